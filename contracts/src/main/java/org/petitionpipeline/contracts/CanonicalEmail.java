@@ -1,0 +1,38 @@
+package org.petitionpipeline.contracts;
+
+import java.net.IDN;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The one canonical form of an email address, so that "Jane@Example.org " and "jane@example.org" are one
+ * signer everywhere: NFC, trimmed, lower-cased, domain in its ASCII (IDNA) form.
+ *
+ * <p>Lower-casing the local part goes beyond RFC 5321, which leaves it to the receiving host; every large
+ * provider ignores case, and treating case variants as two signers would let one person sign twice.
+ */
+public final class CanonicalEmail {
+
+    private CanonicalEmail() {
+    }
+
+    /** The canonical form, or empty when the input has no usable {@code local@domain} shape. */
+    public static Optional<String> of(String address) {
+        if (address == null) {
+            return Optional.empty();
+        }
+        String trimmed = Normalizer.normalize(address, Normalizer.Form.NFC).strip();
+        int at = trimmed.lastIndexOf('@');
+        if (at <= 0 || at == trimmed.length() - 1) {
+            return Optional.empty();
+        }
+        String local = trimmed.substring(0, at).toLowerCase(Locale.ROOT);
+        try {
+            String domain = IDN.toASCII(trimmed.substring(at + 1), IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+            return domain.isEmpty() ? Optional.empty() : Optional.of(local + "@" + domain);
+        } catch (IllegalArgumentException notAValidDomain) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.petitionpipeline.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Topic {@link Topics#PETITIONS} (compacted), key = slug: the current definition of a petition, owned by
+ * reporting-service. Every other service builds its view of the catalog by reading this topic from the start.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record PetitionDefinition(
+        int schemaVersion,
+        String slug,
+        String title,
+        String text,
+        List<PetitionTarget> targets,
+        long goal,
+        PetitionStatus status,
+        String consentText,
+        String consentTextVersion,
+        Instant updatedAt) {
+
+    public boolean isOpen() {
+        return status == PetitionStatus.OPEN;
+    }
+}

@@ -1,0 +1,6 @@
+package org.petitionpipeline.contracts;
+
+public enum PetitionStatus {
+    OPEN,
+    CLOSED
+}

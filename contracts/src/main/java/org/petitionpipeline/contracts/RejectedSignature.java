@@ -1,0 +1,23 @@
+package org.petitionpipeline.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Topic {@link Topics#SIGNATURES_REJECTED}, key {@link SignatureKey}: a submission dedup did not accept. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record RejectedSignature(
+        int schemaVersion,
+        UUID submissionId,
+        String petitionSlug,
+        String emailHash,
+        RejectionReason reason,
+        Instant rejectedAt) {
+
+    public String key() {
+        return SignatureKey.of(petitionSlug, emailHash);
+    }
+}

@@ -1,0 +1,12 @@
+package org.petitionpipeline.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+
+/** What intake observed about the request that carried a signature (for fraud signals and consent evidence). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record RequestFacts(Instant receivedAt, String clientIp, String userAgent, String referrer) {
+}

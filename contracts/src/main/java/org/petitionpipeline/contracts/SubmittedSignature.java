@@ -1,0 +1,28 @@
+package org.petitionpipeline.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.UUID;
+
+/**
+ * Topic {@link Topics#SIGNATURES_SUBMITTED}, key {@link SignatureKey}: a signature as intake received it.
+ * The submission id becomes the signature id once dedup accepts it.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record SubmittedSignature(
+        int schemaVersion,
+        UUID submissionId,
+        String petitionSlug,
+        String petitionTitle,
+        String emailHash,
+        Signer signer,
+        String comments,
+        Consent consent,
+        RequestFacts request) {
+
+    public String key() {
+        return SignatureKey.of(petitionSlug, emailHash);
+    }
+}

@@ -1,0 +1,21 @@
+package org.petitionpipeline.contracts;
+
+/** Kafka topic names. Keys are described on each event record. */
+public final class Topics {
+
+    /** Compacted: key = petition slug, value = {@link PetitionDefinition}, tombstone on delete. */
+    public static final String PETITIONS = "petitions";
+    public static final String SIGNATURES_SUBMITTED = "signatures.submitted";
+    public static final String SIGNATURES_ACCEPTED = "signatures.accepted";
+    public static final String SIGNATURES_REJECTED = "signatures.rejected";
+    /** Key = email hash. */
+    public static final String SUBSCRIPTIONS = "subscriptions";
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic a consumer of {@code topic} sends records it cannot process to. */
+    public static String deadLetterOf(String topic) {
+        return topic + ".dlq";
+    }
+}

@@ -1,0 +1,64 @@
+package org.petitionpipeline.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The JSON form is the contract between services: field names are snake_case and survive a round trip. */
+class EventJsonFormTest {
+
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final SubmittedSignature submitted = new SubmittedSignature(
+            EventSchema.VERSION,
+            UUID.fromString("0b9a7c1e-3f43-4d4e-9a53-5b7f3c3f0c11"),
+            "demo",
+            "Tell the Attorney General: resign",
+            "ab12",
+            new Signer("Jane", "Doe", "jane@example.org", "20500", "US"),
+            "Enough.",
+            new Consent(true, "v1"),
+            new RequestFacts(Instant.parse("2026-11-22T10:15:30Z"), "203.0.113.9", "curl/8", "https://news.example"));
+
+    @Test
+    void submittedSignatureUsesSnakeCaseFieldNames() throws Exception {
+        JsonNode node = json.readTree(json.writeValueAsString(submitted));
+
+        assertThat(node.get("schema_version").asInt()).isEqualTo(1);
+        assertThat(node.get("submission_id").asText()).isEqualTo("0b9a7c1e-3f43-4d4e-9a53-5b7f3c3f0c11");
+        assertThat(node.get("petition_slug").asText()).isEqualTo("demo");
+        assertThat(node.at("/signer/given_name").asText()).isEqualTo("Jane");
+        assertThat(node.at("/consent/email_updates").asBoolean()).isTrue();
+        assertThat(node.at("/request/received_at").asText()).isEqualTo("2026-11-22T10:15:30Z");
+    }
+
+    @Test
+    void eventsSurviveARoundTrip() throws Exception {
+        assertThat(json.readValue(json.writeValueAsString(submitted), SubmittedSignature.class)).isEqualTo(submitted);
+
+        PetitionDefinition petition = new PetitionDefinition(EventSchema.VERSION, "demo", "Resign", "Text",
+                List.of(new PetitionTarget("Pam Bondi", "U.S. Attorney General")), 1000, PetitionStatus.OPEN,
+                "Email me updates", "v1", Instant.parse("2026-11-22T10:00:00Z"));
+        assertThat(json.readValue(json.writeValueAsString(petition), PetitionDefinition.class)).isEqualTo(petition);
+    }
+
+    @Test
+    void unknownFieldsFromANewerProducerAreIgnored() throws Exception {
+        String withExtra = json.writeValueAsString(submitted).replaceFirst("\\{", "{\"added_later\":42,");
+        assertThat(json.readValue(withExtra, SubmittedSignature.class)).isEqualTo(submitted);
+    }
+
+    @Test
+    void keyJoinsSlugAndEmailHash() {
+        assertThat(submitted.key()).isEqualTo("demo:ab12");
+    }
+}

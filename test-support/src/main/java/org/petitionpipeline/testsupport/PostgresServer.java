@@ -1,0 +1,106 @@
+package org.petitionpipeline.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real PostgreSQL: the server named by the usual Quarkus datasource environment variables when they are
+ * set, otherwise an embedded PostgreSQL (real server binaries from Maven Central) started for this process.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    public static final String JDBC_URL_VARIABLE = "QUARKUS_DATASOURCE_JDBC_URL";
+
+    private final String jdbcUrl;
+    private final String username;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+
+    private PostgresServer(String jdbcUrl, String username, String password, EmbeddedPostgres embedded) {
+        this.jdbcUrl = jdbcUrl;
+        this.username = username;
+        this.password = password;
+        this.embedded = embedded;
+    }
+
+    /** The environment's server if it names one, else an embedded one on a free port. */
+    public static PostgresServer start() {
+        return start(0, null);
+    }
+
+    /**
+     * The environment's server if it names one, else an embedded one on {@code port} (0 = any free one)
+     * keeping its data in {@code dataDir} when given.
+     */
+    public static PostgresServer start(int port, Path dataDir) {
+        return fromEnvironment(System.getenv()).orElseGet(() -> startEmbedded(port, dataDir));
+    }
+
+    static Optional<PostgresServer> fromEnvironment(Map<String, String> env) {
+        String url = env.get(JDBC_URL_VARIABLE);
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PostgresServer(url,
+                env.getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"),
+                env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""),
+                null));
+    }
+
+    private static PostgresServer startEmbedded(int port, Path dataDir) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "on");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            if (dataDir != null) {
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(true);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            return new PostgresServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** The datasource settings a Quarkus service needs, as configuration properties. */
+    public Map<String, String> quarkusDatasourceConfig() {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl,
+                "quarkus.datasource.username", username,
+                "quarkus.datasource.password", password);
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
+            }
+        }
+    }
+}
