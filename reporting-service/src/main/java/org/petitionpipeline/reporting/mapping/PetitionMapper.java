@@ -1,0 +1,32 @@
+package org.petitionpipeline.reporting.mapping;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import org.petitionpipeline.contracts.EventSchema;
+import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.contracts.PetitionStatus;
+import org.petitionpipeline.reporting.rest.PetitionRequest;
+
+@ApplicationScoped
+public class PetitionMapper {
+
+    static final String DEFAULT_CONSENT_TEXT = "Email me updates about this campaign. I can unsubscribe at any time.";
+    static final String DEFAULT_CONSENT_VERSION = "default-1";
+
+    /** A new, open petition; consent wording defaults to a plain opt-in when the organizer gives none. */
+    public PetitionDefinition toNewDefinition(PetitionRequest request, Instant now) {
+        boolean ownConsentText = request.consentText() != null && !request.consentText().isBlank();
+        return new PetitionDefinition(
+                EventSchema.VERSION,
+                request.slug(),
+                request.title().strip(),
+                request.text().strip(),
+                List.copyOf(request.targets()),
+                request.goal(),
+                PetitionStatus.OPEN,
+                ownConsentText ? request.consentText().strip() : DEFAULT_CONSENT_TEXT,
+                ownConsentText && request.consentTextVersion() != null ? request.consentTextVersion() : DEFAULT_CONSENT_VERSION,
+                now);
+    }
+}

@@ -1,0 +1,85 @@
+package org.petitionpipeline.reporting.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.petitionpipeline.contracts.EventSchema;
+import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.contracts.PetitionStatus;
+import org.petitionpipeline.contracts.PetitionTarget;
+
+@ApplicationScoped
+public class PetitionRepository {
+
+    private static final TypeReference<List<PetitionTarget>> TARGETS = new TypeReference<>() {
+    };
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    public PetitionRepository(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** Stores a new petition; false when the slug is taken. */
+    public boolean insert(PetitionDefinition petition) {
+        String sql = """
+                insert into reporting.petition (slug, title, text, targets, goal, status, consent_text,
+                    consent_text_version, created_at, updated_at)
+                values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
+                on conflict (slug) do nothing""";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, petition.slug());
+            insert.setString(2, petition.title());
+            insert.setString(3, petition.text());
+            insert.setString(4, json.writeValueAsString(petition.targets()));
+            insert.setLong(5, petition.goal());
+            insert.setString(6, petition.status().name());
+            insert.setString(7, petition.consentText());
+            insert.setString(8, petition.consentTextVersion());
+            insert.setTimestamp(9, Timestamp.from(petition.updatedAt()));
+            insert.setTimestamp(10, Timestamp.from(petition.updatedAt()));
+            return insert.executeUpdate() == 1;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("could not store petition " + petition.slug(), e);
+        }
+    }
+
+    public List<PetitionDefinition> findAll() {
+        String sql = """
+                select slug, title, text, targets, goal, status, consent_text, consent_text_version, updated_at
+                from reporting.petition order by created_at""";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet rows = query.executeQuery()) {
+            List<PetitionDefinition> petitions = new ArrayList<>();
+            while (rows.next()) {
+                petitions.add(new PetitionDefinition(
+                        EventSchema.VERSION,
+                        rows.getString("slug"),
+                        rows.getString("title"),
+                        rows.getString("text"),
+                        json.readValue(rows.getString("targets"), TARGETS),
+                        rows.getLong("goal"),
+                        PetitionStatus.valueOf(rows.getString("status")),
+                        rows.getString("consent_text"),
+                        rows.getString("consent_text_version"),
+                        rows.getTimestamp("updated_at").toInstant()));
+            }
+            return petitions;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("could not read the petitions", e);
+        }
+    }
+}

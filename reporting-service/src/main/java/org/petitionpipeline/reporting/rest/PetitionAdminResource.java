@@ -1,0 +1,40 @@
+package org.petitionpipeline.reporting.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.reporting.service.PetitionService;
+
+/** Organizers' petition catalog (bearer token, see {@link AdminTokenFilter}). */
+@Path("/api/admin/petitions")
+@Produces(MediaType.APPLICATION_JSON)
+public class PetitionAdminResource {
+
+    private final PetitionService petitions;
+    private final PetitionRequestValidator validator;
+
+    public PetitionAdminResource(PetitionService petitions, PetitionRequestValidator validator) {
+        this.petitions = petitions;
+        this.validator = validator;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(PetitionRequest request) {
+        validator.validate(request);
+        PetitionDefinition petition = petitions.create(request);
+        return Response.created(URI.create("/api/petitions/" + petition.slug())).entity(petition).build();
+    }
+
+    @GET
+    public List<PetitionDefinition> list() {
+        return petitions.list();
+    }
+}

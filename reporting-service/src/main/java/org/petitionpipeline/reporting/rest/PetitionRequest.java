@@ -1,0 +1,18 @@
+package org.petitionpipeline.reporting.rest;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+import org.petitionpipeline.contracts.PetitionTarget;
+
+/** What an organizer sends to create a petition. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record PetitionRequest(
+        String slug,
+        String title,
+        String text,
+        List<PetitionTarget> targets,
+        Long goal,
+        String consentText,
+        String consentTextVersion) {
+}

@@ -1,0 +1,56 @@
+package org.petitionpipeline.reporting.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.petitionpipeline.contracts.http.ProblemException;
+
+/** Checks an organizer's petition request field by field, so the answer can name every mistake at once. */
+@ApplicationScoped
+public class PetitionRequestValidator {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+    private static final int MAX_TITLE = 200;
+    private static final int MAX_TEXT = 20_000;
+
+    public void validate(PetitionRequest request) {
+        if (request == null) {
+            throw ProblemException.unprocessable("the request has no petition in its body", Map.of());
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (request.slug() == null || !SLUG.matcher(request.slug()).matches()) {
+            errors.put("slug", "use 1-64 lower-case letters, digits and inner hyphens, e.g. 'tell-the-ag-resign'");
+        }
+        requireText(errors, "title", request.title(), MAX_TITLE);
+        requireText(errors, "text", request.text(), MAX_TEXT);
+        if (request.targets() == null || request.targets().isEmpty()) {
+            errors.put("targets", "name at least one target, e.g. {\"name\": \"…\", \"title\": \"U.S. Attorney General\"}");
+        } else {
+            for (int i = 0; i < request.targets().size(); i++) {
+                var target = request.targets().get(i);
+                if (target == null || isBlank(target.name()) && isBlank(target.title())) {
+                    errors.put("targets[" + i + "]", "give the target a name or a title");
+                }
+            }
+        }
+        if (request.goal() == null || request.goal() < 1) {
+            errors.put("goal", "set a goal of at least 1 signature");
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("the petition has " + errors.size() + " invalid field(s)", errors);
+        }
+    }
+
+    private static void requireText(Map<String, String> errors, String field, String value, int maxLength) {
+        if (isBlank(value)) {
+            errors.put(field, "required");
+        } else if (value.length() > maxLength) {
+            errors.put(field, "at most " + maxLength + " characters");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

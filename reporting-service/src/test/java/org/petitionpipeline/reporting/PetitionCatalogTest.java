@@ -1,0 +1,100 @@
+package org.petitionpipeline.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.contracts.PetitionStatus;
+import org.petitionpipeline.contracts.Topics;
+import org.petitionpipeline.testsupport.KafkaTestClient;
+import org.petitionpipeline.testsupport.KafkaTestResource;
+import org.petitionpipeline.testsupport.PostgresTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class PetitionCatalogTest {
+
+    static final String ADMIN = "Bearer test-admin-token";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    static String petitionJson(String slug) {
+        return """
+                {"slug": "%s", "title": "Tell the Attorney General: resign",
+                 "text": "We call on the Attorney General to resign.",
+                 "targets": [{"name": "Office of the Attorney General", "title": "U.S. Attorney General"}],
+                 "goal": 100000}""".formatted(slug);
+    }
+
+    @Test
+    void organizerCreatesAPetitionAndTheCatalogTopicCarriesIt() {
+        given().header("Authorization", ADMIN).contentType("application/json").body(petitionJson("catalog-test"))
+                .when().post("/api/admin/petitions")
+                .then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/petitions/catalog-test"))
+                .body("status", equalTo("OPEN"));
+
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            List<ConsumerRecord<String, String>> published = kafka.read(Topics.PETITIONS, 50, Duration.ofSeconds(3))
+                    .stream().filter(record -> record.key().equals("catalog-test")).toList();
+            assertThat(published).hasSize(1);
+            PetitionDefinition petition = KafkaTestClient.parse(published.get(0).value(), PetitionDefinition.class);
+            assertThat(petition.title()).isEqualTo("Tell the Attorney General: resign");
+            assertThat(petition.status()).isEqualTo(PetitionStatus.OPEN);
+            assertThat(petition.targets().get(0).title()).isEqualTo("U.S. Attorney General");
+            assertThat(petition.consentTextVersion()).isNotBlank();
+        }
+
+        given().when().get("/api/petitions/catalog-test/total")
+                .then().statusCode(200).body("total", equalTo(0)).body("goal", equalTo(100000));
+    }
+
+    @Test
+    void sameSlugTwiceIsAConflict() {
+        given().header("Authorization", ADMIN).contentType("application/json").body(petitionJson("taken"))
+                .post("/api/admin/petitions").then().statusCode(201);
+
+        given().header("Authorization", ADMIN).contentType("application/json").body(petitionJson("taken"))
+                .post("/api/admin/petitions")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("a petition with slug 'taken' already exists"));
+    }
+
+    @Test
+    void invalidPetitionNamesEveryBadField() {
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body("{\"slug\": \"Bad Slug!\", \"title\": \"\", \"goal\": 0}")
+                .post("/api/admin/petitions")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors", hasKey("slug")).body("errors", hasKey("title")).body("errors", hasKey("text"))
+                .body("errors", hasKey("targets")).body("errors", hasKey("goal"));
+    }
+
+    @Test
+    void adminApiRefusesMissingOrWrongToken() {
+        given().contentType("application/json").body(petitionJson("no-token"))
+                .post("/api/admin/petitions")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer test-admin-tokem").get("/api/admin/petitions")
+                .then().statusCode(401);
+        given().header("Authorization", ADMIN).get("/api/admin/petitions").then().statusCode(200);
+    }
+
+    @Test
+    void unknownPetitionHasNoTotal() {
+        given().get("/api/petitions/no-such-petition/total")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("there is no petition 'no-such-petition'"));
+    }
+}

@@ -1,0 +1,99 @@
+package org.petitionpipeline.testsupport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Produces and reads events in their JSON form, as another service would, for tests that drive a service through Kafka. */
+public final class KafkaTestClient implements AutoCloseable {
+
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final String bootstrapServers;
+    private final KafkaProducer<String, String> producer;
+
+    public KafkaTestClient(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        Properties config = new Properties();
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("acks", "all");
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    public void send(String topic, String key, Object event) {
+        try {
+            sendRaw(topic, key, JSON.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + event + " as JSON", e);
+        }
+    }
+
+    /** Sends a value as it is, e.g. a poison record. */
+    public void sendRaw(String topic, String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker did not take a record for " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads a topic from its start until {@code count} records arrived or {@code timeout} passed, and returns
+     * what arrived (so a test can also assert that no more than expected came).
+     */
+    public List<ConsumerRecord<String, String>> read(String topic, int count, Duration timeout) {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("group.id", "test-reader-" + UUID.randomUUID());
+        config.put("auto.offset.reset", "earliest");
+        config.put("enable.auto.commit", "false");
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plus(timeout);
+            while (records.size() < count && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    public <T> List<T> readValues(String topic, int count, Duration timeout, Class<T> type) {
+        return read(topic, count, timeout).stream().map(record -> parse(record.value(), type)).toList();
+    }
+
+    public static <T> T parse(String value, Class<T> type) {
+        try {
+            return JSON.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + value, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
