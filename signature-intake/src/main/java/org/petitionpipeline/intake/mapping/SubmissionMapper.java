@@ -1,0 +1,40 @@
+package org.petitionpipeline.intake.mapping;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.petitionpipeline.contracts.Consent;
+import org.petitionpipeline.contracts.EmailHasher;
+import org.petitionpipeline.contracts.EventSchema;
+import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.contracts.RequestFacts;
+import org.petitionpipeline.contracts.Signer;
+import org.petitionpipeline.contracts.SubmittedSignature;
+import org.petitionpipeline.intake.service.ValidSignature;
+
+@ApplicationScoped
+public class SubmissionMapper {
+
+    private final EmailHasher hasher;
+
+    public SubmissionMapper(EmailHasher hasher) {
+        this.hasher = hasher;
+    }
+
+    public SubmittedSignature toSubmitted(UUID submissionId, PetitionDefinition petition, ValidSignature signature,
+            RequestFacts request) {
+        String consentVersion = signature.consentTextVersion() != null
+                ? signature.consentTextVersion()
+                : petition.consentTextVersion();
+        return new SubmittedSignature(
+                EventSchema.VERSION,
+                submissionId,
+                petition.slug(),
+                petition.title(),
+                hasher.hash(signature.canonicalEmail()),
+                new Signer(signature.givenName(), signature.familyName(), signature.email(),
+                        signature.postalCode(), signature.country()),
+                signature.comments(),
+                new Consent(signature.emailUpdates(), consentVersion),
+                request);
+    }
+}

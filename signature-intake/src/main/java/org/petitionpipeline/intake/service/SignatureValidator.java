@@ -1,0 +1,117 @@
+package org.petitionpipeline.intake.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.petitionpipeline.contracts.CanonicalEmail;
+import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.intake.rest.SignatureRequest;
+
+/**
+ * Checks and normalizes what a signer sent. Control characters (CR/LF above all) are refused in every
+ * field: names and comments reach email headers and delivery reports, where a line break is an injection.
+ */
+@ApplicationScoped
+public class SignatureValidator {
+
+    // RFC 5321 4.5.3.1: local part at most 64 octets, a forward path at most 256 (254 for the address)
+    private static final int MAX_LOCAL_PART = 64;
+    private static final int MAX_ADDRESS = 254;
+    private static final int MAX_NAME = 100;
+    private static final int MAX_COMMENTS = 2_000;
+    private static final int MAX_POSTAL_CODE = 16;
+    private static final int MAX_URL = 2_000;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+    private static final Pattern LOCAL_PART = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]+");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    public ValidSignature validate(SignatureRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (request == null || request.person() == null) {
+            throw ProblemException.unprocessable("the signature has no person",
+                    Map.of("person", "required: given_name, family_name and email_addresses"));
+        }
+        SignatureRequest.Person person = request.person();
+        String givenName = text(errors, "person.given_name", person.givenName(), MAX_NAME, true);
+        String familyName = text(errors, "person.family_name", person.familyName(), MAX_NAME, false);
+        String canonicalEmail = canonicalEmail(errors, person.emailAddresses());
+        String typedEmail = canonicalEmail == null ? null
+                : Normalizer.normalize(first(person.emailAddresses()).address(), Normalizer.Form.NFC).strip();
+        SignatureRequest.PostalAddress postal = first(person.postalAddresses());
+        String postalCode = text(errors, "person.postal_addresses.postal_code",
+                postal == null ? null : postal.postalCode(), MAX_POSTAL_CODE, false);
+        String country = country(errors, postal == null ? null : postal.country());
+        String comments = text(errors, "comments", request.comments(), MAX_COMMENTS, false);
+        String consentVersion = request.consent() == null ? null
+                : text(errors, "consent.text_version", request.consent().textVersion(), MAX_NAME, false);
+        String referrer = request.referrerData() == null ? null
+                : text(errors, "referrer_data.url", request.referrerData().url(), MAX_URL, false);
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("the signature has " + errors.size() + " invalid field(s)", errors);
+        }
+        boolean emailUpdates = request.consent() != null && request.consent().emailUpdates();
+        return new ValidSignature(givenName, familyName, typedEmail, canonicalEmail, postalCode, country, comments, emailUpdates,
+                consentVersion, referrer);
+    }
+
+    private static String text(Map<String, String> errors, String field, String value, int maxLength, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.put(field, "required");
+            }
+            return null;
+        }
+        String normalized = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+        if (CONTROL.matcher(normalized).find()) {
+            errors.put(field, "must not contain line breaks or other control characters");
+        } else if (normalized.length() > maxLength) {
+            errors.put(field, "at most " + maxLength + " characters");
+        }
+        return normalized;
+    }
+
+    private static String canonicalEmail(Map<String, String> errors, List<SignatureRequest.EmailAddress> addresses) {
+        String field = "person.email_addresses";
+        SignatureRequest.EmailAddress first = first(addresses);
+        String raw = first == null ? null : first.address();
+        if (raw == null || raw.isBlank()) {
+            errors.put(field, "required");
+            return null;
+        }
+        if (CONTROL.matcher(raw).find()) {
+            errors.put(field, "must not contain line breaks or other control characters");
+            return null;
+        }
+        Optional<String> canonical = CanonicalEmail.of(raw);
+        String address = canonical.orElse("");
+        int at = address.lastIndexOf('@');
+        if (canonical.isEmpty() || address.length() > MAX_ADDRESS || at > MAX_LOCAL_PART
+                || !LOCAL_PART.matcher(address.substring(0, at)).matches()
+                || !address.substring(at + 1).contains(".")) {
+            errors.put(field, "'" + raw.strip() + "' is not an email address we can deliver to; check for typos");
+            return null;
+        }
+        return address;
+    }
+
+    private static String country(Map<String, String> errors, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String upper = value.strip().toUpperCase(Locale.ROOT);
+        if (!COUNTRY.matcher(upper).matches()) {
+            errors.put("person.postal_addresses.country", "use a two-letter ISO 3166 country code, e.g. US");
+            return null;
+        }
+        return upper;
+    }
+
+    private static <T> T first(List<T> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

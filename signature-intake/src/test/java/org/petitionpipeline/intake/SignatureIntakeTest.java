@@ -1,0 +1,153 @@
+package org.petitionpipeline.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.petitionpipeline.contracts.EventSchema;
+import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.contracts.PetitionStatus;
+import org.petitionpipeline.contracts.PetitionTarget;
+import org.petitionpipeline.contracts.SubmittedSignature;
+import org.petitionpipeline.contracts.Topics;
+import org.petitionpipeline.testsupport.KafkaTestClient;
+import org.petitionpipeline.testsupport.KafkaTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class SignatureIntakeTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    static String signature(String givenName, String email) {
+        return """
+                {"person": {"given_name": "%s", "family_name": "Doe",
+                            "email_addresses": [{"address": "%s"}],
+                            "postal_addresses": [{"postal_code": "20500", "country": "us"}]},
+                 "comments": "Enough is enough.",
+                 "consent": {"email_updates": true, "text_version": "v1"}}""".formatted(givenName, email);
+    }
+
+    @BeforeEach
+    void catalogHasAnOpenAndAClosedPetition() {
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.send(Topics.PETITIONS, "open-one", petition("open-one", PetitionStatus.OPEN));
+            kafka.send(Topics.PETITIONS, "closed-one", petition("closed-one", PetitionStatus.CLOSED));
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().contentType("application/json")
+                .body(signature("Probe", "probe@example.org")).post("/api/petitions/closed-one/signatures")
+                .then().statusCode(410));
+    }
+
+    static PetitionDefinition petition(String slug, PetitionStatus status) {
+        return new PetitionDefinition(EventSchema.VERSION, slug, "Tell the Attorney General: resign", "Text",
+                List.of(new PetitionTarget("Office of the AG", "U.S. Attorney General")), 1000, status,
+                "Email me updates", "v1", Instant.now());
+    }
+
+    @Test
+    void validSignatureIsAcceptedOnlyOnceKafkaHoldsIt() {
+        String submissionId = given().contentType("application/json").header("User-Agent", "embed-test")
+                .body(signature("Jane", "  Jane.Doe@Example.ORG "))
+                .when().post("/api/petitions/open-one/signatures")
+                .then().statusCode(202).body("status", equalTo("received")).body("submission_id", notNullValue())
+                .extract().path("submission_id");
+
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            List<ConsumerRecord<String, String>> records = kafka.read(Topics.SIGNATURES_SUBMITTED, 100,
+                    Duration.ofSeconds(3)).stream().filter(r -> r.value().contains(submissionId)).toList();
+            assertThat(records).hasSize(1);
+            SubmittedSignature submitted = KafkaTestClient.parse(records.get(0).value(), SubmittedSignature.class);
+            assertThat(records.get(0).key()).isEqualTo("open-one:" + submitted.emailHash())
+                    .doesNotContainIgnoringCase("jane");
+            assertThat(submitted.signer().email()).isEqualTo("Jane.Doe@Example.ORG");
+            assertThat(submitted.signer().country()).isEqualTo("US");
+            assertThat(submitted.petitionTitle()).isEqualTo("Tell the Attorney General: resign");
+            assertThat(submitted.consent().emailUpdates()).isTrue();
+            assertThat(submitted.request().userAgent()).isEqualTo("embed-test");
+        }
+    }
+
+    @Test
+    void caseAndSpaceVariantsOfAnAddressShareOneKey() {
+        given().contentType("application/json").body(signature("Sam", "sam@example.org"))
+                .post("/api/petitions/open-one/signatures").then().statusCode(202);
+        given().contentType("application/json").body(signature("Sam", " SAM@example.ORG"))
+                .post("/api/petitions/open-one/signatures").then().statusCode(202);
+
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            List<String> keys = kafka.readValues(Topics.SIGNATURES_SUBMITTED, 100, Duration.ofSeconds(3),
+                            SubmittedSignature.class).stream()
+                    .filter(s -> s.signer().givenName().equals("Sam")).map(SubmittedSignature::key).distinct().toList();
+            assertThat(keys).hasSize(1);
+        }
+    }
+
+    @Test
+    void unknownPetitionIsNotFound() {
+        given().contentType("application/json").body(signature("Jane", "jane@example.org"))
+                .post("/api/petitions/no-such-petition/signatures")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("there is no petition 'no-such-petition'"));
+    }
+
+    @Test
+    void closedPetitionIsGone() {
+        given().contentType("application/json").body(signature("Jane", "jane@example.org"))
+                .post("/api/petitions/closed-one/signatures")
+                .then().statusCode(410).contentType("application/problem+json")
+                .body("detail", equalTo("petition 'closed-one' is closed"));
+    }
+
+    @Test
+    void headerInjectionInANameAndABrokenAddressAreNamedPerField() {
+        given().contentType("application/json").body(signature("Jane\\r\\nBcc: all@example.org", "jane@@example"))
+                .post("/api/petitions/open-one/signatures")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors", hasKey("person.given_name"))
+                .body("errors", hasKey("person.email_addresses"));
+    }
+
+    @Test
+    void missingPersonIsUnprocessable() {
+        given().contentType("application/json").body("{}")
+                .post("/api/petitions/open-one/signatures")
+                .then().statusCode(422).body("errors", hasKey("person"));
+    }
+
+    @Test
+    void brokenJsonIsABadRequestProblem() {
+        given().contentType("application/json").body("{\"person\": {")
+                .post("/api/petitions/open-one/signatures")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not the JSON we expect"));
+    }
+
+    @Test
+    void wrongMediaTypeIsAProblem() {
+        given().contentType("text/plain").body("sign me up")
+                .post("/api/petitions/open-one/signatures")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void oversizedBodyIsRefused() {
+        given().contentType("application/json").body(signature("x".repeat(20_000), "jane@example.org"))
+                .post("/api/petitions/open-one/signatures")
+                .then().statusCode(413);
+    }
+}
