@@ -9,6 +9,7 @@ import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.RequestFacts;
 import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.SubmittedSignature;
+import org.petitionpipeline.intake.config.PipelineConfig;
 import org.petitionpipeline.intake.service.ValidSignature;
 
 @ApplicationScoped
@@ -16,8 +17,8 @@ public class SubmissionMapper {
 
     private final EmailHasher hasher;
 
-    public SubmissionMapper(EmailHasher hasher) {
-        this.hasher = hasher;
+    public SubmissionMapper(PipelineConfig config) {
+        this.hasher = new EmailHasher(config.emailHashKey());
     }
 
     public SubmittedSignature toSubmitted(UUID submissionId, PetitionDefinition petition, ValidSignature signature,

@@ -1,0 +1,119 @@
+package org.petitionpipeline.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.Consent;
+import org.petitionpipeline.contracts.EventSchema;
+import org.petitionpipeline.contracts.RejectedSignature;
+import org.petitionpipeline.contracts.RejectionReason;
+import org.petitionpipeline.contracts.RequestFacts;
+import org.petitionpipeline.contracts.Signer;
+import org.petitionpipeline.contracts.SubmittedSignature;
+import org.petitionpipeline.contracts.Topics;
+import org.petitionpipeline.testsupport.KafkaTestClient;
+import org.petitionpipeline.testsupport.KafkaTestResource;
+import org.petitionpipeline.testsupport.PostgresTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class DeduplicationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    DataSource dataSource;
+
+    static SubmittedSignature submitted(String slug, String email) {
+        return new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", "intake-hash",
+                new Signer("Jane", "Doe", email, "20500", "US"), null, new Consent(true, "v1"),
+                new RequestFacts(Instant.now(), "203.0.113.7", "test", null));
+    }
+
+    @Test
+    void onePersonSignsOnceWhateverTheCaseOrSpacingOfTheirAddress() throws Exception {
+        String slug = "dedup-" + UUID.randomUUID();
+        SubmittedSignature jane = submitted(slug, "jane@example.org");
+        SubmittedSignature janeAgain = submitted(slug, " JANE@Example.org ");
+        SubmittedSignature sam = submitted(slug, "sam@example.org");
+        SubmittedSignature broken = submitted(slug, "not-an-address");
+
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            for (SubmittedSignature signature : List.of(jane, janeAgain, sam, broken)) {
+                kafka.send(Topics.SIGNATURES_SUBMITTED, signature.key(), signature);
+            }
+
+            List<AcceptedSignature> accepted = await().atMost(WAIT).until(
+                    () -> kafka.readValues(Topics.SIGNATURES_ACCEPTED, 1000, Duration.ofMillis(500),
+                            AcceptedSignature.class).stream().filter(a -> a.petitionSlug().equals(slug)).toList(),
+                    list -> list.size() >= 2);
+            assertThat(accepted).extracting(AcceptedSignature::signatureId)
+                    .containsExactlyInAnyOrder(jane.submissionId(), sam.submissionId());
+            assertThat(accepted).extracting(a -> a.signer().email())
+                    .containsExactlyInAnyOrder("jane@example.org", "sam@example.org");
+
+            List<RejectedSignature> rejected = await().atMost(WAIT).until(
+                    () -> kafka.readValues(Topics.SIGNATURES_REJECTED, 1000, Duration.ofMillis(500),
+                            RejectedSignature.class).stream().filter(r -> r.petitionSlug().equals(slug)).toList(),
+                    list -> list.size() >= 2);
+            assertThat(rejected).extracting(RejectedSignature::submissionId, RejectedSignature::reason)
+                    .containsExactlyInAnyOrder(
+                            Tuple.tuple(janeAgain.submissionId(), RejectionReason.DUPLICATE),
+                            Tuple.tuple(broken.submissionId(), RejectionReason.INVALID));
+        }
+        assertThat(storedRows(slug)).isEqualTo(2);
+    }
+
+    @Test
+    void replayedSubmissionIsAcceptedAgainNotCalledADuplicate() throws Exception {
+        String slug = "replay-" + UUID.randomUUID();
+        SubmittedSignature jane = submitted(slug, "jane@example.org");
+
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.send(Topics.SIGNATURES_SUBMITTED, jane.key(), jane);
+            await().atMost(WAIT).until(() -> storedRows(slug) == 1);
+            // the same record again, as after a crash between the database commit and the offset commit
+            kafka.send(Topics.SIGNATURES_SUBMITTED, jane.key(), jane);
+
+            List<AcceptedSignature> accepted = await().atMost(WAIT).until(
+                    () -> kafka.readValues(Topics.SIGNATURES_ACCEPTED, 1000, Duration.ofMillis(500),
+                            AcceptedSignature.class).stream().filter(a -> a.petitionSlug().equals(slug)).toList(),
+                    list -> list.size() >= 2);
+            assertThat(accepted).extracting(AcceptedSignature::signatureId).containsOnly(jane.submissionId());
+            assertThat(kafka.readValues(Topics.SIGNATURES_REJECTED, 1000, Duration.ofSeconds(1),
+                    RejectedSignature.class)).noneMatch(r -> r.petitionSlug().equals(slug));
+        }
+        assertThat(storedRows(slug)).isEqualTo(1);
+    }
+
+    private long storedRows(String slug) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select count(*) from dedup.signature where petition_slug = ?")) {
+            query.setString(1, slug);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+}
