@@ -1,0 +1,18 @@
+package org.petitionpipeline.email.config;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "email")
+public interface EmailConfig {
+
+    /** Base URL of this service as signers' browsers reach it; links in mail start with it. */
+    String publicUrl();
+
+    /** HMAC key of unsubscribe tokens (env {@code EMAIL_TOKEN_KEY}). */
+    String tokenKey();
+
+    Duration sendInterval();
+
+    int sendBatchSize();
+}

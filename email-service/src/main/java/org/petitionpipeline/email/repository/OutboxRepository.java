@@ -1,0 +1,108 @@
+package org.petitionpipeline.email.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.SubscriptionStatus;
+
+/**
+ * Messages are recorded here before they are sent. The primary key (kind, recipient, reference) is what
+ * makes a replayed signature never queue a second receipt.
+ */
+@ApplicationScoped
+public class OutboxRepository {
+
+    private static final String ENQUEUE_RECEIPTS = """
+            insert into email.outbox (kind, email_hash, reference, given_name, petition_title, created_at)
+            select 'SIGNATURE_RECEIPT', hash, ref, name, title, now()
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as b(hash, ref, name, title)
+            on conflict do nothing""";
+
+    /*
+     * Claims due messages. SKIP LOCKED lets several instances drain one outbox; a claim older than the
+     * stale-claim age belongs to an instance that died mid-send and is taken over.
+     */
+    private static final String CLAIM = """
+            with due as (
+                select kind, email_hash, reference from email.outbox
+                where status = 'PENDING' or (status = 'SENDING' and claimed_at < now() - ?::interval)
+                order by created_at limit ? for update skip locked)
+            update email.outbox o set status = 'SENDING', claimed_at = now(), attempts = o.attempts + 1
+            from due, email.person p
+            where o.kind = due.kind and o.email_hash = due.email_hash and o.reference = due.reference
+              and p.email_hash = o.email_hash
+            returning o.kind, o.email_hash, o.reference, p.email, o.given_name, o.petition_title,
+                      p.subscription_status, o.attempts""";
+
+    private static final String FINISH = """
+            update email.outbox set status = ?, last_error = ?, sent_at = case when ? = 'SENT' then now() end
+            where kind = ? and email_hash = ? and reference = ?""";
+
+    private final DataSource dataSource;
+
+    public OutboxRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void enqueueReceipts(List<AcceptedSignature> signatures) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(ENQUEUE_RECEIPTS)) {
+            insert.setArray(1, Columns.of(connection, "text", signatures, AcceptedSignature::emailHash));
+            insert.setArray(2, Columns.of(connection, "text", signatures, s -> s.signatureId().toString()));
+            insert.setArray(3, Columns.of(connection, "text", signatures, s -> s.signer().givenName()));
+            insert.setArray(4, Columns.of(connection, "text", signatures, AcceptedSignature::petitionTitle));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not queue " + signatures.size() + " receipts", e);
+        }
+    }
+
+    public List<OutboxMail> claim(int limit, Duration staleClaimAge) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setString(1, staleClaimAge.toSeconds() + " seconds");
+            claim.setInt(2, limit);
+            List<OutboxMail> claimed = new ArrayList<>();
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    String status = rows.getString("subscription_status");
+                    claimed.add(new OutboxMail(
+                            MailKind.valueOf(rows.getString("kind")),
+                            rows.getString("email_hash"),
+                            rows.getString("reference"),
+                            rows.getString("email"),
+                            rows.getString("given_name"),
+                            rows.getString("petition_title"),
+                            status == null ? null : SubscriptionStatus.valueOf(status),
+                            rows.getInt("attempts")));
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim mail from the outbox", e);
+        }
+    }
+
+    public void finish(OutboxMail mail, OutboxStatus status, String error) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(FINISH)) {
+            update.setString(1, status.name());
+            update.setString(2, error);
+            update.setString(3, status.name());
+            update.setString(4, mail.kind().name());
+            update.setString(5, mail.emailHash());
+            update.setString(6, mail.reference());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the outcome of a " + mail.kind() + " to "
+                    + mail.emailHash(), e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.petitionpipeline.email.service;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.petitionpipeline.contracts.SubscriptionStatus;
+import org.petitionpipeline.email.config.EmailConfig;
+import org.petitionpipeline.email.repository.OutboxMail;
+
+/** Renders the thank-you for a signature, in HTML and plain text. */
+@ApplicationScoped
+public class ReceiptComposer {
+
+    private static final String FALLBACK_NAME = "supporter";
+
+    private final Template html;
+    private final Template text;
+    private final UnsubscribeTokens tokens;
+    private final String publicUrl;
+
+    public ReceiptComposer(@Location("mail/receipt.html") Template html, @Location("mail/receipt.txt") Template text,
+            UnsubscribeTokens tokens, EmailConfig config) {
+        this.html = html;
+        this.text = text;
+        this.tokens = tokens;
+        this.publicUrl = config.publicUrl().replaceAll("/+$", "");
+    }
+
+    public Mail compose(OutboxMail receipt) {
+        String unsubscribeUrl = receipt.recipientStatus() == SubscriptionStatus.SUBSCRIBED
+                ? publicUrl + "/unsubscribe?token=" + tokens.issue(receipt.emailHash())
+                : null;
+        String title = singleLine(receipt.petitionTitle());
+        String name = receipt.givenName() == null || receipt.givenName().isBlank() ? FALLBACK_NAME : receipt.givenName();
+        Mail mail = Mail.withHtml(receipt.recipient(), "Thank you for signing: " + title,
+                        data(html.instance(), name, title, unsubscribeUrl).render())
+                .setText(data(text.instance(), name, title, unsubscribeUrl).render());
+        if (unsubscribeUrl != null) {
+            // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs without a browser
+            mail.addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+            mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        return mail;
+    }
+
+    private static TemplateInstance data(TemplateInstance template, String name, String title, String unsubscribeUrl) {
+        return template.data("givenName", name).data("petitionTitle", title).data("unsubscribeUrl", unsubscribeUrl);
+    }
+
+    /** A subject is a header: a line break in a title would start a new header. */
+    private static String singleLine(String value) {
+        return value == null ? "" : value.replaceAll("\\p{Cc}+", " ").strip();
+    }
+}

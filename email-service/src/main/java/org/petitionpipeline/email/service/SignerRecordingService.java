@@ -1,0 +1,51 @@
+package org.petitionpipeline.email.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Set;
+import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.SubscriptionStatus;
+import org.petitionpipeline.email.repository.ConsentRepository;
+import org.petitionpipeline.email.repository.OutboxRepository;
+import org.petitionpipeline.email.repository.PersonRepository;
+
+/**
+ * Records what accepted signatures mean for mail: the person, their consent evidence, their subscription,
+ * and the receipt to send. All of a batch in one transaction, and each step keyed so that a replay adds
+ * nothing: no second consent, no second receipt.
+ */
+@ApplicationScoped
+public class SignerRecordingService {
+
+    private final PersonRepository people;
+    private final ConsentRepository consents;
+    private final OutboxRepository outbox;
+    private final SubscriptionPublisher subscriptions;
+
+    public SignerRecordingService(PersonRepository people, ConsentRepository consents, OutboxRepository outbox,
+            SubscriptionPublisher subscriptions) {
+        this.people = people;
+        this.consents = consents;
+        this.outbox = outbox;
+        this.subscriptions = subscriptions;
+    }
+
+    /**
+     * The subscription changes are published before the commit: if the broker does not take them the batch
+     * rolls back and is consumed again, so no change is ever committed without being announced.
+     */
+    @Transactional
+    public void record(List<AcceptedSignature> batch) {
+        people.upsertSigners(batch);
+        List<AcceptedSignature> optedIn = batch.stream()
+                .filter(signature -> signature.consent() != null && signature.consent().emailUpdates()).toList();
+        if (!optedIn.isEmpty()) {
+            Set<String> newConsents = consents.recordNew(optedIn);
+            if (!newConsents.isEmpty()) {
+                subscriptions.publish(people.subscribe(newConsents), SubscriptionStatus.SUBSCRIBED, "signature");
+            }
+        }
+        outbox.enqueueReceipts(batch);
+    }
+}
