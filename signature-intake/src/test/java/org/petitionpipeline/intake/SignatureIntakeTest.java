@@ -98,6 +98,15 @@ class SignatureIntakeTest {
     }
 
     @Test
+    void embedCanReadThePetitionItShows() {
+        given().get("/api/petitions/open-one")
+                .then().statusCode(200).body("title", equalTo("Tell the Attorney General: resign"))
+                .body("targets[0].title", equalTo("U.S. Attorney General"))
+                .body("consent_text", equalTo("Email me updates"));
+        given().get("/api/petitions/no-such-petition").then().statusCode(404);
+    }
+
+    @Test
     void unknownPetitionIsNotFound() {
         given().contentType("application/json").body(signature("Jane", "jane@example.org"))
                 .post("/api/petitions/no-such-petition/signatures")

@@ -1,0 +1,45 @@
+package org.petitionpipeline.local;
+
+/** What the user sees once the pipeline runs: where everything is and what to try first. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static String of(LocalPipeline pipeline) {
+        LocalPipelineSettings settings = pipeline.settings();
+        Ports ports = settings.ports();
+        return """
+
+                ==================================================================================
+                 The petition pipeline is running.
+
+                 signature-intake   %s      (sign: POST /api/petitions/demo/signatures)
+                 dedup-service      %s
+                 email-service      %s      (unsubscribe pages)
+                 reporting-service  %s      (totals: GET /api/petitions/demo/total)
+                 Kafka              localhost:%d
+                 mail catcher       %s/api/user/<address>/messages/INBOX   (IMAP localhost:%d, any password)
+
+                 Sign the demo petition:
+                   curl -i -X POST %s/api/petitions/demo/signatures -H 'Content-Type: application/json' \\
+                     -d '{"person": {"given_name": "Jane", "family_name": "Doe",
+                          "email_addresses": [{"address": "jane@example.org"}],
+                          "postal_addresses": [{"postal_code": "20500", "country": "US"}]},
+                          "consent": {"email_updates": true}}'
+                 See the total:     curl %s/api/petitions/demo/total
+                 Read Jane's mail:  curl %s/api/user/jane@example.org/messages/INBOX
+
+                 Organizer token (Authorization: Bearer …, for %s/api/admin/petitions):
+                   %s
+                 Logs: %s
+                 Stop: Ctrl-C here, or ./run-local.sh stop from another terminal.
+                ==================================================================================
+                """.formatted(
+                pipeline.url(PipelineService.INTAKE), pipeline.url(PipelineService.DEDUP),
+                pipeline.url(PipelineService.EMAIL), pipeline.url(PipelineService.REPORTING),
+                ports.kafka(), pipeline.mailApi(), ports.imap(),
+                pipeline.url(PipelineService.INTAKE), pipeline.url(PipelineService.REPORTING), pipeline.mailApi(),
+                pipeline.url(PipelineService.REPORTING), settings.secrets().adminToken(), settings.logDir());
+    }
+}

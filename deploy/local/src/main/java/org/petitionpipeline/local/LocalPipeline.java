@@ -1,0 +1,206 @@
+package org.petitionpipeline.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.petitionpipeline.testsupport.KafkaBroker;
+import org.petitionpipeline.testsupport.PipelineTopics;
+import org.petitionpipeline.testsupport.PostgresServer;
+
+/**
+ * The whole pipeline on one machine without Docker: a Kafka broker (KRaft) and PostgreSQL, a mail catcher
+ * (GreenMail), and the four packaged services as child processes. Closing it stops everything it started,
+ * in reverse order, and nothing else.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final LocalPipelineSettings settings;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<PipelineService, ManagedProcess> services = new EnumMap<>(PipelineService.class);
+
+    private LocalPipeline(LocalPipelineSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything and returns once every service is ready and the demo petition can be signed. */
+    public static LocalPipeline start(LocalPipelineSettings settings, Consumer<String> progress) {
+        LocalPipeline pipeline = new LocalPipeline(settings);
+        try {
+            pipeline.startAll(progress);
+            return pipeline;
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Consumer<String> progress) {
+        Ports ports = settings.ports();
+        for (PipelineService service : PipelineService.values()) {
+            if (!Files.isRegularFile(service.runnableJar(settings.home()))) {
+                throw new IllegalStateException(service.runnableJar(settings.home())
+                        + " is missing: build first with ./mvnw -DskipTests package");
+            }
+        }
+        emptyDirectory(settings.dataDir());
+        emptyDirectory(settings.logDir());
+        long begin = System.nanoTime();
+        Consumer<String> step = message -> progress.accept(
+                String.format("[%5.1f s] %s", (System.nanoTime() - begin) / 1e9, message));
+
+        step.accept("starting Kafka (KRaft, single node) on " + LOOPBACK + ":" + ports.kafka());
+        KafkaBroker kafka = KafkaBroker.start(ports.kafka(), ports.kafkaController(), settings.dataDir().resolve("kafka"));
+        started.push(kafka);
+        PipelineTopics.create(kafka.bootstrapServers());
+
+        step.accept("starting PostgreSQL");
+        PostgresServer postgres = PostgresServer.start(ports.postgres(), settings.dataDir().resolve("postgres"));
+        started.push(postgres);
+        step.accept("PostgreSQL " + (postgres.isEmbedded() ? "(embedded) " : "(from QUARKUS_DATASOURCE_JDBC_URL) ")
+                + "at " + postgres.jdbcUrl());
+
+        step.accept("starting the mail catcher (GreenMail): SMTP " + ports.smtp() + ", API " + ports.mailApi());
+        ManagedProcess mail = ManagedProcess.start("mail-catcher", mailCatcherCommand(), Map.of(),
+                settings.logDir().resolve("mail-catcher.log"));
+        started.push(mail);
+        Http.awaitOk(mailApi().resolve("/api/service/readiness"), Duration.ofSeconds(30), mail::isAlive, "the mail catcher");
+
+        step.accept("starting the four services");
+        for (PipelineService service : PipelineService.values()) {
+            ManagedProcess process = ManagedProcess.start(service.module(), serviceCommand(service),
+                    serviceEnvironment(service, kafka, postgres), settings.logDir().resolve(service.module() + ".log"));
+            started.push(process);
+            services.put(service, process);
+        }
+        awaitServicesReady();
+        step.accept("all services ready");
+
+        DemoPetition.ensure(url(PipelineService.REPORTING), settings.secrets().adminToken());
+        Http.awaitOk(url(PipelineService.INTAKE).resolve("/api/petitions/" + DemoPetition.SLUG), Duration.ofSeconds(30),
+                services.get(PipelineService.INTAKE)::isAlive, "the demo petition in intake's catalog");
+        step.accept("demo petition '" + DemoPetition.SLUG + "' is open for signatures");
+    }
+
+    private void awaitServicesReady() {
+        List<CompletableFuture<Void>> readiness = new ArrayList<>();
+        services.forEach((service, process) -> readiness.add(CompletableFuture.runAsync(() ->
+                Http.awaitOk(url(service).resolve("/q/health/ready"), SERVICE_START_TIMEOUT, process::isAlive,
+                        service.module()))));
+        try {
+            CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException notReady) {
+            StringBuilder report = new StringBuilder("a service did not start: ").append(notReady.getCause().getMessage());
+            services.values().stream().filter(process -> !process.isAlive()).forEach(process -> report
+                    .append(System.lineSeparator()).append("--- last lines of ").append(process.log()).append(" ---")
+                    .append(System.lineSeparator()).append(process.logTail(30)));
+            throw new IllegalStateException(report.toString(), notReady);
+        }
+    }
+
+    private List<String> mailCatcherCommand() {
+        Ports ports = settings.ports();
+        return List.of(java(), "-Xmx128m",
+                "-Dgreenmail.smtp.hostname=" + LOOPBACK, "-Dgreenmail.smtp.port=" + ports.smtp(),
+                "-Dgreenmail.imap.hostname=" + LOOPBACK, "-Dgreenmail.imap.port=" + ports.imap(),
+                "-Dgreenmail.api.hostname=" + LOOPBACK, "-Dgreenmail.api.port=" + ports.mailApi(),
+                // any login works; the mailbox of an address is created when mail arrives for it
+                "-Dgreenmail.auth.disabled",
+                "-jar", settings.mailCatcherJar().toString());
+    }
+
+    private List<String> serviceCommand(PipelineService service) {
+        return List.of(java(), "-Xmx384m", "-jar", service.runnableJar(settings.home()).toString());
+    }
+
+    private Map<String, String> serviceEnvironment(PipelineService service, KafkaBroker kafka, PostgresServer postgres) {
+        Secrets secrets = settings.secrets();
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(settings.ports().of(service)));
+        env.put("QUARKUS_HTTP_HOST", LOOPBACK);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("PIPELINE_EMAIL_HASH_KEY", secrets.emailHashKey());
+        if (service.usesDatabase()) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
+            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        }
+        if (service == PipelineService.EMAIL) {
+            env.put("QUARKUS_MAILER_HOST", LOOPBACK);
+            env.put("QUARKUS_MAILER_PORT", String.valueOf(settings.ports().smtp()));
+            env.put("EMAIL_TOKEN_KEY", secrets.emailTokenKey());
+            env.put("EMAIL_PUBLIC_URL", url(PipelineService.EMAIL).toString());
+        }
+        if (service == PipelineService.REPORTING) {
+            env.put("REPORTING_ADMIN_TOKEN", secrets.adminToken());
+        }
+        return env;
+    }
+
+    public URI url(PipelineService service) {
+        return URI.create("http://localhost:" + settings.ports().of(service));
+    }
+
+    public URI mailApi() {
+        return URI.create("http://localhost:" + settings.ports().mailApi());
+    }
+
+    public LocalPipelineSettings settings() {
+        return settings;
+    }
+
+    /** Stops what was started, newest first; keeps going when one part fails to stop. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("could not stop " + part + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void emptyDirectory(Path directory) {
+        try {
+            if (Files.exists(directory)) {
+                try (Stream<Path> paths = Files.walk(directory)) {
+                    paths.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(directory))
+                            .forEach(LocalPipeline::delete);
+                }
+            }
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare " + directory, e);
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.delete(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + path, e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.petitionpipeline.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+/** Where each part of the local pipeline listens. */
+public record Ports(int kafka, int kafkaController, int postgres, int smtp, int imap, int mailApi,
+        int intake, int dedup, int email, int reporting) {
+
+    /** The documented ports: services on 8081-8084, Kafka 9092, PostgreSQL 15432, SMTP 3025, mail API 8025. */
+    public static Ports defaults() {
+        return new Ports(9092, 9093, 15432, 3025, 3143, 8025, 8081, 8082, 8083, 8084);
+    }
+
+    /** Free ports, for a pipeline that must not collide with one already running (tests). */
+    public static Ports free() {
+        return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+                freePort(), freePort(), freePort(), freePort());
+    }
+
+    public int of(PipelineService service) {
+        return switch (service) {
+            case INTAKE -> intake;
+            case DEDUP -> dedup;
+            case EMAIL -> email;
+            case REPORTING -> reporting;
+        };
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+}

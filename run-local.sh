@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Starts the whole petition pipeline on this machine (Kafka, PostgreSQL, a mail catcher, four services),
+# building it first when needed. `./run-local.sh stop` stops a running one from another terminal.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+pid_file=.local-run/pipeline.pid
+launcher=deploy/local/target/local-pipeline.jar
+
+stop() {
+  if [[ ! -f $pid_file ]]; then
+    echo "No local pipeline is running (no $pid_file)."
+    return 0
+  fi
+  pid=$(cat "$pid_file")
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "No local pipeline is running (stale $pid_file removed)."
+    rm -f "$pid_file"
+    return 0
+  fi
+  echo "Stopping the local pipeline (pid $pid)…"
+  kill -TERM "$pid"
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || { echo "Stopped."; return 0; }
+    sleep 1
+  done
+  echo "It is still stopping after 60 s; see .local-run/logs/." >&2
+  return 1
+}
+
+needs_build() {
+  [[ ! -f $launcher ]] && return 0
+  for module in signature-intake dedup-service email-service reporting-service; do
+    [[ -f $module/target/quarkus-app/quarkus-run.jar ]] || return 0
+  done
+  # any source or build file newer than the launcher means the packages are stale
+  [[ -n $(find pom.xml ./*/pom.xml ./*/src deploy/local/pom.xml deploy/local/src -newer "$launcher" -type f -print -quit) ]]
+}
+
+case "${1:-start}" in
+  stop)
+    stop
+    ;;
+  start)
+    if needs_build; then
+      echo "Building the pipeline (first time: a few minutes while Maven downloads dependencies)…"
+      ./mvnw -B -q -DskipTests package
+    fi
+    exec java -Dpipeline.home="$PWD" -jar "$launcher"
+    ;;
+  *)
+    echo "usage: $0 [start|stop]" >&2
+    exit 64
+    ;;
+esac

@@ -1,0 +1,27 @@
+package org.petitionpipeline.intake.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.intake.service.PetitionCatalog;
+
+/** What an embed shows before signing (title, text, target, consent wording), from the in-memory catalog. */
+@Path("/api/petitions/{slug}")
+@Produces(MediaType.APPLICATION_JSON)
+public class PetitionResource {
+
+    private final PetitionCatalog catalog;
+
+    public PetitionResource(PetitionCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    public PetitionDefinition petition(@PathParam("slug") String slug) {
+        return catalog.find(slug).orElseThrow(() -> ProblemException.notFound("there is no petition '" + slug + "'"));
+    }
+}
