@@ -36,3 +36,15 @@ create table email.outbox (
     primary key (kind, email_hash, reference)
 );
 create index outbox_unsent on email.outbox (created_at) where status <> 'SENT';
+
+-- Status changes to announce on the subscriptions topic, written in the transaction that makes them and
+-- relayed afterwards: a change is never committed without being announced, nor announced without a commit.
+create table email.subscription_event (
+    id           bigserial primary key,
+    email_hash   text        not null,
+    status       text        not null,
+    source       text        not null,
+    changed_at   timestamptz not null,
+    published_at timestamptz
+);
+create index subscription_event_unpublished on email.subscription_event (id) where published_at is null;

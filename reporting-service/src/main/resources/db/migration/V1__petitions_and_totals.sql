@@ -8,7 +8,9 @@ create table reporting.petition (
     consent_text         text        not null,
     consent_text_version text        not null,
     created_at           timestamptz not null,
-    updated_at           timestamptz not null
+    updated_at           timestamptz not null,
+    -- the updated_at of the version last acknowledged on the petitions topic; behind updated_at = to relay
+    published_at         timestamptz
 );
 
 -- One row per signature id ever counted: the unique key is what makes a replayed record count once.

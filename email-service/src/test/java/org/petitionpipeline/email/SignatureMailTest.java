@@ -103,6 +103,7 @@ class SignatureMailTest {
             String pathAndQuery = link.group().replaceFirst("https?://[^/]+", "").replace("=3D", "=");
 
             given().get(pathAndQuery).then().statusCode(200).body(containsString("<form method=\"post\""));
+            await().atMost(Duration.ofSeconds(5)).until(() -> !changesOf(kafka, hashOf('c')).isEmpty());
             List<SubscriptionChange> beforePost = changesOf(kafka, hashOf('c'));
             assertThat(beforePost).extracting(SubscriptionChange::status).containsExactly(SubscriptionStatus.SUBSCRIBED);
 

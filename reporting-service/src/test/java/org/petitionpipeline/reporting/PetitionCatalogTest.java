@@ -2,13 +2,18 @@ package org.petitionpipeline.reporting;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -29,6 +34,9 @@ class PetitionCatalogTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @Inject
+    DataSource dataSource;
+
     static String petitionJson(String slug) {
         return """
                 {"slug": "%s", "title": "Tell the Attorney General: resign",
@@ -48,8 +56,9 @@ class PetitionCatalogTest {
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             List<ConsumerRecord<String, String>> published = kafka.read(Topics.PETITIONS, 50, Duration.ofSeconds(3))
                     .stream().filter(record -> record.key().equals("catalog-test")).toList();
-            assertThat(published).hasSize(1);
-            PetitionDefinition petition = KafkaTestClient.parse(published.get(0).value(), PetitionDefinition.class);
+            assertThat(published).isNotEmpty();
+            PetitionDefinition petition = KafkaTestClient.parse(published.get(published.size() - 1).value(),
+                    PetitionDefinition.class);
             assertThat(petition.title()).isEqualTo("Tell the Attorney General: resign");
             assertThat(petition.status()).isEqualTo(PetitionStatus.OPEN);
             assertThat(petition.targets().get(0).title()).isEqualTo("U.S. Attorney General");
@@ -58,6 +67,23 @@ class PetitionCatalogTest {
 
         given().when().get("/api/petitions/catalog-test/total")
                 .then().statusCode(200).body("total", equalTo(0)).body("goal", equalTo(100000));
+    }
+
+    @Test
+    void petitionStoredButNeverPublishedReachesTheCatalogTopicLater() throws Exception {
+        // as after a crash between the commit and the publish: the row exists, the topic has never seen it
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        insert into reporting.petition (slug, title, text, targets, goal, status, consent_text,
+                            consent_text_version, created_at, updated_at)
+                        values ('stranded', 'Stranded', 'Text', '[]', 10, 'OPEN', 'Consent', 'v1', now(), now())""")) {
+            insert.executeUpdate();
+        }
+
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> kafka.read(Topics.PETITIONS, 100, Duration.ofSeconds(1))
+                    .stream().anyMatch(record -> record.key().equals("stranded")));
+        }
     }
 
     @Test

@@ -12,7 +12,12 @@ public interface EmailConfig {
     /** HMAC key of unsubscribe tokens (env {@code EMAIL_TOKEN_KEY}). */
     String tokenKey();
 
+    /** How often the mail outbox is drained. */
     Duration sendInterval();
 
+    /** Messages claimed per round of the outbox sender. */
     int sendBatchSize();
+
+    /** How often recorded subscription changes are relayed to the subscriptions topic. */
+    Duration relayInterval();
 }

@@ -8,10 +8,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
-import org.petitionpipeline.contracts.SubscriptionStatus;
 
 @ApplicationScoped
 public class PersonRepository {
@@ -74,21 +72,6 @@ public class PersonRepository {
             return update.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("could not unsubscribe " + emailHash, e);
-        }
-    }
-
-    public Optional<SubscriptionStatus> findStatus(String emailHash) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select subscription_status from email.person where email_hash = ?")) {
-            query.setString(1, emailHash);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() && row.getString(1) != null
-                        ? Optional.of(SubscriptionStatus.valueOf(row.getString(1)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the status of " + emailHash, e);
         }
     }
 }

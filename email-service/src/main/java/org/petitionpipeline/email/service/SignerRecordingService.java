@@ -9,10 +9,11 @@ import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.repository.ConsentRepository;
 import org.petitionpipeline.email.repository.OutboxRepository;
 import org.petitionpipeline.email.repository.PersonRepository;
+import org.petitionpipeline.email.repository.SubscriptionEventRepository;
 
 /**
- * Records what accepted signatures mean for mail: the person, their consent evidence, their subscription,
- * and the receipt to send. All of a batch in one transaction, and each step keyed so that a replay adds
+ * Records what accepted signatures mean for mail: the person, their consent evidence, their subscription
+ * (and its announcement), and the receipt to send. All of a batch in one transaction, and each step keyed so that a replay adds
  * nothing: no second consent, no second receipt.
  */
 @ApplicationScoped
@@ -21,20 +22,16 @@ public class SignerRecordingService {
     private final PersonRepository people;
     private final ConsentRepository consents;
     private final OutboxRepository outbox;
-    private final SubscriptionPublisher subscriptions;
+    private final SubscriptionEventRepository subscriptionEvents;
 
     public SignerRecordingService(PersonRepository people, ConsentRepository consents, OutboxRepository outbox,
-            SubscriptionPublisher subscriptions) {
+            SubscriptionEventRepository subscriptionEvents) {
         this.people = people;
         this.consents = consents;
         this.outbox = outbox;
-        this.subscriptions = subscriptions;
+        this.subscriptionEvents = subscriptionEvents;
     }
 
-    /**
-     * The subscription changes are published before the commit: if the broker does not take them the batch
-     * rolls back and is consumed again, so no change is ever committed without being announced.
-     */
     @Transactional
     public void record(List<AcceptedSignature> batch) {
         people.upsertSigners(batch);
@@ -43,7 +40,7 @@ public class SignerRecordingService {
         if (!optedIn.isEmpty()) {
             Set<String> newConsents = consents.recordNew(optedIn);
             if (!newConsents.isEmpty()) {
-                subscriptions.publish(people.subscribe(newConsents), SubscriptionStatus.SUBSCRIBED, "signature");
+                subscriptionEvents.record(people.subscribe(newConsents), SubscriptionStatus.SUBSCRIBED, "signature");
             }
         }
         outbox.enqueueReceipts(batch);

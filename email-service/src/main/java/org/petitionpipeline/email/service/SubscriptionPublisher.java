@@ -5,17 +5,13 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.SubscriptionChange;
-import org.petitionpipeline.contracts.SubscriptionStatus;
 
-/** Announces email status changes on the {@code subscriptions} topic, waiting for the broker to hold them. */
+/** Puts subscription changes on the {@code subscriptions} topic and waits until the broker holds them all. */
 @ApplicationScoped
 public class SubscriptionPublisher {
 
@@ -28,16 +24,13 @@ public class SubscriptionPublisher {
         this.emitter = emitter;
     }
 
-    public void publish(Collection<String> emailHashes, SubscriptionStatus status, String source) {
-        if (emailHashes.isEmpty()) {
-            return;
-        }
-        Instant now = Instant.now();
-        List<Uni<Void>> acks = emailHashes.stream()
-                .map(hash -> emitter.sendMessage(Message.of(
-                        new SubscriptionChange(EventSchema.VERSION, hash, status, source, now)).addMetadata(
-                                OutgoingKafkaRecordMetadata.<String>builder().withKey(hash).build())))
+    public void publish(List<SubscriptionChange> changes) {
+        List<Uni<Void>> acks = changes.stream()
+                .map(change -> emitter.sendMessage(Message.of(change).addMetadata(
+                        OutgoingKafkaRecordMetadata.<String>builder().withKey(change.emailHash()).build())))
                 .toList();
-        Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
+        if (!acks.isEmpty()) {
+            Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
+        }
     }
 }

@@ -57,9 +57,27 @@ public class PetitionRepository {
     }
 
     public List<PetitionDefinition> findAll() {
-        String sql = """
-                select slug, title, text, targets, goal, status, consent_text, consent_text_version, updated_at
-                from reporting.petition order by created_at""";
+        return select("select * from reporting.petition order by created_at");
+    }
+
+    /** Petitions whose current version the catalog topic has not acknowledged yet. */
+    public List<PetitionDefinition> findUnpublished() {
+        return select("select * from reporting.petition where published_at is distinct from updated_at order by updated_at");
+    }
+
+    public void markPublished(PetitionDefinition petition) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "update reporting.petition set published_at = ? where slug = ?")) {
+            update.setTimestamp(1, Timestamp.from(petition.updatedAt()));
+            update.setString(2, petition.slug());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not mark petition " + petition.slug() + " published", e);
+        }
+    }
+
+    private List<PetitionDefinition> select(String sql) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(sql);
                 ResultSet rows = query.executeQuery()) {

@@ -7,28 +7,31 @@ import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.reporting.repository.PetitionRepository;
 
-/** Puts petition definitions on the compacted catalog topic and waits until the broker holds them. */
+/**
+ * Puts petition definitions on the compacted catalog topic, outside any database transaction, and records
+ * which version the broker acknowledged.
+ */
 @ApplicationScoped
 public class PetitionPublisher {
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
     private final MutinyEmitter<PetitionDefinition> emitter;
+    private final PetitionRepository petitions;
 
-    public PetitionPublisher(@Channel("petitions") MutinyEmitter<PetitionDefinition> emitter) {
+    public PetitionPublisher(@Channel("petitions") MutinyEmitter<PetitionDefinition> emitter,
+            PetitionRepository petitions) {
         this.emitter = emitter;
+        this.petitions = petitions;
     }
 
+    /** Publishes and waits for the broker's acknowledgement; throws when it does not come in time. */
     public void publish(PetitionDefinition petition) {
         Message<PetitionDefinition> message = Message.of(petition).addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(petition.slug()).build());
-        try {
-            emitter.sendMessage(message).await().atMost(ACK_TIMEOUT);
-        } catch (RuntimeException kafkaDidNotAcknowledge) {
-            throw ProblemException.unavailable(
-                    "the petition catalog could not be updated right now; nothing was changed, try again", 5);
-        }
+        emitter.sendMessage(message).await().atMost(ACK_TIMEOUT);
+        petitions.markPublished(petition);
     }
 }

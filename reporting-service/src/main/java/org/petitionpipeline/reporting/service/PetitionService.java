@@ -1,8 +1,9 @@
 package org.petitionpipeline.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import io.quarkus.logging.Log;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.http.ProblemException;
@@ -24,16 +25,21 @@ public class PetitionService {
     }
 
     /**
-     * Stores and publishes a new petition. The publish happens inside the transaction: if the broker does not
-     * acknowledge, the row is rolled back, so the catalog topic never misses a petition the database has.
+     * Stores a new petition, then publishes it to the catalog topic. Should the publish fail, the petition
+     * stays stored and {@link PetitionCatalogRelay} publishes it once the broker is back.
      */
-    @Transactional
     public PetitionDefinition create(PetitionRequest request) {
-        PetitionDefinition petition = mapper.toNewDefinition(request, Instant.now());
+        // PostgreSQL keeps microseconds: a finer instant would never equal its stored self (see findUnpublished)
+        PetitionDefinition petition = mapper.toNewDefinition(request, Instant.now().truncatedTo(ChronoUnit.MICROS));
         if (!petitions.insert(petition)) {
             throw ProblemException.conflict("a petition with slug '" + petition.slug() + "' already exists");
         }
-        publisher.publish(petition);
+        try {
+            publisher.publish(petition);
+        } catch (RuntimeException brokerUnavailable) {
+            Log.warnf("petition %s stored; the catalog relay will publish it: %s", petition.slug(),
+                    brokerUnavailable.getMessage());
+        }
         return petition;
     }
 

@@ -1,0 +1,6 @@
+package org.petitionpipeline.email.repository;
+
+import org.petitionpipeline.contracts.SubscriptionChange;
+
+public record PendingSubscriptionEvent(long id, SubscriptionChange change) {
+}

@@ -1,0 +1,77 @@
+package org.petitionpipeline.email.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.sql.DataSource;
+import org.petitionpipeline.contracts.EventSchema;
+import org.petitionpipeline.contracts.SubscriptionChange;
+import org.petitionpipeline.contracts.SubscriptionStatus;
+
+/** The outbox of subscription changes: recorded with the change, relayed to Kafka after the commit. */
+@ApplicationScoped
+public class SubscriptionEventRepository {
+
+    private final DataSource dataSource;
+
+    public SubscriptionEventRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void record(Collection<String> emailHashes, SubscriptionStatus status, String source) {
+        if (emailHashes.isEmpty()) {
+            return;
+        }
+        String sql = """
+                insert into email.subscription_event (email_hash, status, source, changed_at)
+                select hash, ?, ?, now() from unnest(?::text[]) as b(hash)""";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, status.name());
+            insert.setString(2, source);
+            insert.setArray(3, connection.createArrayOf("text", emailHashes.toArray()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record " + emailHashes.size() + " subscription changes", e);
+        }
+    }
+
+    /** The oldest changes not yet relayed, in the order they happened. */
+    public List<PendingSubscriptionEvent> unpublished(int limit) {
+        String sql = """
+                select id, email_hash, status, source, changed_at from email.subscription_event
+                where published_at is null order by id limit ?""";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setInt(1, limit);
+            List<PendingSubscriptionEvent> pending = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    pending.add(new PendingSubscriptionEvent(rows.getLong("id"), new SubscriptionChange(
+                            EventSchema.VERSION, rows.getString("email_hash"),
+                            SubscriptionStatus.valueOf(rows.getString("status")), rows.getString("source"),
+                            rows.getTimestamp("changed_at").toInstant())));
+                }
+            }
+            return pending;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read unpublished subscription changes", e);
+        }
+    }
+
+    public void markPublished(List<PendingSubscriptionEvent> events) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "update email.subscription_event set published_at = now() where id = any(?)")) {
+            update.setArray(1, Columns.of(connection, "bigint", events, PendingSubscriptionEvent::id));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not mark " + events.size() + " subscription changes published", e);
+        }
+    }
+}
