@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,7 +24,14 @@ public record AcceptedSignature(
         String comments,
         Consent consent,
         RequestFacts request,
-        Instant acceptedAt) {
+        Instant acceptedAt) implements Event {
+
+    @Override
+    public Optional<String> defect() {
+        return Event.defectOf(this, "signature_id", signatureId, "petition_slug", petitionSlug, "email_hash",
+                emailHash, "signer", signer, "signer.email", signer == null ? null : signer.email(), "consent", consent,
+                "accepted_at", acceptedAt);
+    }
 
     public String key() {
         return SignatureKey.of(petitionSlug, emailHash);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Topic {@link Topics#PETITIONS} (compacted), key = slug: the current definition of a petition, owned by
@@ -22,7 +23,12 @@ public record PetitionDefinition(
         PetitionStatus status,
         String consentText,
         String consentTextVersion,
-        Instant updatedAt) {
+        Instant updatedAt) implements Event {
+
+    @Override
+    public Optional<String> defect() {
+        return Event.defectOf(this, "slug", slug, "title", title, "status", status);
+    }
 
     public boolean isOpen() {
         return status == PetitionStatus.OPEN;

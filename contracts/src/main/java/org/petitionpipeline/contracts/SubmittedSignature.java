@@ -3,6 +3,7 @@ package org.petitionpipeline.contracts;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,7 +21,13 @@ public record SubmittedSignature(
         Signer signer,
         String comments,
         Consent consent,
-        RequestFacts request) {
+        RequestFacts request) implements Event {
+
+    @Override
+    public Optional<String> defect() {
+        return Event.defectOf(this, "submission_id", submissionId, "petition_slug", petitionSlug, "signer", signer,
+                "consent", consent);
+    }
 
     public String key() {
         return SignatureKey.of(petitionSlug, emailHash);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import org.petitionpipeline.contracts.RequestFacts;
 import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.SubmittedSignature;
 import org.petitionpipeline.contracts.Topics;
+import org.petitionpipeline.contracts.kafka.DeadLetters;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
@@ -103,6 +106,45 @@ class DeduplicationTest {
                     RejectedSignature.class)).noneMatch(r -> r.petitionSlug().equals(slug));
         }
         assertThat(storedRows(slug)).isEqualTo(1);
+    }
+
+    @Test
+    void poisonGoesToTheDeadLetterTopicAndTheRestIsProcessed() throws Exception {
+        String slug = "poison-" + UUID.randomUUID();
+        SubmittedSignature before = submitted(slug, "before@example.org");
+        SubmittedSignature after = submitted(slug, "after@example.org");
+        SubmittedSignature withoutId = new SubmittedSignature(EventSchema.VERSION, null, slug, "Title", "h",
+                before.signer(), null, before.consent(), before.request());
+
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.send(Topics.SIGNATURES_SUBMITTED, before.key(), before);
+            kafka.sendRaw(Topics.SIGNATURES_SUBMITTED, slug + ":unreadable", "{\"submission_id\": ");
+            kafka.send(Topics.SIGNATURES_SUBMITTED, slug + ":no-id", withoutId);
+            kafka.send(Topics.SIGNATURES_SUBMITTED, after.key(), after);
+
+            await().atMost(WAIT).until(() -> kafka.readValues(Topics.SIGNATURES_ACCEPTED, 1000, Duration.ofMillis(500),
+                    AcceptedSignature.class).stream().filter(a -> a.petitionSlug().equals(slug)).count() == 2);
+
+            List<ConsumerRecord<String, String>> deadLetters = await().atMost(WAIT).until(
+                    () -> kafka.read(Topics.deadLetterOf(Topics.SIGNATURES_SUBMITTED), 1000, Duration.ofMillis(500))
+                            .stream().filter(r -> r.key().startsWith(slug)).toList(),
+                    list -> list.size() >= 2);
+            assertThat(deadLetters).extracting(ConsumerRecord::key)
+                    .containsExactlyInAnyOrder(slug + ":unreadable", slug + ":no-id");
+            ConsumerRecord<String, String> unreadable = deadLetters.stream()
+                    .filter(r -> r.key().endsWith(":unreadable")).findFirst().orElseThrow();
+            assertThat(unreadable.value()).as("the original bytes").isEqualTo("{\"submission_id\": ");
+            assertThat(header(unreadable, DeadLetters.REASON_HEADER)).startsWith("unreadable");
+            assertThat(header(unreadable, DeadLetters.TOPIC_HEADER)).isEqualTo(Topics.SIGNATURES_SUBMITTED);
+            ConsumerRecord<String, String> incomplete = deadLetters.stream()
+                    .filter(r -> r.key().endsWith(":no-id")).findFirst().orElseThrow();
+            assertThat(header(incomplete, DeadLetters.REASON_HEADER)).isEqualTo("missing submission_id");
+        }
+        assertThat(storedRows(slug)).isEqualTo(2);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private long storedRows(String slug) throws Exception {

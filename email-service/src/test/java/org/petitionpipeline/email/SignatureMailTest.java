@@ -119,6 +119,20 @@ class SignatureMailTest {
     }
 
     @Test
+    void poisonIsSetAsideAndTheSignerAfterItStillGetsMail() {
+        AcceptedSignature after = accepted("dan@example.org", hashOf('e'), false);
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.sendRaw(Topics.SIGNATURES_ACCEPTED, "demo:garbage", "[1, 2");
+            kafka.send(Topics.SIGNATURES_ACCEPTED, after.key(), after);
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> mailTo("dan@example.org").size() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> kafka.read(
+                            Topics.deadLetterOf(Topics.SIGNATURES_ACCEPTED), 1000, Duration.ofMillis(500)).stream()
+                    .anyMatch(record -> record.key().equals("demo:garbage")));
+        }
+    }
+
+    @Test
     void forgedOrAlteredTokensAreRefusedAndChangeNothing() {
         String forged = hashOf('d') + ".bm90LWEtcmVhbC1zaWduYXR1cmU";
         given().get("/unsubscribe?token=" + forged).then().statusCode(400)

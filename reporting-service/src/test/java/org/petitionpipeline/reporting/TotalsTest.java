@@ -53,4 +53,27 @@ class TotalsTest {
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
                 given().get("/api/petitions/totals-test/total").then().body("total", equalTo(3)));
     }
+
+    @Test
+    void poisonIsSetAsideAndTheSignaturesAroundItAreCounted() {
+        given().header("Authorization", PetitionCatalogTest.ADMIN).contentType("application/json")
+                .body(PetitionCatalogTest.petitionJson("poison-test")).post("/api/admin/petitions")
+                .then().statusCode(201);
+
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            AcceptedSignature first = accepted("poison-test", UUID.randomUUID(), "p1");
+            AcceptedSignature withoutId = accepted("poison-test", null, "p2");
+            AcceptedSignature last = accepted("poison-test", UUID.randomUUID(), "p3");
+            kafka.send(Topics.SIGNATURES_ACCEPTED, first.key(), first);
+            kafka.sendRaw(Topics.SIGNATURES_ACCEPTED, "poison-test:garbage", "\u0000not json");
+            kafka.send(Topics.SIGNATURES_ACCEPTED, "poison-test:no-id", withoutId);
+            kafka.send(Topics.SIGNATURES_ACCEPTED, last.key(), last);
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    given().get("/api/petitions/poison-test/total").then().body("total", equalTo(2)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> kafka.read(
+                            Topics.deadLetterOf(Topics.SIGNATURES_ACCEPTED), 1000, Duration.ofMillis(500)).stream()
+                    .filter(record -> record.key().startsWith("poison-test:")).count() == 2);
+        }
+    }
 }

@@ -107,6 +107,20 @@ class SignatureIntakeTest {
     }
 
     @Test
+    void unreadablePetitionGoesToTheDeadLetterTopicAndTheCatalogKeepsGoing() {
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.sendRaw(Topics.PETITIONS, "broken-petition", "{\"slug\": \"broken-petition\", \"status\": 7");
+            kafka.send(Topics.PETITIONS, "after-broken", petition("after-broken", PetitionStatus.OPEN));
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    given().get("/api/petitions/after-broken").then().statusCode(200));
+            await().atMost(Duration.ofSeconds(10)).until(() -> kafka.read(Topics.deadLetterOf(Topics.PETITIONS), 100,
+                    Duration.ofMillis(500)).stream().anyMatch(r -> r.key().equals("broken-petition")));
+        }
+        given().get("/api/petitions/broken-petition").then().statusCode(404);
+    }
+
+    @Test
     void unknownPetitionIsNotFound() {
         given().contentType("application/json").body(signature("Jane", "jane@example.org"))
                 .post("/api/petitions/no-such-petition/signatures")

@@ -30,6 +30,7 @@ public final class PipelineTopics {
     public static List<NewTopic> all() {
         NewTopic petitions = new NewTopic(Topics.PETITIONS, 1, (short) 1)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        NewTopic petitionDeadLetters = new NewTopic(Topics.deadLetterOf(Topics.PETITIONS), 1, (short) 1);
         List<NewTopic> signatureTopics = List.of(
                         Topics.SIGNATURES_SUBMITTED, Topics.SIGNATURES_ACCEPTED, Topics.SIGNATURES_REJECTED,
                         Topics.SUBSCRIPTIONS)
@@ -37,7 +38,7 @@ public final class PipelineTopics {
                 .flatMap(topic -> List.of(topic, Topics.deadLetterOf(topic)).stream())
                 .map(topic -> new NewTopic(topic, SIGNATURE_PARTITIONS, (short) 1))
                 .toList();
-        return Stream.concat(Stream.of(petitions), signatureTopics.stream()).toList();
+        return Stream.concat(Stream.of(petitions, petitionDeadLetters), signatureTopics.stream()).toList();
     }
 
     /** Creates every topic that does not exist yet on the cluster at {@code bootstrapServers}. */

@@ -2,27 +2,36 @@ package org.petitionpipeline.dedup.listener;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.SubmittedSignature;
+import org.petitionpipeline.contracts.kafka.DeadLetters;
+import org.petitionpipeline.contracts.kafka.SortedBatch;
 import org.petitionpipeline.dedup.service.DeduplicationService;
 
 /**
  * Takes a whole poll batch at a time. Offsets are committed only after this returns, that is after the
  * batch is stored and every outcome acknowledged by the broker: a crash anywhere before replays the batch.
+ * Poison goes to the dead-letter topic after the good records are done, so a replay does not send it twice.
  */
 @ApplicationScoped
 public class SubmittedSignatureListener {
 
     private final DeduplicationService deduplication;
+    private final DeadLetters deadLetters;
 
-    public SubmittedSignatureListener(DeduplicationService deduplication) {
+    public SubmittedSignatureListener(DeduplicationService deduplication, DeadLetters deadLetters) {
         this.deduplication = deduplication;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("signatures-submitted")
     @Blocking
-    public void onBatch(List<SubmittedSignature> batch) {
-        deduplication.process(batch);
+    public void onBatch(ConsumerRecords<String, SubmittedSignature> records) {
+        SortedBatch<SubmittedSignature> batch = deadLetters.sort(records);
+        if (!batch.events().isEmpty()) {
+            deduplication.process(batch.events());
+        }
+        deadLetters.send(batch.poison());
     }
 }

@@ -2,24 +2,35 @@ package org.petitionpipeline.reporting.listener;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.kafka.DeadLetters;
+import org.petitionpipeline.contracts.kafka.SortedBatch;
 import org.petitionpipeline.reporting.repository.TotalsRepository;
 
-/** Counts accepted signatures, a whole poll batch per database round trip; offsets commit after it returns. */
+/**
+ * Counts accepted signatures, a whole poll batch per database round trip; offsets commit after it returns.
+ * Poison goes to the dead-letter topic after the good records are counted.
+ */
 @ApplicationScoped
 public class AcceptedSignatureListener {
 
     private final TotalsRepository totals;
+    private final DeadLetters deadLetters;
 
-    public AcceptedSignatureListener(TotalsRepository totals) {
+    public AcceptedSignatureListener(TotalsRepository totals, DeadLetters deadLetters) {
         this.totals = totals;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("signatures-accepted")
     @Blocking
-    public void count(List<AcceptedSignature> batch) {
-        totals.countAccepted(batch);
+    public void count(ConsumerRecords<String, AcceptedSignature> records) {
+        SortedBatch<AcceptedSignature> batch = deadLetters.sort(records);
+        if (!batch.events().isEmpty()) {
+            totals.countAccepted(batch.events());
+        }
+        deadLetters.send(batch.poison());
     }
 }
