@@ -27,15 +27,19 @@ create table email.outbox (
     reference      text        not null,
     given_name     text,
     petition_title text,
-    status         text        not null default 'PENDING',
-    attempts       int         not null default 0,
-    last_error     text,
-    created_at     timestamptz not null,
-    claimed_at     timestamptz,
-    sent_at        timestamptz,
+    status          text        not null default 'PENDING',
+    -- failed attempts so far; each one pushes next_attempt_at further out
+    attempts        int         not null default 0,
+    last_error      text,
+    created_at      timestamptz not null,
+    next_attempt_at timestamptz not null,
+    -- who is sending it: a sender that lost its claim (taken over as stale) cannot overwrite the outcome
+    claim_token     uuid,
+    claimed_at      timestamptz,
+    sent_at         timestamptz,
     primary key (kind, email_hash, reference)
 );
-create index outbox_unsent on email.outbox (created_at) where status <> 'SENT';
+create index outbox_due on email.outbox (next_attempt_at) where status in ('PENDING', 'SENDING');
 
 -- Status changes to announce on the subscriptions topic, written in the transaction that makes them and
 -- relayed afterwards: a change is never committed without being announced, nor announced without a commit.

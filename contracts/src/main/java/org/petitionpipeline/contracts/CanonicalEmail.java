@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The one canonical form of an email address, so that "Jane@Example.org " and "jane@example.org" are one
- * signer everywhere: NFC, trimmed, lower-cased, domain in its ASCII (IDNA) form.
+ * signer everywhere: NFC, trimmed, lower-cased, domain in its ASCII (IDNA) form without the DNS root dot
+ * ("example.org." is "example.org").
  *
  * <p>Lower-casing the local part goes beyond RFC 5321, which leaves it to the receiving host; every large
  * provider ignores case, and treating case variants as two signers would let one person sign twice.
@@ -30,6 +31,9 @@ public final class CanonicalEmail {
         String local = trimmed.substring(0, at).toLowerCase(Locale.ROOT);
         try {
             String domain = IDN.toASCII(trimmed.substring(at + 1), IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+            if (domain.endsWith(".")) {
+                domain = domain.substring(0, domain.length() - 1);
+            }
             return domain.isEmpty() ? Optional.empty() : Optional.of(local + "@" + domain);
         } catch (IllegalArgumentException notAValidDomain) {
             return Optional.empty();

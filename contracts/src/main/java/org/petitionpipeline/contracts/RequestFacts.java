@@ -9,4 +9,11 @@ import java.time.Instant;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RequestFacts(Instant receivedAt, String clientIp, String userAgent, String referrer) {
+
+    /** What a producer that observed nothing sends: every fact unknown. */
+    public static final RequestFacts UNKNOWN = new RequestFacts(null, null, null, null);
+
+    public static RequestFacts orUnknown(RequestFacts facts) {
+        return facts != null ? facts : UNKNOWN;
+    }
 }

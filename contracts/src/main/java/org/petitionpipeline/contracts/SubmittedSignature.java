@@ -26,7 +26,8 @@ public record SubmittedSignature(
     @Override
     public Optional<String> defect() {
         return Event.defectOf(this, "submission_id", submissionId, "petition_slug", petitionSlug, "signer", signer,
-                "consent", consent);
+                "signer.given_name", signer == null ? null : signer.givenName(),
+                "signer.email", signer == null ? null : signer.email(), "consent", consent);
     }
 
     public String key() {

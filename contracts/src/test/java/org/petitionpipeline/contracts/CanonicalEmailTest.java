@@ -12,6 +12,12 @@ class CanonicalEmailTest {
     }
 
     @Test
+    void trailingRootDotOfTheDomainIsTheSameAddress() {
+        assertThat(CanonicalEmail.of("jane@example.org.")).contains("jane@example.org");
+        assertThat(CanonicalEmail.of("jane@.")).isEmpty();
+    }
+
+    @Test
     void internationalizedDomainBecomesItsAsciiForm() {
         assertThat(CanonicalEmail.of("anna@bücher.de")).contains("anna@xn--bcher-kva.de");
     }

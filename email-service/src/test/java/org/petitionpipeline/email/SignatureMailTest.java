@@ -48,6 +48,13 @@ class SignatureMailTest {
                 new RequestFacts(Instant.now(), "203.0.113.7", "test", "https://news.example/story"), Instant.now());
     }
 
+    static AcceptedSignature signedAt(String email, String emailHash, Instant signedAt) {
+        AcceptedSignature signature = accepted(email, emailHash, true);
+        return new AcceptedSignature(signature.schemaVersion(), signature.signatureId(), "other-petition",
+                signature.petitionTitle(), emailHash, signature.signer(), null, signature.consent(),
+                new RequestFacts(signedAt, "203.0.113.7", "test", null), signature.acceptedAt());
+    }
+
     static String hashOf(char c) {
         return String.valueOf(c).repeat(64);
     }
@@ -115,6 +122,20 @@ class SignatureMailTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> changesOf(kafka, hashOf('c')).size() >= 2);
             assertThat(changesOf(kafka, hashOf('c'))).extracting(SubscriptionChange::status)
                     .containsExactly(SubscriptionStatus.SUBSCRIBED, SubscriptionStatus.UNSUBSCRIBED);
+
+            // an opt-in given before the unsubscribe, arriving late (consumer lag), must not undo it
+            AcceptedSignature olderOptIn = signedAt("cat@example.org", hashOf('c'), Instant.now().minusSeconds(3600));
+            kafka.send(Topics.SIGNATURES_ACCEPTED, olderOptIn.key(), olderOptIn);
+            await().atMost(Duration.ofSeconds(15)).until(() -> mailTo("cat@example.org").size() == 2);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+                    .until(() -> changesOf(kafka, hashOf('c')).size() == 2);
+            // a new opt-in, given after the unsubscribe, is a new consent
+            AcceptedSignature newerOptIn = signedAt("cat@example.org", hashOf('c'), Instant.now().plusSeconds(1));
+            kafka.send(Topics.SIGNATURES_ACCEPTED, newerOptIn.key(), newerOptIn);
+            await().atMost(Duration.ofSeconds(15)).until(() -> changesOf(kafka, hashOf('c')).size() >= 3);
+            assertThat(changesOf(kafka, hashOf('c'))).extracting(SubscriptionChange::status)
+                    .containsExactly(SubscriptionStatus.SUBSCRIBED, SubscriptionStatus.UNSUBSCRIBED,
+                            SubscriptionStatus.SUBSCRIBED);
         }
     }
 

@@ -108,6 +108,19 @@ class PetitionCatalogTest {
     }
 
     @Test
+    void ownConsentWordingNeedsAVersionAndTitlesAreOneLine() {
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body(petitionJson("consent-test").replace("\"goal\": 100000",
+                        "\"goal\": 10, \"consent_text\": \"Keep me posted\""))
+                .post("/api/admin/petitions")
+                .then().statusCode(422).body("errors", hasKey("consent_text_version"));
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body(petitionJson("title-test").replace("Tell the Attorney General: resign", "Resign\\r\\nBcc: x@y.z"))
+                .post("/api/admin/petitions")
+                .then().statusCode(422).body("errors", hasKey("title"));
+    }
+
+    @Test
     void adminApiRefusesMissingOrWrongToken() {
         given().contentType("application/json").body(petitionJson("no-token"))
                 .post("/api/admin/petitions")

@@ -39,7 +39,8 @@ class SignatureIntakeTest {
                             "email_addresses": [{"address": "%s"}],
                             "postal_addresses": [{"postal_code": "20500", "country": "us"}]},
                  "comments": "Enough is enough.",
-                 "consent": {"email_updates": true, "text_version": "v1"}}""".formatted(givenName, email);
+                 "consent": {"email_updates": true},
+                 "referrer_data": {"source": "embed", "url": "https://news.example/story"}}""".formatted(givenName, email);
     }
 
     @BeforeEach
@@ -79,6 +80,9 @@ class SignatureIntakeTest {
             assertThat(submitted.petitionTitle()).isEqualTo("Tell the Attorney General: resign");
             assertThat(submitted.consent().emailUpdates()).isTrue();
             assertThat(submitted.request().userAgent()).isEqualTo("embed-test");
+            assertThat(submitted.request().referrer()).isEqualTo("https://news.example/story");
+            assertThat(submitted.consent().textVersion()).as("the petition's wording, not the client's word")
+                    .isEqualTo("v1");
         }
     }
 
@@ -158,6 +162,18 @@ class SignatureIntakeTest {
                 .post("/api/petitions/open-one/signatures")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("not the JSON we expect"));
+    }
+
+    @Test
+    void wellFormedJsonOfTheWrongShapeNamesTheField() {
+        given().contentType("application/json").body("{\"person\": \"Jane\"}")
+                .post("/api/petitions/open-one/signatures")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.person", containsString("expected a JSON object"));
+        given().contentType("application/json")
+                .body("{\"person\": {\"given_name\": \"Jo\"}, \"consent\": {\"email_updates\": [1]}}")
+                .post("/api/petitions/open-one/signatures")
+                .then().statusCode(400).body("errors", hasKey("consent.email_updates"));
     }
 
     @Test

@@ -90,8 +90,7 @@ public class SignatureRepository {
     }
 
     private static RequestFacts request(Candidate candidate) {
-        RequestFacts facts = candidate.submitted().request();
-        return facts != null ? facts : new RequestFacts(null, null, null, null);
+        return RequestFacts.orUnknown(candidate.submitted().request());
     }
 
     private static Instant receivedAt(Candidate candidate, Instant fallback) {

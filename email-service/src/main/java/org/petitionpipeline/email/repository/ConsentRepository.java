@@ -6,9 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.HashSet;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.RequestFacts;
@@ -21,7 +23,7 @@ public class ConsentRepository {
                 given_at)
             select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
             on conflict (signature_id) do nothing
-            returning email_hash""";
+            returning email_hash, given_at""";
 
     private final DataSource dataSource;
 
@@ -29,22 +31,26 @@ public class ConsentRepository {
         this.dataSource = dataSource;
     }
 
-    /** Records the consent evidence of opted-in signatures; returns the hashes of those not recorded before. */
-    public Set<String> recordNew(List<AcceptedSignature> optedIn) {
+    /**
+     * Records the consent evidence of opted-in signatures; returns, for each person with a consent not
+     * recorded before, when they gave the latest of those.
+     */
+    public Map<String, Instant> recordNew(List<AcceptedSignature> optedIn) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setArray(1, Columns.of(connection, "uuid", optedIn, AcceptedSignature::signatureId));
             insert.setArray(2, Columns.of(connection, "text", optedIn, AcceptedSignature::emailHash));
             insert.setArray(3, Columns.of(connection, "text", optedIn, AcceptedSignature::petitionSlug));
             insert.setArray(4, Columns.of(connection, "text", optedIn, s -> s.consent().textVersion()));
-            insert.setArray(5, Columns.of(connection, "text", optedIn, s -> request(s).referrer()));
-            insert.setArray(6, Columns.of(connection, "text", optedIn, s -> request(s).clientIp()));
+            insert.setArray(5, Columns.of(connection, "text", optedIn, s -> facts(s).referrer()));
+            insert.setArray(6, Columns.of(connection, "text", optedIn, s -> facts(s).clientIp()));
             insert.setArray(7, Columns.of(connection, "timestamptz", optedIn, s -> Timestamp.from(
-                    request(s).receivedAt() != null ? request(s).receivedAt() : s.acceptedAt())));
-            Set<String> recorded = new HashSet<>();
+                    Objects.requireNonNullElse(facts(s).receivedAt(), s.acceptedAt()))));
+            Map<String, Instant> recorded = new HashMap<>();
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
-                    recorded.add(rows.getString(1));
+                    recorded.merge(rows.getString(1), rows.getTimestamp(2).toInstant(),
+                            (one, other) -> one.isAfter(other) ? one : other);
                 }
             }
             return recorded;
@@ -53,7 +59,7 @@ public class ConsentRepository {
         }
     }
 
-    private static RequestFacts request(AcceptedSignature signature) {
-        return signature.request() != null ? signature.request() : new RequestFacts(null, null, null, null);
+    private static RequestFacts facts(AcceptedSignature signature) {
+        return RequestFacts.orUnknown(signature.request());
     }
 }

@@ -1,8 +1,12 @@
 package org.petitionpipeline.email.repository;
 
+import java.util.UUID;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 
-/** A message claimed for sending, with what its template needs and the recipient's status at claim time. */
+/**
+ * A message claimed for sending, with what its template needs, the recipient's status at claim time, the
+ * failed attempts so far and the token of the claim.
+ */
 public record OutboxMail(
         MailKind kind,
         String emailHash,
@@ -11,5 +15,6 @@ public record OutboxMail(
         String givenName,
         String petitionTitle,
         SubscriptionStatus recipientStatus,
-        int attempts) {
+        int attempts,
+        UUID claimToken) {
 }

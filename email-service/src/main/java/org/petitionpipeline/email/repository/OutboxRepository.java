@@ -5,9 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.SubscriptionStatus;
@@ -20,8 +23,9 @@ import org.petitionpipeline.contracts.SubscriptionStatus;
 public class OutboxRepository {
 
     private static final String ENQUEUE_RECEIPTS = """
-            insert into email.outbox (kind, email_hash, reference, given_name, petition_title, created_at)
-            select 'SIGNATURE_RECEIPT', hash, ref, name, title, now()
+            insert into email.outbox (kind, email_hash, reference, given_name, petition_title, created_at,
+                next_attempt_at)
+            select 'SIGNATURE_RECEIPT', hash, ref, name, title, now(), now()
             from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as b(hash, ref, name, title)
             on conflict do nothing""";
 
@@ -32,9 +36,10 @@ public class OutboxRepository {
     private static final String CLAIM = """
             with due as (
                 select kind, email_hash, reference from email.outbox
-                where status = 'PENDING' or (status = 'SENDING' and claimed_at < now() - ?::interval)
-                order by created_at limit ? for update skip locked)
-            update email.outbox o set status = 'SENDING', claimed_at = now(), attempts = o.attempts + 1
+                where (status = 'PENDING' and next_attempt_at <= now())
+                   or (status = 'SENDING' and claimed_at < now() - ?::interval)
+                order by next_attempt_at limit ? for update skip locked)
+            update email.outbox o set status = 'SENDING', claimed_at = now(), claim_token = ?
             from due, email.person p
             where o.kind = due.kind and o.email_hash = due.email_hash and o.reference = due.reference
               and p.email_hash = o.email_hash
@@ -42,8 +47,18 @@ public class OutboxRepository {
                       p.subscription_status, o.attempts""";
 
     private static final String FINISH = """
-            update email.outbox set status = ?, last_error = ?, sent_at = case when ? = 'SENT' then now() end
-            where kind = ? and email_hash = ? and reference = ?""";
+            update email.outbox set status = ?, last_error = ?, sent_at = case when ? = 'SENT' then now() end,
+                claim_token = null
+            where kind = ? and email_hash = ? and reference = ? and claim_token = ?""";
+
+    private static final String RETRY_LATER = """
+            update email.outbox set status = 'PENDING', attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
+                claim_token = null
+            where kind = ? and email_hash = ? and reference = ? and claim_token = ?""";
+
+    private static final String RELEASE = """
+            update email.outbox set status = 'PENDING', claim_token = null
+            where claim_token = ? and status = 'SENDING'""";
 
     private final DataSource dataSource;
 
@@ -64,11 +79,12 @@ public class OutboxRepository {
         }
     }
 
-    public List<OutboxMail> claim(int limit, Duration staleClaimAge) {
+    public List<OutboxMail> claim(int limit, Duration staleClaimAge, UUID claimToken) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement claim = connection.prepareStatement(CLAIM)) {
             claim.setString(1, staleClaimAge.toSeconds() + " seconds");
             claim.setInt(2, limit);
+            claim.setObject(3, claimToken);
             List<OutboxMail> claimed = new ArrayList<>();
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
@@ -81,7 +97,8 @@ public class OutboxRepository {
                             rows.getString("given_name"),
                             rows.getString("petition_title"),
                             status == null ? null : SubscriptionStatus.valueOf(status),
-                            rows.getInt("attempts")));
+                            rows.getInt("attempts"),
+                            claimToken));
                 }
             }
             return claimed;
@@ -90,15 +107,38 @@ public class OutboxRepository {
         }
     }
 
+    /** Records a final outcome, unless another sender has taken the claim over meanwhile. */
     public void finish(OutboxMail mail, OutboxStatus status, String error) {
+        update(mail, FINISH, status.name(), error, status.name());
+    }
+
+    /** Puts a message back for another attempt at {@code nextAttemptAt}. */
+    public void retryLater(OutboxMail mail, String error, Instant nextAttemptAt) {
+        update(mail, RETRY_LATER, error, Timestamp.from(nextAttemptAt));
+    }
+
+    /** Gives back what a sender claimed but did not get to send, so it need not wait to be taken over. */
+    public void releaseUnsent(UUID claimToken) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(FINISH)) {
-            update.setString(1, status.name());
-            update.setString(2, error);
-            update.setString(3, status.name());
-            update.setString(4, mail.kind().name());
-            update.setString(5, mail.emailHash());
-            update.setString(6, mail.reference());
+                PreparedStatement update = connection.prepareStatement(RELEASE)) {
+            update.setObject(1, claimToken);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not release claimed mail", e);
+        }
+    }
+
+    private void update(OutboxMail mail, String sql, Object... leadingValues) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (Object value : leadingValues) {
+                update.setObject(index++, value);
+            }
+            update.setString(index++, mail.kind().name());
+            update.setString(index++, mail.emailHash());
+            update.setString(index++, mail.reference());
+            update.setObject(index, mail.claimToken());
             update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not record the outcome of a " + mail.kind() + " to "

@@ -6,8 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
 
@@ -20,11 +22,18 @@ public class PersonRepository {
             select distinct on (hash) hash, email, now(), now() from unnest(?::text[], ?::text[]) as b(hash, email)
             on conflict (email_hash) do update set email = excluded.email, updated_at = excluded.updated_at""";
 
-    // A fresh opt-in re-subscribes someone who unsubscribed before, never someone who bounced or complained
+    /*
+     * A consent re-subscribes someone who unsubscribed only when it was given after the unsubscribe: a
+     * consent still in consumer lag must not undo a newer unsubscribe. Bounced or complained: never.
+     */
     private static final String SUBSCRIBE = """
-            update email.person set subscription_status = 'SUBSCRIBED', status_changed_at = now(), updated_at = now()
-            where email_hash = any(?) and (subscription_status is null or subscription_status = 'UNSUBSCRIBED')
-            returning email_hash""";
+            update email.person p
+            set subscription_status = 'SUBSCRIBED', status_changed_at = c.given_at, updated_at = now()
+            from unnest(?::text[], ?::timestamptz[]) as c(hash, given_at)
+            where p.email_hash = c.hash
+              and (p.subscription_status is null
+                   or (p.subscription_status = 'UNSUBSCRIBED' and p.status_changed_at < c.given_at))
+            returning p.email_hash""";
 
     private static final String UNSUBSCRIBE = """
             update email.person set subscription_status = 'UNSUBSCRIBED', status_changed_at = now(), updated_at = now()
@@ -47,11 +56,16 @@ public class PersonRepository {
         }
     }
 
-    /** Subscribes these people where their status allows it; returns the hashes whose status changed. */
-    public List<String> subscribe(Collection<String> emailHashes) {
+    /**
+     * Subscribes these people (hash to when they consented) where their status allows it; returns the hashes
+     * whose status changed.
+     */
+    public List<String> subscribe(Map<String, Instant> consentedAt) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(SUBSCRIBE)) {
-            update.setArray(1, connection.createArrayOf("text", emailHashes.toArray()));
+            update.setArray(1, Columns.of(connection, "text", consentedAt.entrySet(), Map.Entry::getKey));
+            update.setArray(2, Columns.of(connection, "timestamptz", consentedAt.entrySet(),
+                    entry -> Timestamp.from(entry.getValue())));
             List<String> changed = new ArrayList<>();
             try (ResultSet rows = update.executeQuery()) {
                 while (rows.next()) {
@@ -60,7 +74,7 @@ public class PersonRepository {
             }
             return changed;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not subscribe " + emailHashes.size() + " people", e);
+            throw new IllegalStateException("could not subscribe " + consentedAt.size() + " people", e);
         }
     }
 

@@ -5,9 +5,12 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.config.EmailConfig;
 import org.petitionpipeline.email.repository.OutboxMail;
@@ -15,16 +18,23 @@ import org.petitionpipeline.email.repository.OutboxRepository;
 import org.petitionpipeline.email.repository.OutboxStatus;
 
 /**
- * Drains the outbox over SMTP. Each message is marked sent right after the server took it, so a crash can
- * resend at most the one message in flight; a claim left by a dead instance is taken over after a while.
+ * Drains the outbox over SMTP. Each message is marked sent right after the server took it; a message can
+ * go out twice only when the sender dies (or loses its database) between those two steps. A failed send
+ * backs off exponentially and ends the round: when the SMTP server is down, the whole queue waits for it
+ * rather than burning through its attempts in seconds.
  */
 @ApplicationScoped
 public class OutboxSender {
 
-    private static final Duration STALE_CLAIM = Duration.ofMinutes(2);
-    private static final int MAX_ATTEMPTS = 5;
+    // far longer than a round of sends takes, so a live sender never loses its claim to another instance
+    private static final Duration STALE_CLAIM = Duration.ofMinutes(10);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    private static final int MAX_ATTEMPTS = 10;
     private static final Set<SubscriptionStatus> SUPPRESSED =
             EnumSet.of(SubscriptionStatus.BOUNCING, SubscriptionStatus.SPAM_COMPLAINT);
+    // SMTP replies quote the recipient: never let an address into a log line or the outbox
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"'@]+");
 
     private final OutboxRepository outbox;
     private final ReceiptComposer receipts;
@@ -42,24 +52,50 @@ public class OutboxSender {
     void drain() {
         List<OutboxMail> due;
         do {
-            due = outbox.claim(config.sendBatchSize(), STALE_CLAIM);
-            due.forEach(this::send);
+            UUID claim = UUID.randomUUID();
+            due = outbox.claim(config.sendBatchSize(), STALE_CLAIM, claim);
+            for (OutboxMail mail : due) {
+                if (!send(mail)) {
+                    outbox.releaseUnsent(claim);
+                    return;
+                }
+            }
         } while (due.size() == config.sendBatchSize());
     }
 
-    private void send(OutboxMail mail) {
+    /** False when the SMTP server failed: the rest of the round waits. */
+    private boolean send(OutboxMail mail) {
         if (SUPPRESSED.contains(mail.recipientStatus())) {
             outbox.finish(mail, OutboxStatus.SKIPPED, "recipient is " + mail.recipientStatus());
-            return;
+            return true;
         }
         try {
             mailer.send(receipts.compose(mail));
-            outbox.finish(mail, OutboxStatus.SENT, null);
         } catch (RuntimeException smtpFailure) {
-            boolean giveUp = mail.attempts() >= MAX_ATTEMPTS;
-            Log.warnf("mail %s to %s failed (attempt %d%s): %s", mail.kind(), mail.emailHash(), mail.attempts(),
-                    giveUp ? ", giving up" : "", smtpFailure.getMessage());
-            outbox.finish(mail, giveUp ? OutboxStatus.FAILED : OutboxStatus.PENDING, smtpFailure.getMessage());
+            recordFailure(mail, smtpFailure);
+            return false;
         }
+        outbox.finish(mail, OutboxStatus.SENT, null);
+        return true;
+    }
+
+    private void recordFailure(OutboxMail mail, RuntimeException smtpFailure) {
+        int attempts = mail.attempts() + 1;
+        String error = ADDRESS.matcher(String.valueOf(smtpFailure.getMessage())).replaceAll("<address>");
+        if (attempts >= MAX_ATTEMPTS) {
+            Log.warnf("mail %s to %s failed %d times, giving up: %s", mail.kind(), mail.emailHash(), attempts, error);
+            outbox.finish(mail, OutboxStatus.FAILED, error);
+        } else {
+            Duration wait = backoff(attempts);
+            Log.warnf("mail %s to %s failed (attempt %d), next try in %s: %s", mail.kind(), mail.emailHash(),
+                    attempts, wait, error);
+            outbox.retryLater(mail, error, Instant.now().plus(wait));
+        }
+    }
+
+    /** 30 s, 1 min, 2 min, … at most an hour. */
+    static Duration backoff(int failedAttempts) {
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failedAttempts - 1, 16));
+        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
     }
 }

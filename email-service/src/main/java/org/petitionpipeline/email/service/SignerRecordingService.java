@@ -3,7 +3,8 @@ package org.petitionpipeline.email.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Set;
+import java.time.Instant;
+import java.util.Map;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.repository.ConsentRepository;
@@ -38,7 +39,7 @@ public class SignerRecordingService {
         List<AcceptedSignature> optedIn = batch.stream()
                 .filter(signature -> signature.consent() != null && signature.consent().emailUpdates()).toList();
         if (!optedIn.isEmpty()) {
-            Set<String> newConsents = consents.recordNew(optedIn);
+            Map<String, Instant> newConsents = consents.recordNew(optedIn);
             if (!newConsents.isEmpty()) {
                 subscriptionEvents.record(people.subscribe(newConsents), SubscriptionStatus.SUBSCRIBED, "signature");
             }

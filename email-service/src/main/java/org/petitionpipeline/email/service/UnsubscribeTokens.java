@@ -1,5 +1,6 @@
 package org.petitionpipeline.email.service;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,16 +17,21 @@ import org.petitionpipeline.email.config.EmailConfig;
  * without the key can make a token that unsubscribes someone else. They do not expire: RFC 8058 links in
  * old messages must keep working.
  */
+@Startup
 @ApplicationScoped
 public class UnsubscribeTokens {
 
     private static final String ALGORITHM = "HmacSHA256";
+    private static final int MIN_KEY_LENGTH = 16;
     private static final String PURPOSE = "unsubscribe:";
     private static final Pattern EMAIL_HASH = Pattern.compile("[0-9a-f]{64}");
 
     private final SecretKeySpec key;
 
     public UnsubscribeTokens(EmailConfig config) {
+        if (config.tokenKey().length() < MIN_KEY_LENGTH) {
+            throw new IllegalArgumentException("EMAIL_TOKEN_KEY must be at least " + MIN_KEY_LENGTH + " characters long");
+        }
         this.key = new SecretKeySpec(config.tokenKey().getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
 

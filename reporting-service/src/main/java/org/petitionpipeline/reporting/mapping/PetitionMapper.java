@@ -26,7 +26,7 @@ public class PetitionMapper {
                 request.goal(),
                 PetitionStatus.OPEN,
                 ownConsentText ? request.consentText().strip() : DEFAULT_CONSENT_TEXT,
-                ownConsentText && request.consentTextVersion() != null ? request.consentTextVersion() : DEFAULT_CONSENT_VERSION,
+                ownConsentText ? request.consentTextVersion().strip() : DEFAULT_CONSENT_VERSION,
                 now);
     }
 }

@@ -65,12 +65,14 @@ public class PetitionRepository {
         return select("select * from reporting.petition where published_at is distinct from updated_at order by updated_at");
     }
 
+    /** Marks this version published; a newer version stored meanwhile stays due. */
     public void markPublished(PetitionDefinition petition) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(
-                        "update reporting.petition set published_at = ? where slug = ?")) {
+                        "update reporting.petition set published_at = ? where slug = ? and updated_at = ?")) {
             update.setTimestamp(1, Timestamp.from(petition.updatedAt()));
             update.setString(2, petition.slug());
+            update.setTimestamp(3, Timestamp.from(petition.updatedAt()));
             update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not mark petition " + petition.slug() + " published", e);

@@ -3,11 +3,9 @@ package org.petitionpipeline.reporting.rest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.petitionpipeline.contracts.http.Problem;
-import org.petitionpipeline.reporting.config.ReportingConfig;
+import org.petitionpipeline.reporting.config.AdminToken;
 
 /** Guards the organizer API with the configured bearer token; public endpoints need none. */
 public class AdminTokenFilter {
@@ -15,10 +13,10 @@ public class AdminTokenFilter {
     private static final String ADMIN_PATH = "/api/admin/";
     private static final String BEARER = "Bearer ";
 
-    private final byte[] expectedToken;
+    private final AdminToken adminToken;
 
-    public AdminTokenFilter(ReportingConfig config) {
-        this.expectedToken = config.adminToken().getBytes(StandardCharsets.UTF_8);
+    public AdminTokenFilter(AdminToken adminToken) {
+        this.adminToken = adminToken;
     }
 
     @ServerRequestFilter
@@ -28,9 +26,7 @@ public class AdminTokenFilter {
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.startsWith(BEARER)
-                // constant time, so response timing does not leak how much of a guess was right
-                && MessageDigest.isEqual(expectedToken,
-                        authorization.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8))) {
+                && adminToken.matches(authorization.substring(BEARER.length()))) {
             return null;
         }
         Problem problem = Problem.of(401, "Unauthorized",

@@ -11,6 +11,7 @@ import org.petitionpipeline.contracts.http.ProblemException;
 public class PetitionRequestValidator {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     private static final int MAX_TITLE = 200;
     private static final int MAX_TEXT = 20_000;
 
@@ -23,6 +24,9 @@ public class PetitionRequestValidator {
             errors.put("slug", "use 1-64 lower-case letters, digits and inner hyphens, e.g. 'tell-the-ag-resign'");
         }
         requireText(errors, "title", request.title(), MAX_TITLE);
+        if (request.title() != null && CONTROL.matcher(request.title()).find()) {
+            errors.put("title", "one line: no line breaks or other control characters (it becomes an email subject)");
+        }
         requireText(errors, "text", request.text(), MAX_TEXT);
         if (request.targets() == null || request.targets().isEmpty()) {
             errors.put("targets", "name at least one target, e.g. {\"name\": \"…\", \"title\": \"U.S. Attorney General\"}");
@@ -36,6 +40,9 @@ public class PetitionRequestValidator {
         }
         if (request.goal() == null || request.goal() < 1) {
             errors.put("goal", "set a goal of at least 1 signature");
+        }
+        if (!isBlank(request.consentText()) && isBlank(request.consentTextVersion())) {
+            errors.put("consent_text_version", "give your consent wording a version, e.g. '2026-11', so consent records say which one a signer saw");
         }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("the petition has " + errors.size() + " invalid field(s)", errors);

@@ -23,9 +23,6 @@ public class SubmissionMapper {
 
     public SubmittedSignature toSubmitted(UUID submissionId, PetitionDefinition petition, ValidSignature signature,
             RequestFacts request) {
-        String consentVersion = signature.consentTextVersion() != null
-                ? signature.consentTextVersion()
-                : petition.consentTextVersion();
         return new SubmittedSignature(
                 EventSchema.VERSION,
                 submissionId,
@@ -35,7 +32,16 @@ public class SubmissionMapper {
                 new Signer(signature.givenName(), signature.familyName(), signature.email(),
                         signature.postalCode(), signature.country()),
                 signature.comments(),
-                new Consent(signature.emailUpdates(), consentVersion),
-                request);
+                new Consent(signature.emailUpdates(), petition.consentTextVersion()),
+                withReferrer(request, signature.referrerUrl()));
+    }
+
+    /**
+     * The page the embed says it sits on is better consent evidence than the Referer header, which embeds
+     * and privacy settings often strip.
+     */
+    private static RequestFacts withReferrer(RequestFacts request, String referrerUrl) {
+        return referrerUrl == null ? request
+                : new RequestFacts(request.receivedAt(), request.clientIp(), request.userAgent(), referrerUrl);
     }
 }

@@ -20,8 +20,9 @@ public record SignatureRequest(Person person, String comments, ConsentAnswer con
     public record PostalAddress(String postalCode, String country) {
     }
 
+    /** The opt-in box. Which wording it showed is the petition's current consent text, not the client's word. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ConsentAnswer(boolean emailUpdates, String textVersion) {
+    public record ConsentAnswer(boolean emailUpdates) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

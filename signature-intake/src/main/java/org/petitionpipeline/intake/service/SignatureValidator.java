@@ -47,8 +47,6 @@ public class SignatureValidator {
                 postal == null ? null : postal.postalCode(), MAX_POSTAL_CODE, false);
         String country = country(errors, postal == null ? null : postal.country());
         String comments = text(errors, "comments", request.comments(), MAX_COMMENTS, false);
-        String consentVersion = request.consent() == null ? null
-                : text(errors, "consent.text_version", request.consent().textVersion(), MAX_NAME, false);
         String referrer = request.referrerData() == null ? null
                 : text(errors, "referrer_data.url", request.referrerData().url(), MAX_URL, false);
         if (!errors.isEmpty()) {
@@ -56,7 +54,7 @@ public class SignatureValidator {
         }
         boolean emailUpdates = request.consent() != null && request.consent().emailUpdates();
         return new ValidSignature(givenName, familyName, typedEmail, canonicalEmail, postalCode, country, comments, emailUpdates,
-                consentVersion, referrer);
+                referrer);
     }
 
     private static String text(Map<String, String> errors, String field, String value, int maxLength, boolean required) {

@@ -13,6 +13,5 @@ public record ValidSignature(
         String country,
         String comments,
         boolean emailUpdates,
-        String consentTextVersion,
-        String referrer) {
+        String referrerUrl) {
 }

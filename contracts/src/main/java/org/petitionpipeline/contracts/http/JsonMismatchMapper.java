@@ -1,0 +1,43 @@
+package org.petitionpipeline.contracts.http;
+
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Well-formed JSON of the wrong shape ({@code "goal": "many"}, {@code "person": "Jane"}): a 400 problem that
+ * names the field, like every other client error.
+ */
+@Provider
+public class JsonMismatchMapper implements ExceptionMapper<MismatchedInputException> {
+
+    @Override
+    public Response toResponse(MismatchedInputException exception) {
+        String field = exception.getPath().stream()
+                .map(reference -> reference.getFieldName() != null
+                        ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        String expected = exception.getTargetType() == null ? "another type"
+                : "a " + describe(exception.getTargetType());
+        Problem problem = Problem.of(400, "Bad Request", "the body is not the JSON we expect")
+                .withErrors(Map.of(field.isEmpty() ? "body" : field, "expected " + expected));
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == boolean.class || type == Boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "number";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        return type.isArray() || Iterable.class.isAssignableFrom(type) ? "list" : "JSON object";
+    }
+
+}
