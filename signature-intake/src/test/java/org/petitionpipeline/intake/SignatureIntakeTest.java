@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -122,6 +123,14 @@ class SignatureIntakeTest {
                     Duration.ofMillis(500)).stream().anyMatch(r -> r.key().equals("broken-petition")));
         }
         given().get("/api/petitions/broken-petition").then().statusCode(404);
+    }
+
+    @Test
+    void readyOnlyWithTheCatalogLoaded() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'petition catalog' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'petition catalog' }.data.petitions",
+                        greaterThanOrEqualTo(2));
     }
 
     @Test

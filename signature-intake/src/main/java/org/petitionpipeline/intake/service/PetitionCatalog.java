@@ -20,6 +20,10 @@ public class PetitionCatalog {
         petitions.remove(slug);
     }
 
+    public int size() {
+        return petitions.size();
+    }
+
     public Optional<PetitionDefinition> find(String slug) {
         return Optional.ofNullable(petitions.get(slug));
     }
