@@ -34,6 +34,8 @@ public final class LocalPipeline implements AutoCloseable {
     private final LocalPipelineSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<PipelineService, ManagedProcess> services = new EnumMap<>(PipelineService.class);
+    private KafkaBroker kafka;
+    private PostgresServer postgres;
 
     private LocalPipeline(LocalPipelineSettings settings) {
         this.settings = settings;
@@ -66,12 +68,12 @@ public final class LocalPipeline implements AutoCloseable {
                 String.format("[%5.1f s] %s", (System.nanoTime() - begin) / 1e9, message));
 
         step.accept("starting Kafka (KRaft, single node) on " + LOOPBACK + ":" + ports.kafka());
-        KafkaBroker kafka = KafkaBroker.start(ports.kafka(), ports.kafkaController(), settings.dataDir().resolve("kafka"));
+        kafka = KafkaBroker.start(ports.kafka(), ports.kafkaController(), settings.dataDir().resolve("kafka"));
         started.push(kafka);
         PipelineTopics.create(kafka.bootstrapServers());
 
         step.accept("starting PostgreSQL");
-        PostgresServer postgres = PostgresServer.start(ports.postgres(), settings.dataDir().resolve("postgres"));
+        postgres = PostgresServer.start(ports.postgres(), settings.dataDir().resolve("postgres"));
         started.push(postgres);
         step.accept("PostgreSQL " + (postgres.isEmbedded() ? "(embedded) " : "(from QUARKUS_DATASOURCE_JDBC_URL) ")
                 + "at " + postgres.jdbcUrl());
@@ -84,10 +86,7 @@ public final class LocalPipeline implements AutoCloseable {
 
         step.accept("starting the four services");
         for (PipelineService service : PipelineService.values()) {
-            ManagedProcess process = ManagedProcess.start(service.module(), serviceCommand(service),
-                    serviceEnvironment(service, kafka, postgres), settings.logDir().resolve(service.module() + ".log"));
-            started.push(process);
-            services.put(service, process);
+            startService(service);
         }
         awaitServicesReady();
         step.accept("all services ready");
@@ -96,6 +95,33 @@ public final class LocalPipeline implements AutoCloseable {
         Http.awaitOk(url(PipelineService.INTAKE).resolve("/api/petitions/" + DemoPetition.SLUG), Duration.ofSeconds(30),
                 services.get(PipelineService.INTAKE)::isAlive, "the demo petition in intake's catalog");
         step.accept("demo petition '" + DemoPetition.SLUG + "' is open for signatures");
+    }
+
+    private ManagedProcess startService(PipelineService service) {
+        ManagedProcess process = ManagedProcess.start(service.module(), serviceCommand(service),
+                serviceEnvironment(service), settings.logDir().resolve(service.module() + ".log"));
+        started.push(process);
+        services.put(service, process);
+        return process;
+    }
+
+    /** Kills a service the way a crash does (SIGKILL: no shutdown hook, nothing flushed), for fault tests. */
+    public void crash(PipelineService service) {
+        services.get(service).kill();
+    }
+
+    /** Starts a crashed or stopped service again and returns once it is ready. */
+    public void restart(PipelineService service) {
+        ManagedProcess process = startService(service);
+        Http.awaitOk(url(service).resolve("/q/health/ready"), SERVICE_START_TIMEOUT, process::isAlive, service.module());
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
     }
 
     private void awaitServicesReady() {
@@ -129,7 +155,7 @@ public final class LocalPipeline implements AutoCloseable {
         return List.of(java(), "-Xmx384m", "-jar", service.runnableJar(settings.home()).toString());
     }
 
-    private Map<String, String> serviceEnvironment(PipelineService service, KafkaBroker kafka, PostgresServer postgres) {
+    private Map<String, String> serviceEnvironment(PipelineService service) {
         Secrets secrets = settings.secrets();
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(settings.ports().of(service)));

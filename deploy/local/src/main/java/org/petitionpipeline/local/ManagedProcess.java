@@ -57,6 +57,15 @@ final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, and wait until the process is gone. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

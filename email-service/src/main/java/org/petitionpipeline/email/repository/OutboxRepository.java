@@ -56,6 +56,9 @@ public class OutboxRepository {
                 claim_token = null
             where kind = ? and email_hash = ? and reference = ? and claim_token = ?""";
 
+    private static final String RENEW = """
+            update email.outbox set claimed_at = now() where claim_token = ? and status = 'SENDING'""";
+
     private static final String RELEASE = """
             update email.outbox set status = 'PENDING', claim_token = null
             where claim_token = ? and status = 'SENDING'""";
@@ -119,12 +122,21 @@ public class OutboxRepository {
 
     /** Gives back what a sender claimed but did not get to send, so it need not wait to be taken over. */
     public void releaseUnsent(UUID claimToken) {
+        updateClaim(RELEASE, claimToken);
+    }
+
+    /** Tells other senders the claim is alive: only a claim not renewed for the stale age is taken over. */
+    public void renewClaim(UUID claimToken) {
+        updateClaim(RENEW, claimToken);
+    }
+
+    private void updateClaim(String sql, UUID claimToken) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(RELEASE)) {
+                PreparedStatement update = connection.prepareStatement(sql)) {
             update.setObject(1, claimToken);
             update.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not release claimed mail", e);
+            throw new IllegalStateException("could not update claimed mail", e);
         }
     }
 

@@ -26,8 +26,9 @@ import org.petitionpipeline.email.repository.OutboxStatus;
 @ApplicationScoped
 public class OutboxSender {
 
-    // far longer than a round of sends takes, so a live sender never loses its claim to another instance
-    private static final Duration STALE_CLAIM = Duration.ofMinutes(10);
+    // a live sender renews its claim well before this; a dead one's claim is taken over after it
+    private static final Duration STALE_CLAIM = Duration.ofSeconds(30);
+    private static final Duration RENEW_CLAIM_EVERY = STALE_CLAIM.dividedBy(3);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
     private static final int MAX_ATTEMPTS = 10;
@@ -54,10 +55,15 @@ public class OutboxSender {
         do {
             UUID claim = UUID.randomUUID();
             due = outbox.claim(config.sendBatchSize(), STALE_CLAIM, claim);
+            Instant renewAt = Instant.now().plus(RENEW_CLAIM_EVERY);
             for (OutboxMail mail : due) {
                 if (!send(mail)) {
                     outbox.releaseUnsent(claim);
                     return;
+                }
+                if (Instant.now().isAfter(renewAt)) {
+                    outbox.renewClaim(claim);
+                    renewAt = Instant.now().plus(RENEW_CLAIM_EVERY);
                 }
             }
         } while (due.size() == config.sendBatchSize());
