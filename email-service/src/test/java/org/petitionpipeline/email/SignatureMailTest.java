@@ -90,6 +90,7 @@ class SignatureMailTest {
         assertThat(ann.getSubject()).isEqualTo("Thank you for signing: Tell the Attorney General: resign");
         assertThat(ann.getHeader("List-Unsubscribe")[0]).contains("/unsubscribe?token=");
         assertThat(ann.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(ann.getMessageID()).isEqualTo("<signature_receipt." + optedIn.signatureId() + "@localhost>");
         assertThat(GreenMailUtil.getBody(ann)).contains("/unsubscribe?token=");
 
         MimeMessage bob = mailTo("bob@example.org").get(0);

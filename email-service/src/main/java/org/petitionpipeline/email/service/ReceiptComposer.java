@@ -5,6 +5,8 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.Locale;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.config.EmailConfig;
 import org.petitionpipeline.email.repository.OutboxMail;
@@ -19,6 +21,7 @@ public class ReceiptComposer {
     private final Template text;
     private final UnsubscribeTokens tokens;
     private final String publicUrl;
+    private final String messageIdDomain;
 
     public ReceiptComposer(@Location("mail/receipt.html") Template html, @Location("mail/receipt.txt") Template text,
             UnsubscribeTokens tokens, EmailConfig config) {
@@ -26,6 +29,7 @@ public class ReceiptComposer {
         this.text = text;
         this.tokens = tokens;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
+        this.messageIdDomain = URI.create(publicUrl).getHost();
     }
 
     public Mail compose(OutboxMail receipt) {
@@ -37,6 +41,10 @@ public class ReceiptComposer {
         Mail mail = Mail.withHtml(receipt.recipient(), "Thank you for signing: " + title,
                         data(html.instance(), name, title, unsubscribeUrl).render())
                 .setText(data(text.instance(), name, title, unsubscribeUrl).render());
+        // The same id for every attempt of one receipt: should a crash make us send it twice, mail systems
+        // that deduplicate by Message-ID (many do) show it once
+        mail.addHeader("Message-ID", "<" + receipt.kind().name().toLowerCase(Locale.ROOT) + "." + receipt.reference()
+                + "@" + messageIdDomain + ">");
         if (unsubscribeUrl != null) {
             // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs without a browser
             mail.addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
