@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole petition pipeline on this machine (Kafka, PostgreSQL, a mail catcher, four services),
-# building it first when needed. `./run-local.sh stop` stops a running one from another terminal.
+# building it first when needed. `./run-local.sh stop` stops a running one from another terminal;
+# `./run-local.sh bench-dedup [records]` measures dedup-service against this machine's raw PostgreSQL rate.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -48,8 +49,13 @@ case "${1:-start}" in
     fi
     exec java -Dpipeline.home="$PWD" -jar "$launcher"
     ;;
+  bench-dedup)
+    shift
+    needs_build && ./mvnw -B -q -DskipTests package
+    exec java -Dpipeline.home="$PWD" -cp "$launcher" org.petitionpipeline.local.DedupBenchmark "$@"
+    ;;
   *)
-    echo "usage: $0 [start|stop]" >&2
+    echo "usage: $0 [start|stop|bench-dedup [records]]" >&2
     exit 64
     ;;
 esac

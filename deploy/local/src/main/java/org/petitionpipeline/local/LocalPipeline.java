@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -43,9 +45,18 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Starts everything and returns once every service is ready and the demo petition can be signed. */
     public static LocalPipeline start(LocalPipelineSettings settings, Consumer<String> progress) {
+        return start(settings, EnumSet.allOf(PipelineService.class), progress);
+    }
+
+    /**
+     * Starts the infrastructure and the given services (a benchmark of one stage wants the others out of
+     * its CPU); the demo petition is created when intake and reporting are among them.
+     */
+    public static LocalPipeline start(LocalPipelineSettings settings, Set<PipelineService> services,
+            Consumer<String> progress) {
         LocalPipeline pipeline = new LocalPipeline(settings);
         try {
-            pipeline.startAll(progress);
+            pipeline.startAll(services, progress);
             return pipeline;
         } catch (RuntimeException e) {
             pipeline.close();
@@ -53,9 +64,9 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    private void startAll(Consumer<String> progress) {
+    private void startAll(Set<PipelineService> wanted, Consumer<String> progress) {
         Ports ports = settings.ports();
-        for (PipelineService service : PipelineService.values()) {
+        for (PipelineService service : wanted) {
             if (!Files.isRegularFile(service.runnableJar(settings.home()))) {
                 throw new IllegalStateException(service.runnableJar(settings.home())
                         + " is missing: build first with ./mvnw -DskipTests package");
@@ -84,12 +95,15 @@ public final class LocalPipeline implements AutoCloseable {
         started.push(mail);
         Http.awaitOk(mailApi().resolve("/api/service/readiness"), Duration.ofSeconds(30), mail::isAlive, "the mail catcher");
 
-        step.accept("starting the four services");
-        for (PipelineService service : PipelineService.values()) {
+        step.accept("starting " + (wanted.size() == PipelineService.values().length ? "the four services" : wanted));
+        for (PipelineService service : wanted) {
             startService(service);
         }
         awaitServicesReady();
         step.accept("all services ready");
+        if (!wanted.containsAll(EnumSet.of(PipelineService.INTAKE, PipelineService.REPORTING))) {
+            return;
+        }
 
         DemoPetition.ensure(url(PipelineService.REPORTING), settings.secrets().adminToken());
         Http.awaitOk(url(PipelineService.INTAKE).resolve("/api/petitions/" + DemoPetition.SLUG), Duration.ofSeconds(30),
@@ -151,8 +165,15 @@ public final class LocalPipeline implements AutoCloseable {
                 "-jar", settings.mailCatcherJar().toString());
     }
 
+    /** {@code PIPELINE_SERVICE_JAVA_OPTS} adds JVM options to every service, e.g. to profile one with JFR. */
     private List<String> serviceCommand(PipelineService service) {
-        return List.of(java(), "-Xmx384m", "-jar", service.runnableJar(settings.home()).toString());
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m"));
+        String extraOptions = System.getenv("PIPELINE_SERVICE_JAVA_OPTS");
+        if (extraOptions != null && !extraOptions.isBlank()) {
+            command.addAll(List.of(extraOptions.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", service.runnableJar(settings.home()).toString()));
+        return command;
     }
 
     private Map<String, String> serviceEnvironment(PipelineService service) {

@@ -21,7 +21,7 @@ public final class LocalPipelineMain {
         LocalPipelineSettings settings = new LocalPipelineSettings(home, home.resolve(".local-run"), Ports.defaults(),
                 Secrets.fromEnvironmentOrRandom(System.getenv()));
         refuseIfAlreadyRunning(settings.pidFile());
-        configureInfrastructureLogging(settings.logDir().resolve("infrastructure.log"));
+        InfrastructureLogging.toFile(settings.logDir().resolve("infrastructure.log"));
         writePid(settings.pidFile());
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -76,17 +76,5 @@ public final class LocalPipelineMain {
         } catch (IOException e) {
             System.err.println("could not delete " + file + ": " + e.getMessage());
         }
-    }
-
-    /** Kafka and PostgreSQL log through SLF4J; their chatter goes to a file, not the user's terminal. */
-    private static void configureInfrastructureLogging(Path logFile) {
-        try {
-            Files.createDirectories(logFile.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create " + logFile.getParent(), e);
-        }
-        System.setProperty("org.slf4j.simpleLogger.logFile", logFile.toString());
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
     }
 }
