@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
@@ -50,7 +51,19 @@ public class DeadLetters {
         this.json = json;
     }
 
-    public <T extends Event> SortedBatch<T> sort(ConsumerRecords<String, T> records) {
+    /**
+     * Hands the batch's good events to {@code handler}, then sends its poison to the dead-letter topics. In
+     * that order: if the handler fails, the batch is consumed again and its poison is not sent twice.
+     */
+    public <T extends Event> void process(ConsumerRecords<String, T> records, Consumer<List<T>> handler) {
+        SortedBatch<T> batch = sort(records);
+        if (!batch.events().isEmpty()) {
+            handler.accept(batch.events());
+        }
+        send(batch.poison());
+    }
+
+    <T extends Event> SortedBatch<T> sort(ConsumerRecords<String, T> records) {
         List<T> events = new ArrayList<>(records.count());
         List<Poison> poison = new ArrayList<>();
         for (ConsumerRecord<String, T> record : records) {

@@ -6,13 +6,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.SubmittedSignature;
 import org.petitionpipeline.contracts.kafka.DeadLetters;
-import org.petitionpipeline.contracts.kafka.SortedBatch;
 import org.petitionpipeline.dedup.service.DeduplicationService;
 
 /**
  * Takes a whole poll batch at a time. Offsets are committed only after this returns, that is after the
  * batch is stored and every outcome acknowledged by the broker: a crash anywhere before replays the batch.
- * Poison goes to the dead-letter topic after the good records are done, so a replay does not send it twice.
  */
 @ApplicationScoped
 public class SubmittedSignatureListener {
@@ -28,10 +26,6 @@ public class SubmittedSignatureListener {
     @Incoming("signatures-submitted")
     @Blocking
     public void onBatch(ConsumerRecords<String, SubmittedSignature> records) {
-        SortedBatch<SubmittedSignature> batch = deadLetters.sort(records);
-        if (!batch.events().isEmpty()) {
-            deduplication.process(batch.events());
-        }
-        deadLetters.send(batch.poison());
+        deadLetters.process(records, deduplication::process);
     }
 }

@@ -6,12 +6,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.kafka.DeadLetters;
-import org.petitionpipeline.contracts.kafka.SortedBatch;
 import org.petitionpipeline.reporting.repository.TotalsRepository;
 
 /**
  * Counts accepted signatures, a whole poll batch per database round trip; offsets commit after it returns.
- * Poison goes to the dead-letter topic after the good records are counted.
  */
 @ApplicationScoped
 public class AcceptedSignatureListener {
@@ -27,10 +25,6 @@ public class AcceptedSignatureListener {
     @Incoming("signatures-accepted")
     @Blocking
     public void count(ConsumerRecords<String, AcceptedSignature> records) {
-        SortedBatch<AcceptedSignature> batch = deadLetters.sort(records);
-        if (!batch.events().isEmpty()) {
-            totals.countAccepted(batch.events());
-        }
-        deadLetters.send(batch.poison());
+        deadLetters.process(records, totals::countAccepted);
     }
 }
