@@ -6,7 +6,12 @@ import java.util.Map;
 /** Starts a real Kafka broker for a {@code @QuarkusTest}, creates the pipeline topics, and points the app at it. */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private KafkaBroker broker;
+    private static volatile KafkaBroker broker;
+
+    /** Stops the broker under the running app, for tests of what a service does when Kafka is gone. */
+    public static void stopBroker() {
+        broker.close();
+    }
 
     @Override
     public Map<String, String> start() {
