@@ -8,7 +8,10 @@ import static org.hamcrest.Matchers.containsString;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.contracts.AcceptedSignature;
@@ -26,6 +30,7 @@ import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.SubscriptionChange;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.contracts.Topics;
+import org.petitionpipeline.email.repository.RelayLock;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
@@ -41,6 +46,9 @@ class SignatureMailTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    DataSource dataSource;
 
     static AcceptedSignature accepted(String email, String emailHash, boolean optIn) {
         return new AcceptedSignature(EventSchema.VERSION, UUID.randomUUID(), "demo", "Tell the Attorney General: resign",
@@ -151,6 +159,32 @@ class SignatureMailTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> kafka.read(
                             Topics.deadLetterOf(Topics.SIGNATURES_ACCEPTED), 1000, Duration.ofMillis(500)).stream()
                     .anyMatch(record -> record.key().equals("demo:garbage")));
+        }
+    }
+
+    @Test
+    void whileAnotherInstanceRelaysThisOneLeavesTheChangesAlone() throws Exception {
+        AcceptedSignature signature = accepted("eve@example.org", hashOf('f'), true);
+        try (Connection otherInstance = dataSource.getConnection();
+                KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            // the relay itself takes the lock every second, briefly: try until we hold it, with a bound
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                try (PreparedStatement lock = otherInstance.prepareStatement("select pg_try_advisory_lock(?)")) {
+                    lock.setLong(1, RelayLock.SUBSCRIPTION_RELAY);
+                    try (var acquired = lock.executeQuery()) {
+                        return acquired.next() && acquired.getBoolean(1);
+                    }
+                }
+            });
+            kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+            await().atMost(Duration.ofSeconds(15)).until(() -> mailTo("eve@example.org").size() == 1);
+            assertThat(changesOf(kafka, hashOf('f'))).as("relayed while another instance holds the lock").isEmpty();
+
+            try (PreparedStatement unlock = otherInstance.prepareStatement("select pg_advisory_unlock(?)")) {
+                unlock.setLong(1, RelayLock.SUBSCRIPTION_RELAY);
+                unlock.execute();
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> changesOf(kafka, hashOf('f')).size() == 1);
         }
     }
 
