@@ -3,11 +3,7 @@ package org.petitionpipeline.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,16 +44,14 @@ class CrashRecoveryIT {
     private static final int SENDERS = 4;
     // 4 senders every 120 ms: 33 signatures/s, so the ~930 submissions flow for about 28 s
     private static final Duration SENDER_PERIOD = Duration.ofMillis(120);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static LocalPipeline pipeline;
+    private static PipelineUser user;
 
     @BeforeAll
     static void startPipeline() {
-        Path home = Path.of(System.getProperty("pipeline.home", "../..")).toAbsolutePath().normalize();
-        pipeline = LocalPipeline.start(new LocalPipelineSettings(home, home.resolve("deploy/local/target/crash-run"),
-                Ports.free(), Secrets.fromEnvironmentOrRandom(Map.of())), System.out::println);
+        pipeline = PipelineUser.startPipeline("crash-run");
+        user = new PipelineUser(pipeline);
     }
 
     @AfterAll
@@ -112,9 +105,9 @@ class CrashRecoveryIT {
         assertThat(refused.get()).as("submissions intake did not acknowledge").isZero();
         assertThat(acknowledged).hasSize(submissions.size());
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> total() >= PEOPLE);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> user.total() >= PEOPLE);
         await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
-        assertThat(total()).as("the public total, once everything settled").isEqualTo(PEOPLE);
+        assertThat(user.total()).as("the public total, once everything settled").isEqualTo(PEOPLE);
         System.out.printf("[%5.1f s] total settled at %d%n", seconds(begin), PEOPLE);
 
         PostgresServer postgres = pipeline.postgres();
@@ -140,13 +133,13 @@ class CrashRecoveryIT {
         System.out.printf("[%5.1f s] outcomes checked%n", seconds(begin));
 
         // a mailbox exists once mail arrived for it: every person must get one, however long the retries take
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> mailboxes() >= PEOPLE);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> user.mailboxes() >= PEOPLE);
         System.out.printf("[%5.1f s] every person has a receipt%n", seconds(begin));
         ExecutorService readers = Executors.newFixedThreadPool(8);
         List<Future<Integer>> sizes = new ArrayList<>();
         for (int person = 0; person < PEOPLE; person++) {
             String address = "person" + person + "@example.org";
-            sizes.add(readers.submit(() -> mailboxSize(address)));
+            sizes.add(readers.submit(() -> user.mailOf(address).size()));
         }
         int extraReceipts = 0;
         for (Future<Integer> size : sizes) {
@@ -155,7 +148,7 @@ class CrashRecoveryIT {
         readers.shutdown();
         System.out.printf("[%5.1f s] receipts sent twice (a kill between SMTP and the outbox mark): %d%n",
                 seconds(begin), extraReceipts);
-        assertThat(mailboxes()).as("mailboxes: one per person, none for anyone else").isEqualTo(PEOPLE);
+        assertThat(user.mailboxes()).as("mailboxes: one per person, none for anyone else").isEqualTo(PEOPLE);
 
     }
 
@@ -171,25 +164,15 @@ class CrashRecoveryIT {
 
     private static void sign(String body, Set<String> acknowledged, AtomicInteger refused) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            pipeline.url(PipelineService.INTAKE).resolve("/api/petitions/demo/signatures"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = user.sign(body);
             if (response.statusCode() == 202) {
-                acknowledged.add(JSON.readTree(response.body()).get("submission_id").asText());
+                acknowledged.add(PipelineUser.JSON.readTree(response.body()).get("submission_id").asText());
             } else {
                 refused.incrementAndGet();
             }
         } catch (Exception e) {
             refused.incrementAndGet();
         }
-    }
-
-    private static long total() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                pipeline.url(PipelineService.REPORTING).resolve("/api/petitions/demo/total")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 ? JSON.readTree(response.body()).get("total").asLong() : -1;
     }
 
     private static long count(PostgresServer postgres, String sql) throws Exception {
@@ -201,16 +184,4 @@ class CrashRecoveryIT {
         }
     }
 
-    private static int mailboxes() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(pipeline.mailApi().resolve("/api/user"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).size();
-    }
-
-    private static int mailboxSize(String address) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                pipeline.mailApi().resolve("/api/user/" + address + "/messages/INBOX")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 ? JSON.readTree(response.body()).size() : 0;
-    }
 }

@@ -3,23 +3,14 @@ package org.petitionpipeline.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -38,17 +29,14 @@ class PipelineJourneyIT {
 
     private static final int DISTINCT_SIGNERS = 80;
     private static final int REPEATS = 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static LocalPipeline pipeline;
+    private static PipelineUser user;
 
     @BeforeAll
     static void startPipeline() {
-        Path home = Path.of(System.getProperty("pipeline.home", "../..")).toAbsolutePath().normalize();
-        LocalPipelineSettings settings = new LocalPipelineSettings(home,
-                home.resolve("deploy/local/target/journey-run"), Ports.free(), Secrets.fromEnvironmentOrRandom(Map.of()));
-        pipeline = LocalPipeline.start(settings, System.out::println);
+        pipeline = PipelineUser.startPipeline("journey-run");
+        user = new PipelineUser(pipeline);
     }
 
     @AfterAll
@@ -85,20 +73,20 @@ class PipelineJourneyIT {
         Collections.shuffle(submissions, new Random(42));
 
         for (String submission : submissions) {
-            HttpResponse<String> response = sign(submission);
+            HttpResponse<String> response = user.sign(submission);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            assertThat(JSON.readTree(response.body()).get("submission_id").asText()).isNotBlank();
+            assertThat(PipelineUser.JSON.readTree(response.body()).get("submission_id").asText()).isNotBlank();
         }
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> total() == DISTINCT_SIGNERS);
+                .until(() -> user.total() == DISTINCT_SIGNERS);
         await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
-        assertThat(total()).as("the total after every repeat had time to arrive").isEqualTo(DISTINCT_SIGNERS);
+        assertThat(user.total()).as("the total after every repeat had time to arrive").isEqualTo(DISTINCT_SIGNERS);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                IntStream.range(0, DISTINCT_SIGNERS).allMatch(signer -> mailOf(address(signer)).size() >= 1));
+                IntStream.range(0, DISTINCT_SIGNERS).allMatch(signer -> user.mailOf(address(signer)).size() >= 1));
         for (int signer = 0; signer < DISTINCT_SIGNERS; signer++) {
-            List<MimeMessage> mail = mailOf(address(signer));
+            List<MimeMessage> mail = user.mailOf(address(signer));
             assertThat(mail).as("mail to " + address(signer)).hasSize(1);
             assertThat(mail.get(0).getSubject()).isEqualTo("Thank you for signing: Tell the Attorney General: resign");
             boolean hasUnsubscribeHeader = mail.get(0).getHeader("List-Unsubscribe") != null;
@@ -109,68 +97,29 @@ class PipelineJourneyIT {
     @Test
     @Order(2)
     void oneMoreSignatureIsCountedWithinASecondOrSo() throws Exception {
-        long before = total();
+        long before = user.total();
         long start = System.nanoTime();
-        assertThat(sign(signature(1000, "late.signer@example.org")).statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> total() == before + 1);
+        assertThat(user.sign(signature(1000, "late.signer@example.org")).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> user.total() == before + 1);
         System.out.printf("submit -> counted in the public total: %d ms%n", (System.nanoTime() - start) / 1_000_000);
     }
 
     @Test
     @Order(3)
     void theUnsubscribeLinkInTheThankYouWorks() throws Exception {
-        MimeMessage thankYou = mailOf(address(0)).get(0);
+        MimeMessage thankYou = user.mailOf(address(0)).get(0);
         String header = thankYou.getHeader("List-Unsubscribe")[0];
         URI unsubscribe = URI.create(header.substring(1, header.length() - 1));
         assertThat(unsubscribe.getQuery()).startsWith("token=").doesNotContain("example.org");
 
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(unsubscribe).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = PipelineUser.send(HttpRequest.newBuilder(unsubscribe).GET().build());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<form method=\"post\"");
 
-        HttpResponse<String> done = HTTP.send(HttpRequest.newBuilder(unsubscribe)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> done = PipelineUser.send(HttpRequest.newBuilder(unsubscribe)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build());
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("You are unsubscribed");
-    }
-
-    private static HttpResponse<String> sign(String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(pipeline.url(PipelineService.INTAKE)
-                                .resolve("/api/petitions/" + DemoPetition.SLUG + "/signatures"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static long total() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(pipeline.url(PipelineService.REPORTING)
-                .resolve("/api/petitions/" + DemoPetition.SLUG + "/total")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return JSON.readTree(response.body()).get("total").asLong();
-    }
-
-    /** The mailbox of one address, read from the mail catcher's HTTP API. */
-    private static List<MimeMessage> mailOf(String address) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    pipeline.mailApi().resolve("/api/user/" + address + "/messages/INBOX")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return List.of();
-            }
-            List<MimeMessage> messages = new ArrayList<>();
-            Session session = Session.getInstance(new Properties());
-            for (JsonNode message : JSON.readTree(response.body())) {
-                messages.add(new MimeMessage(session, new ByteArrayInputStream(
-                        message.get("mimeMessage").asText().getBytes(StandardCharsets.UTF_8))));
-            }
-            return messages;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not read the mailbox of " + address, e);
-        }
     }
 }

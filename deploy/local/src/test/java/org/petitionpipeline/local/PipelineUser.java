@@ -1,0 +1,82 @@
+package org.petitionpipeline.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** What signers do with a running pipeline, over HTTP as they would: the system tests' vocabulary. */
+final class PipelineUser {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final LocalPipeline pipeline;
+
+    PipelineUser(LocalPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    /** The whole pipeline on free ports, with its data and logs under {@code deploy/local/target/<runDirectory>}. */
+    static LocalPipeline startPipeline(String runDirectory) {
+        Path home = Path.of(System.getProperty("pipeline.home", "../..")).toAbsolutePath().normalize();
+        return LocalPipeline.start(new LocalPipelineSettings(home, home.resolve("deploy/local/target/" + runDirectory),
+                Ports.free(), Secrets.fromEnvironmentOrRandom(Map.of())), System.out::println);
+    }
+
+    /** Signs the demo petition with a JSON body. */
+    HttpResponse<String> sign(String json) throws Exception {
+        return send(HttpRequest.newBuilder(pipeline.url(PipelineService.INTAKE)
+                        .resolve("/api/petitions/" + DemoPetition.SLUG + "/signatures"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** The demo petition's public total, or -1 while reporting does not answer. */
+    long total() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(pipeline.url(PipelineService.REPORTING)
+                .resolve("/api/petitions/" + DemoPetition.SLUG + "/total")).GET().build());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).get("total").asLong() : -1;
+    }
+
+    /** How many addresses the mail catcher has received mail for. */
+    int mailboxes() throws Exception {
+        return JSON.readTree(send(HttpRequest.newBuilder(pipeline.mailApi().resolve("/api/user")).GET().build())
+                .body()).size();
+    }
+
+    /** The mailbox of one address, read from the mail catcher's HTTP API. */
+    List<MimeMessage> mailOf(String address) {
+        try {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(
+                    pipeline.mailApi().resolve("/api/user/" + address + "/messages/INBOX")).GET().build());
+            if (response.statusCode() != 200) {
+                return List.of();
+            }
+            List<MimeMessage> messages = new ArrayList<>();
+            Session session = Session.getInstance(new Properties());
+            for (JsonNode message : JSON.readTree(response.body())) {
+                messages.add(new MimeMessage(session, new ByteArrayInputStream(
+                        message.get("mimeMessage").asText().getBytes(StandardCharsets.UTF_8))));
+            }
+            return messages;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the mailbox of " + address, e);
+        }
+    }
+
+    /** Any other request, e.g. following a link from a message as a browser or a mail client would. */
+    static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
