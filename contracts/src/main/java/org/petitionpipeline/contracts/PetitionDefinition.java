@@ -10,6 +10,8 @@ import java.util.Optional;
 /**
  * Topic {@link Topics#PETITIONS} (compacted), key = slug: the current definition of a petition, owned by
  * reporting-service. Every other service builds its view of the catalog by reading this topic from the start.
+ * {@code allowedOrigins} lists the web origins (e.g. {@code https://news.example}) whose pages may embed the
+ * signing form; empty means the pipeline-wide allowlist applies.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -23,7 +25,15 @@ public record PetitionDefinition(
         PetitionStatus status,
         String consentText,
         String consentTextVersion,
+        List<SignerField> requiredFields,
+        List<String> allowedOrigins,
         Instant updatedAt) implements Event {
+
+    /** Definitions written before a list existed read as an empty list, never null. */
+    public PetitionDefinition {
+        requiredFields = requiredFields == null ? List.of() : List.copyOf(requiredFields);
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+    }
 
     @Override
     public Optional<String> defect() {

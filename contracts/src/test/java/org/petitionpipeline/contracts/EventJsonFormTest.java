@@ -47,7 +47,8 @@ class EventJsonFormTest {
 
         PetitionDefinition petition = new PetitionDefinition(EventSchema.VERSION, "demo", "Resign", "Text",
                 List.of(new PetitionTarget("Pam Bondi", "U.S. Attorney General")), 1000, PetitionStatus.OPEN,
-                "Email me updates", "v1", Instant.parse("2026-11-22T10:00:00Z"));
+                "Email me updates", "v1", List.of(SignerField.POSTAL_CODE), List.of("https://news.example"),
+                Instant.parse("2026-11-22T10:00:00Z"));
         assertThat(json.readValue(json.writeValueAsString(petition), PetitionDefinition.class)).isEqualTo(petition);
     }
 

@@ -3,6 +3,7 @@ package org.petitionpipeline.reporting;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionStatus;
+import org.petitionpipeline.contracts.SignerField;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
@@ -67,6 +69,43 @@ class PetitionCatalogTest {
 
         given().when().get("/api/petitions/catalog-test/total")
                 .then().statusCode(200).body("total", equalTo(0)).body("goal", equalTo(100000));
+    }
+
+    @Test
+    void requiredSignerFieldsAndEmbeddingOriginsReachTheCatalog() {
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body(petitionJson("fields-test").replace("\"goal\": 100000", "\"goal\": 10, "
+                        + "\"required_fields\": [\"postal_code\", \"country\"], "
+                        + "\"allowed_origins\": [\"https://news.example\"]"))
+                .post("/api/admin/petitions").then().statusCode(201)
+                .body("required_fields", contains("postal_code", "country"))
+                .body("allowed_origins", contains("https://news.example"));
+
+        given().header("Authorization", ADMIN).get("/api/admin/petitions").then().statusCode(200)
+                .body("find { it.slug == 'fields-test' }.required_fields", contains("postal_code", "country"));
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> kafka.readValues(Topics.PETITIONS, 100,
+                            Duration.ofSeconds(1), PetitionDefinition.class).stream()
+                    .anyMatch(petition -> petition.slug().equals("fields-test")
+                            && petition.requiredFields().equals(List.of(SignerField.POSTAL_CODE, SignerField.COUNTRY))
+                            && petition.allowedOrigins().equals(List.of("https://news.example"))));
+        }
+    }
+
+    @Test
+    void embeddingOriginsMustBeOrigins() {
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body(petitionJson("origin-test").replace("\"goal\": 100000",
+                        "\"goal\": 10, \"allowed_origins\": [\"https://news.example/page\", \"news.example\"], "
+                        + "\"required_fields\": [\"postal_code\"]"))
+                .post("/api/admin/petitions")
+                .then().statusCode(422).body("errors", hasKey("allowed_origins[0]"))
+                .body("errors", hasKey("allowed_origins[1]"));
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body(petitionJson("field-test").replace("\"goal\": 100000",
+                        "\"goal\": 10, \"required_fields\": [\"shoe_size\"]"))
+                .post("/api/admin/petitions")
+                .then().statusCode(400).body("errors", hasKey("required_fields[0]"));
     }
 
     @Test

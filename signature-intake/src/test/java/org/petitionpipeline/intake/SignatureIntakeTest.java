@@ -8,20 +8,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.petitionpipeline.intake.IntakeFixtures.petition;
+import static org.petitionpipeline.intake.IntakeFixtures.signature;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.EventSchema;
-import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionStatus;
-import org.petitionpipeline.contracts.PetitionTarget;
+import org.petitionpipeline.contracts.SignerField;
 import org.petitionpipeline.contracts.SubmittedSignature;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.testsupport.KafkaTestClient;
@@ -34,16 +33,6 @@ class SignatureIntakeTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    static String signature(String givenName, String email) {
-        return """
-                {"person": {"given_name": "%s", "family_name": "Doe",
-                            "email_addresses": [{"address": "%s"}],
-                            "postal_addresses": [{"postal_code": "20500", "country": "us"}]},
-                 "comments": "Enough is enough.",
-                 "consent": {"email_updates": true},
-                 "referrer_data": {"source": "embed", "url": "https://news.example/story"}}""".formatted(givenName, email);
-    }
-
     @BeforeEach
     void catalogHasAnOpenAndAClosedPetition() {
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
@@ -53,12 +42,6 @@ class SignatureIntakeTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().contentType("application/json")
                 .body(signature("Probe", "probe@example.org")).post("/api/petitions/closed-one/signatures")
                 .then().statusCode(410));
-    }
-
-    static PetitionDefinition petition(String slug, PetitionStatus status) {
-        return new PetitionDefinition(EventSchema.VERSION, slug, "Tell the Attorney General: resign", "Text",
-                List.of(new PetitionTarget("Office of the AG", "U.S. Attorney General")), 1000, status,
-                "Email me updates", "v1", Instant.now());
     }
 
     @Test
@@ -196,6 +179,54 @@ class SignatureIntakeTest {
     void oversizedBodyIsRefused() {
         given().contentType("application/json").body(signature("x".repeat(20_000), "jane@example.org"))
                 .post("/api/petitions/open-one/signatures")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+    }
+
+    @Test
+    void aPetitionCanRequireFieldsBeyondNameAndEmail() {
+        IntakeFixtures.publish(bootstrapServers, petition("needs-postcode", PetitionStatus.OPEN,
+                List.of(SignerField.POSTAL_CODE, SignerField.COUNTRY), List.of()));
+
+        given().contentType("application/json")
+                .body("{\"person\": {\"given_name\": \"Jo\", \"email_addresses\": [{\"address\": \"jo@example.org\"}]}}")
+                .post("/api/petitions/needs-postcode/signatures")
+                .then().statusCode(422)
+                .body("errors.'person.postal_addresses.postal_code'", equalTo("required for this petition"))
+                .body("errors.'person.postal_addresses.country'", equalTo("required for this petition"));
+        given().contentType("application/json").body(signature("Jo", "jo@example.org"))
+                .post("/api/petitions/needs-postcode/signatures").then().statusCode(202);
+    }
+
+    @Test
+    void consentGivenToOlderWordingMustBeGivenAgain() {
+        given().contentType("application/json")
+                .body(signature("Jo", "jo.consent@example.org").replace("\"email_updates\": true",
+                        "\"email_updates\": true, \"text_version\": \"v0\""))
+                .post("/api/petitions/open-one/signatures")
+                .then().statusCode(422).body("errors", hasKey("consent.text_version"));
+        given().contentType("application/json")
+                .body(signature("Jo", "jo.consent@example.org").replace("\"email_updates\": true",
+                        "\"email_updates\": true, \"text_version\": \"v1\""))
+                .post("/api/petitions/open-one/signatures")
+                .then().statusCode(202);
+    }
+
+    @Test
+    void everyAnswerCarriesSecurityHeaders() {
+        given().get("/api/petitions/open-one").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("Referrer-Policy", "strict-origin-when-cross-origin");
+        given().contentType("application/json").body(signature("x".repeat(20_000), "jane@example.org"))
+                .post("/api/petitions/open-one/signatures")
+                .then().statusCode(413).header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void apiIsDocumentedWithOpenApi() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/petitions/{slug}/signatures'.post.responses", hasKey("422"))
+                .body("paths.'/api/petitions/{slug}/signatures'.post.responses", hasKey("503"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }

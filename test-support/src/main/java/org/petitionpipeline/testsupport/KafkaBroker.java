@@ -2,6 +2,7 @@ package org.petitionpipeline.testsupport;
 
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import java.nio.file.Path;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A real single-node Kafka broker (KRaft, combined broker and controller) inside this JVM. It is the same
@@ -9,6 +10,9 @@ import java.nio.file.Path;
  * compaction.
  */
 public final class KafkaBroker implements AutoCloseable {
+
+    /** Any fixed id works (16 bytes, base64): it only has to match what the first start wrote into the log. */
+    private static final String PERSISTENT_CLUSTER_ID = Uuid.fromString("cGV0aXRpb24tcGlwZWxpbg").toString();
 
     private final EmbeddedKafkaBroker broker;
 
@@ -23,7 +27,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * A broker on the given client and controller ports (0 = any free one), keeping its log in
-     * {@code logDir} when given (a temporary directory otherwise, deleted on close).
+     * {@code logDir} when given, across a close and a start again (a temporary directory otherwise, deleted on
+     * close).
      */
     public static KafkaBroker start(int kafkaPort, int controllerPort, Path logDir) {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
@@ -36,6 +41,10 @@ public final class KafkaBroker implements AutoCloseable {
                         props.put("log.dirs", logDir.toString());
                     }
                 });
+        if (logDir != null) {
+            // a restart on the same log must find the same cluster, and the log must outlive close()
+            broker.withClusterId(PERSISTENT_CLUSTER_ID).withDeleteLogDirsOnClose(false);
+        }
         if (kafkaPort > 0) {
             broker.withKafkaPort(kafkaPort);
         }

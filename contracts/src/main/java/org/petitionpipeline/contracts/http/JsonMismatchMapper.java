@@ -1,9 +1,11 @@
 package org.petitionpipeline.contracts.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -27,6 +29,15 @@ public class JsonMismatchMapper implements ExceptionMapper<MismatchedInputExcept
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    private static String jsonName(Class<?> type, Enum<?> constant) {
+        try {
+            JsonProperty property = type.getField(constant.name()).getAnnotation(JsonProperty.class);
+            return property != null ? property.value() : constant.name();
+        } catch (NoSuchFieldException impossible) {
+            return constant.name();
+        }
+    }
+
     private static String describe(Class<?> type) {
         if (type == boolean.class || type == Boolean.class) {
             return "boolean (true or false)";
@@ -36,6 +47,10 @@ public class JsonMismatchMapper implements ExceptionMapper<MismatchedInputExcept
         }
         if (type == String.class) {
             return "string";
+        }
+        if (type.isEnum()) {
+            return "value, one of: " + Arrays.stream(type.getEnumConstants())
+                    .map(constant -> jsonName(type, (Enum<?>) constant)).collect(Collectors.joining(", "));
         }
         return type.isArray() || Iterable.class.isAssignableFrom(type) ? "list" : "JSON object";
     }

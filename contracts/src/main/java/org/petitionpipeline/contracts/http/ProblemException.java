@@ -28,7 +28,8 @@ public class ProblemException extends WebApplicationException {
         return new ProblemException(problem, retryAfterSeconds);
     }
 
-    private ProblemException(Problem problem, int retryAfterSeconds) {
+    /** A problem the client may retry after the given delay (429, 503). */
+    public ProblemException(Problem problem, long retryAfterSeconds) {
         super(problem.detail(), Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
                 .header("Retry-After", retryAfterSeconds).build());
     }

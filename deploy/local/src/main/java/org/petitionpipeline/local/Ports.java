@@ -1,8 +1,6 @@
 package org.petitionpipeline.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import org.petitionpipeline.testsupport.FreePorts;
 
 /** Where each part of the local pipeline listens. */
 public record Ports(int kafka, int kafkaController, int postgres, int smtp, int imap, int mailApi,
@@ -15,8 +13,8 @@ public record Ports(int kafka, int kafkaController, int postgres, int smtp, int 
 
     /** Free ports, for a pipeline that must not collide with one already running (tests). */
     public static Ports free() {
-        return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort(), freePort());
+        return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
     }
 
     public int of(PipelineService service) {
@@ -26,13 +24,5 @@ public record Ports(int kafka, int kafkaController, int postgres, int smtp, int 
             case EMAIL -> email;
             case REPORTING -> reporting;
         };
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
     }
 }

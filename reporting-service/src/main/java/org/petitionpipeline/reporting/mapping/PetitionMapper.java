@@ -27,6 +27,8 @@ public class PetitionMapper {
                 PetitionStatus.OPEN,
                 ownConsentText ? request.consentText().strip() : DEFAULT_CONSENT_TEXT,
                 ownConsentText ? request.consentTextVersion().strip() : DEFAULT_CONSENT_VERSION,
+                request.requiredFields(),
+                request.allowedOrigins(),
                 now);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,11 +12,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionStatus;
 import org.petitionpipeline.contracts.PetitionTarget;
+import org.petitionpipeline.contracts.SignerField;
 
 @ApplicationScoped
 public class PetitionRepository {
@@ -35,8 +38,8 @@ public class PetitionRepository {
     public boolean insert(PetitionDefinition petition) {
         String sql = """
                 insert into reporting.petition (slug, title, text, targets, goal, status, consent_text,
-                    consent_text_version, created_at, updated_at)
-                values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
+                    consent_text_version, required_fields, allowed_origins, created_at, updated_at)
+                values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (slug) do nothing""";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -48,8 +51,11 @@ public class PetitionRepository {
             insert.setString(6, petition.status().name());
             insert.setString(7, petition.consentText());
             insert.setString(8, petition.consentTextVersion());
-            insert.setTimestamp(9, Timestamp.from(petition.updatedAt()));
-            insert.setTimestamp(10, Timestamp.from(petition.updatedAt()));
+            insert.setArray(9, connection.createArrayOf("text",
+                    petition.requiredFields().stream().map(SignerField::name).toArray()));
+            insert.setArray(10, connection.createArrayOf("text", petition.allowedOrigins().toArray()));
+            insert.setTimestamp(11, Timestamp.from(petition.updatedAt()));
+            insert.setTimestamp(12, Timestamp.from(petition.updatedAt()));
             return insert.executeUpdate() == 1;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not store petition " + petition.slug(), e);
@@ -95,11 +101,17 @@ public class PetitionRepository {
                         PetitionStatus.valueOf(rows.getString("status")),
                         rows.getString("consent_text"),
                         rows.getString("consent_text_version"),
+                        Stream.of(strings(rows.getArray("required_fields"))).map(SignerField::valueOf).toList(),
+                        List.of(strings(rows.getArray("allowed_origins"))),
                         rows.getTimestamp("updated_at").toInstant()));
             }
             return petitions;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not read the petitions", e);
         }
+    }
+
+    private static String[] strings(Array column) throws SQLException {
+        return (String[]) column.getArray();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import org.petitionpipeline.contracts.PetitionTarget;
+import org.petitionpipeline.contracts.SignerField;
 
 /** What an organizer sends to create a petition. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -14,5 +15,7 @@ public record PetitionRequest(
         List<PetitionTarget> targets,
         Long goal,
         String consentText,
-        String consentTextVersion) {
+        String consentTextVersion,
+        List<SignerField> requiredFields,
+        List<String> allowedOrigins) {
 }

@@ -12,6 +12,8 @@ public class PetitionRequestValidator {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+    // What a browser sends in the Origin header: scheme, host and an optional port, nothing else
+    private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(?::[0-9]{1,5})?");
     private static final int MAX_TITLE = 200;
     private static final int MAX_TEXT = 20_000;
 
@@ -43,6 +45,15 @@ public class PetitionRequestValidator {
         }
         if (!isBlank(request.consentText()) && isBlank(request.consentTextVersion())) {
             errors.put("consent_text_version", "give your consent wording a version, e.g. '2026-11', so consent records say which one a signer saw");
+        }
+        if (request.allowedOrigins() != null) {
+            for (int i = 0; i < request.allowedOrigins().size(); i++) {
+                String origin = request.allowedOrigins().get(i);
+                if (origin == null || !ORIGIN.matcher(origin).matches()) {
+                    errors.put("allowed_origins[" + i + "]",
+                            "a web origin is scheme and host without a path, e.g. 'https://news.example'");
+                }
+            }
         }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("the petition has " + errors.size() + " invalid field(s)", errors);

@@ -1,6 +1,7 @@
 package org.petitionpipeline.intake.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 @ConfigMapping(prefix = "intake")
@@ -8,4 +9,17 @@ public interface IntakeConfig {
 
     /** How long a request waits for Kafka to acknowledge a signature before answering 503. */
     Duration kafkaAckTimeout();
+
+    Idempotency idempotency();
+
+    interface Idempotency {
+
+        /** How long a repeated Idempotency-Key still gets the first answer back instead of a new signature. */
+        @WithDefault("24h")
+        Duration retention();
+
+        /** Keys remembered at most (about 200 bytes each); the oldest are forgotten first. */
+        @WithDefault("200000")
+        int maxKeys();
+    }
 }

@@ -3,32 +3,24 @@ package org.petitionpipeline.intake.mapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.petitionpipeline.contracts.Consent;
-import org.petitionpipeline.contracts.EmailHasher;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.RequestFacts;
 import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.SubmittedSignature;
-import org.petitionpipeline.intake.config.PipelineConfig;
 import org.petitionpipeline.intake.service.ValidSignature;
 
 @ApplicationScoped
 public class SubmissionMapper {
 
-    private final EmailHasher hasher;
-
-    public SubmissionMapper(PipelineConfig config) {
-        this.hasher = new EmailHasher(config.emailHashKey());
-    }
-
     public SubmittedSignature toSubmitted(UUID submissionId, PetitionDefinition petition, ValidSignature signature,
-            RequestFacts request) {
+            String emailHash, RequestFacts request) {
         return new SubmittedSignature(
                 EventSchema.VERSION,
                 submissionId,
                 petition.slug(),
                 petition.title(),
-                hasher.hash(signature.canonicalEmail()),
+                emailHash,
                 new Signer(signature.givenName(), signature.familyName(), signature.email(),
                         signature.postalCode(), signature.country()),
                 signature.comments(),

@@ -3,6 +3,7 @@ package org.petitionpipeline.intake.rest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,28 +11,91 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.petitionpipeline.contracts.RequestFacts;
+import org.petitionpipeline.contracts.http.Problem;
+import org.petitionpipeline.intake.mapping.FormSignatureMapper;
+import org.petitionpipeline.intake.service.ClientAddresses;
 import org.petitionpipeline.intake.service.SignatureIntakeService;
+import org.petitionpipeline.intake.service.SubmissionContext;
 
 @Path("/api/petitions/{slug}/signatures")
+@Tag(name = "Signing")
 public class SignatureResource {
 
-    private final SignatureIntakeService intake;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    public SignatureResource(SignatureIntakeService intake) {
+    private final SignatureIntakeService intake;
+    private final ClientAddresses clientAddresses;
+    private final FormSignatureMapper forms;
+
+    public SignatureResource(SignatureIntakeService intake, ClientAddresses clientAddresses, FormSignatureMapper forms) {
         this.intake = intake;
+        this.clientAddresses = clientAddresses;
+        this.forms = forms;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign a petition",
+            description = "Answers 202 only once Kafka holds the signature (acks=all). Repeating an Idempotency-Key "
+                    + "returns the first submission id and records nothing new.")
+    @APIResponse(responseCode = "202", description = "Received and durable; deduplication follows",
+            content = @Content(schema = @Schema(implementation = SignatureReceipt.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The page's origin may not embed this petition",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such petition",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The petition is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over the size limit (16 KiB by default)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Neither JSON nor a form",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid fields, each named in `errors`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Rate limited; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Kafka could not acknowledge in time; retry after Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> sign(@PathParam("slug") String slug, SignatureRequest request,
+            @Parameter(description = "Any unique string per signature, e.g. a UUID; retries reuse it")
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context HttpServerRequest http) {
-        RequestFacts facts = new RequestFacts(Instant.now(), http.remoteAddress().hostAddress(),
-                http.getHeader(HttpHeaders.USER_AGENT), http.getHeader("Referer"));
-        return intake.submit(slug, request, facts)
+        return intake.submit(slug, request, context(http, idempotencyKey))
                 .map(submissionId -> Response.accepted(SignatureReceipt.received(submissionId)).build());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Sign a petition from a plain HTML form",
+            description = "The embed without JavaScript: same rules as the JSON endpoint, answered with 303 to the "
+                    + "thank-you page.")
+    @APIResponse(responseCode = "303", description = "Received and durable; Location is the thank-you page")
+    public Uni<Response> signForm(@PathParam("slug") String slug, MultivaluedMap<String, String> form,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context HttpServerRequest http) {
+        return intake.submit(slug, forms.toRequest(form), context(http, idempotencyKey))
+                .map(submissionId -> Response.seeOther(UriBuilder.fromResource(ThankYouResource.class)
+                        .queryParam("submission_id", submissionId).build(slug)).build());
+    }
+
+    private SubmissionContext context(HttpServerRequest http, String idempotencyKey) {
+        String clientIp = clientAddresses.clientOf(http.remoteAddress().hostAddress(),
+                http.headers().getAll("X-Forwarded-For"));
+        RequestFacts facts = new RequestFacts(Instant.now(), clientIp, http.getHeader(HttpHeaders.USER_AGENT),
+                http.getHeader("Referer"));
+        return new SubmissionContext(facts, http.getHeader("Origin"), idempotencyKey);
     }
 }

@@ -2,39 +2,104 @@ package org.petitionpipeline.intake.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.UUID;
+import org.petitionpipeline.contracts.EmailHasher;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.contracts.RequestFacts;
-import org.petitionpipeline.contracts.SubmittedSignature;
 import org.petitionpipeline.contracts.http.Problem;
 import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.intake.config.PipelineConfig;
 import org.petitionpipeline.intake.mapping.SubmissionMapper;
 import org.petitionpipeline.intake.rest.SignatureRequest;
 
+/**
+ * The signing front door, cheapest refusals first: unknown or closed petition, a page not allowed to embed
+ * it, a client over its rate, a bot, invalid fields. Only then is the signature published, once per
+ * idempotency key, and the answer waits for Kafka's acknowledgement.
+ */
 @ApplicationScoped
 public class SignatureIntakeService {
 
     private final PetitionCatalog catalog;
+    private final EmbeddingOrigins origins;
+    private final RateLimits rateLimits;
+    private final BotDefence botDefence;
     private final SignatureValidator validator;
+    private final IdempotentSubmissions idempotency;
     private final SubmissionMapper mapper;
     private final SignaturePublisher publisher;
+    private final IntakeMetrics metrics;
+    private final EmailHasher hasher;
 
-    public SignatureIntakeService(PetitionCatalog catalog, SignatureValidator validator, SubmissionMapper mapper,
-            SignaturePublisher publisher) {
+    public SignatureIntakeService(PetitionCatalog catalog, EmbeddingOrigins origins, RateLimits rateLimits,
+            BotDefence botDefence, SignatureValidator validator, IdempotentSubmissions idempotency,
+            SubmissionMapper mapper, SignaturePublisher publisher, IntakeMetrics metrics, PipelineConfig config) {
         this.catalog = catalog;
+        this.origins = origins;
+        this.rateLimits = rateLimits;
+        this.botDefence = botDefence;
         this.validator = validator;
+        this.idempotency = idempotency;
         this.mapper = mapper;
         this.publisher = publisher;
+        this.metrics = metrics;
+        this.hasher = new EmailHasher(config.emailHashKey());
     }
 
-    /** Validates a signature and makes it durable in Kafka; yields its submission id once it is. */
-    public Uni<UUID> submit(String slug, SignatureRequest request, RequestFacts facts) {
-        PetitionDefinition petition = catalog.find(slug)
-                .orElseThrow(() -> ProblemException.notFound("there is no petition '" + slug + "'"));
+    /** Yields the submission id once Kafka holds the signature (or held it for an earlier try of the same key). */
+    public Uni<UUID> submit(String slug, SignatureRequest request, SubmissionContext context) {
+        PetitionDefinition petition = openPetition(slug);
+        if (!origins.allows(context.origin(), petition)) {
+            metrics.refused(Refusal.ORIGIN_NOT_ALLOWED);
+            throw new ProblemException(Problem.of(403, "Forbidden",
+                    "petition '" + slug + "' cannot be signed from " + context.origin()));
+        }
+        rateLimits.takeForClient(context.facts().clientIp());
+        if (request == null) {
+            metrics.refused(Refusal.INVALID_FIELDS);
+            throw ProblemException.unprocessable("the request has no signature in its body", Map.of());
+        }
+        botDefence.checkForm(request, context.facts().receivedAt());
+        ValidSignature signature = validated(request, petition);
+        String emailHash = hasher.hash(signature.canonicalEmail());
+        String key = context.idempotencyKey() != null ? context.idempotencyKey() : request.idempotencyKey();
+        IdempotentSubmissions.requireWellFormed(key);
+        if (key == null) {
+            return publish(petition, signature, emailHash, request, context, UUID.randomUUID());
+        }
+        return idempotency.once(slug, key, emailHash,
+                submissionId -> publish(petition, signature, emailHash, request, context, submissionId));
+    }
+
+    private PetitionDefinition openPetition(String slug) {
+        PetitionDefinition petition = catalog.find(slug).orElse(null);
+        if (petition == null) {
+            metrics.refused(Refusal.UNKNOWN_PETITION);
+            throw ProblemException.notFound("there is no petition '" + slug + "'");
+        }
         if (!petition.isOpen()) {
+            metrics.refused(Refusal.CLOSED_PETITION);
             throw new ProblemException(Problem.of(410, "Gone", "petition '" + slug + "' is closed"));
         }
-        SubmittedSignature submitted = mapper.toSubmitted(UUID.randomUUID(), petition, validator.validate(request), facts);
-        return publisher.publish(submitted).replaceWith(submitted.submissionId());
+        return petition;
+    }
+
+    private ValidSignature validated(SignatureRequest request, PetitionDefinition petition) {
+        try {
+            return validator.validate(request, petition);
+        } catch (ProblemException invalid) {
+            metrics.refused(Refusal.INVALID_FIELDS);
+            throw invalid;
+        }
+    }
+
+    private Uni<UUID> publish(PetitionDefinition petition, ValidSignature signature, String emailHash,
+            SignatureRequest request, SubmissionContext context, UUID submissionId) {
+        rateLimits.takeForSigner(petition.slug(), emailHash);
+        return botDefence.checkCaptcha(request.captchaToken(), context.facts().clientIp())
+                .chain(() -> publisher.publish(mapper.toSubmitted(submissionId, petition, signature, emailHash,
+                        context.facts())))
+                .invoke(metrics::accepted)
+                .replaceWith(submissionId);
     }
 }

@@ -19,13 +19,15 @@ public class SignaturePublisher {
 
     private final MutinyEmitter<SubmittedSignature> emitter;
     private final IntakeConfig config;
+    private final IntakeMetrics metrics;
 
     public SignaturePublisher(
             @Channel("signatures-submitted") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16_384)
             MutinyEmitter<SubmittedSignature> emitter,
-            IntakeConfig config) {
+            IntakeConfig config, IntakeMetrics metrics) {
         this.emitter = emitter;
         this.config = config;
+        this.metrics = metrics;
     }
 
     public Uni<Void> publish(SubmittedSignature signature) {
@@ -33,6 +35,7 @@ public class SignaturePublisher {
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(signature.key()).build());
         return emitter.sendMessage(message)
                 .ifNoItem().after(config.kafkaAckTimeout()).fail()
+                .onFailure().invoke(() -> metrics.refused(Refusal.KAFKA_UNAVAILABLE))
                 .onFailure().transform(notDurable -> ProblemException.unavailable(
                         "we could not record your signature just now; please try again in a moment",
                         RETRY_AFTER_SECONDS));

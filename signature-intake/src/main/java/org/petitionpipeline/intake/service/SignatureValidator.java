@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.petitionpipeline.contracts.CanonicalEmail;
+import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.contracts.SignerField;
 import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.intake.rest.SignatureRequest;
 
@@ -29,8 +31,13 @@ public class SignatureValidator {
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     private static final Pattern LOCAL_PART = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]+");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Map<SignerField, String> FIELD_NAMES = Map.of(
+            SignerField.FAMILY_NAME, "person.family_name",
+            SignerField.POSTAL_CODE, "person.postal_addresses.postal_code",
+            SignerField.COUNTRY, "person.postal_addresses.country",
+            SignerField.COMMENTS, "comments");
 
-    public ValidSignature validate(SignatureRequest request) {
+    public ValidSignature validate(SignatureRequest request, PetitionDefinition petition) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (request == null || request.person() == null) {
             throw ProblemException.unprocessable("the signature has no person",
@@ -49,12 +56,38 @@ public class SignatureValidator {
         String comments = text(errors, "comments", request.comments(), MAX_COMMENTS, false);
         String referrer = request.referrerData() == null ? null
                 : text(errors, "referrer_data.url", request.referrerData().url(), MAX_URL, false);
+        requirePetitionFields(errors, petition.requiredFields(), Map.of(
+                SignerField.FAMILY_NAME, Optional.ofNullable(familyName),
+                SignerField.POSTAL_CODE, Optional.ofNullable(postalCode),
+                SignerField.COUNTRY, Optional.ofNullable(country),
+                SignerField.COMMENTS, Optional.ofNullable(comments)));
+        requireCurrentConsentWording(errors, request.consent(), petition);
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("the signature has " + errors.size() + " invalid field(s)", errors);
         }
         boolean emailUpdates = request.consent() != null && request.consent().emailUpdates();
         return new ValidSignature(givenName, familyName, typedEmail, canonicalEmail, postalCode, country, comments, emailUpdates,
                 referrer);
+    }
+
+    private static void requirePetitionFields(Map<String, String> errors, List<SignerField> required,
+            Map<SignerField, Optional<String>> given) {
+        for (SignerField field : required) {
+            String name = FIELD_NAMES.get(field);
+            if (given.get(field).isEmpty() && !errors.containsKey(name)) {
+                errors.put(name, "required for this petition");
+            }
+        }
+    }
+
+    /** Consent evidence names the wording a signer saw; an old form showing older wording must reload first. */
+    private static void requireCurrentConsentWording(Map<String, String> errors, SignatureRequest.ConsentAnswer consent,
+            PetitionDefinition petition) {
+        if (consent != null && consent.emailUpdates() && consent.textVersion() != null
+                && !consent.textVersion().equals(petition.consentTextVersion())) {
+            errors.put("consent.text_version",
+                    "the consent wording changed since this form was shown; reload the page to see the current wording");
+        }
     }
 
     private static String text(Map<String, String> errors, String field, String value, int maxLength, boolean required) {

@@ -1,0 +1,36 @@
+package org.petitionpipeline.intake.rest;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.petitionpipeline.contracts.http.Problem;
+
+/**
+ * A signer posting the plain HTML form sees a page that says what to fix, not a JSON document. Only browsers
+ * asking for HTML get it; API clients posting forms keep problem+json.
+ */
+public class FormProblemPages {
+
+    private final Template problem;
+
+    public FormProblemPages(@Location("problem.html") Template problem) {
+        this.problem = problem;
+    }
+
+    @ServerResponseFilter
+    public void asPage(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getEntity() instanceof Problem details
+                && MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())
+                && prefersHtml(request)) {
+            response.setEntity(problem.data("problem", details).render(), null, MediaType.TEXT_HTML_TYPE);
+        }
+    }
+
+    private static boolean prefersHtml(ContainerRequestContext request) {
+        MediaType preferred = request.getAcceptableMediaTypes().get(0);
+        return !preferred.isWildcardType() && preferred.isCompatible(MediaType.TEXT_HTML_TYPE);
+    }
+}

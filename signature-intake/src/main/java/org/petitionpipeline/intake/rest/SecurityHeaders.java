@@ -1,0 +1,38 @@
+package org.petitionpipeline.intake.rest;
+
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Headers every answer carries, set before any other handler runs so that errors the HTTP layer answers on its
+ * own (an oversized body, an unknown path) carry them too. The API's JSON may never be framed or run as a
+ * page; the HTML pages (thank-you, errors) load nothing but their inline style.
+ */
+@ApplicationScoped
+public class SecurityHeaders {
+
+    static final int ORDER = Integer.MIN_VALUE;
+
+    private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    private static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+            + "base-uri 'none'";
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(context -> {
+            String path = context.normalizedPath();
+            MultiMap headers = context.response().headers();
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+            headers.set("Strict-Transport-Security", "max-age=31536000");
+            if (path.startsWith("/api/")) {
+                headers.set("Content-Security-Policy", API_POLICY);
+                headers.set("X-Frame-Options", "DENY");
+            } else if (path.startsWith("/petitions/")) {
+                headers.set("Content-Security-Policy", PAGE_POLICY);
+            }
+            context.next();
+        });
+    }
+}

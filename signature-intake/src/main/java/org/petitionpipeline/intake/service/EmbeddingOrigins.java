@@ -1,0 +1,43 @@
+package org.petitionpipeline.intake.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Locale;
+import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.intake.config.CorsConfig;
+
+/**
+ * Which web pages may embed a petition's form: the petition's own origins when it names some, plus the
+ * pipeline-wide allowlist. A request without {@code Origin} is not a browser on someone's page (curl, a
+ * server-side integration), and CORS has nothing to say about it.
+ */
+@ApplicationScoped
+public class EmbeddingOrigins {
+
+    private static final String ANY = "*";
+
+    private final List<String> global;
+
+    public EmbeddingOrigins(CorsConfig config) {
+        this.global = config.allowedOrigins().stream().map(EmbeddingOrigins::normalized).toList();
+    }
+
+    public boolean allows(String origin, PetitionDefinition petition) {
+        if (origin == null) {
+            return true;
+        }
+        String normalized = normalized(origin);
+        if (global.contains(normalized)) {
+            return true;
+        }
+        if (petition != null && !petition.allowedOrigins().isEmpty()) {
+            return petition.allowedOrigins().stream().map(EmbeddingOrigins::normalized).anyMatch(normalized::equals);
+        }
+        return global.contains(ANY);
+    }
+
+    private static String normalized(String origin) {
+        String trimmed = origin.strip().toLowerCase(Locale.ROOT);
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+}

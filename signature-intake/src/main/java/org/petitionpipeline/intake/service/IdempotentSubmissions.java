@@ -1,0 +1,79 @@
+package org.petitionpipeline.intake.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.intake.config.IntakeConfig;
+
+/**
+ * An embed that lost the answer to a signature retries it with the same {@code Idempotency-Key}: it gets the
+ * first submission id back and nothing new is published. Concurrent retries share the first attempt; a
+ * failed attempt is forgotten so a retry can succeed. The submission id is derived from the key, so even a
+ * retry that reaches another instance (or this one after a restart) carries the same id, which dedup
+ * recognizes as a replay rather than a second signature.
+ */
+@ApplicationScoped
+public class IdempotentSubmissions {
+
+    private static final Pattern KEY = Pattern.compile("[!-~]{1,255}");
+
+    private final Cache<String, Attempt> attempts;
+    private final IntakeMetrics metrics;
+
+    public IdempotentSubmissions(IntakeConfig config, IntakeMetrics metrics) {
+        this.attempts = Caffeine.newBuilder()
+                .expireAfterWrite(config.idempotency().retention())
+                .maximumSize(config.idempotency().maxKeys())
+                .build();
+        this.metrics = metrics;
+    }
+
+    /** Checks a client's key: visible ASCII, at most 255 characters. */
+    public static void requireWellFormed(String key) {
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw ProblemException.unprocessable("the idempotency key is not usable", Map.of("idempotency_key",
+                    "use 1-255 visible ASCII characters, e.g. a UUID"));
+        }
+    }
+
+    /**
+     * Runs {@code submit} with the submission id for this key, or returns the id of the earlier attempt with
+     * the same key. {@code signerHash} tells a retry from a different signature that reuses a key.
+     */
+    public Uni<UUID> once(String petitionSlug, String key, String signerHash, Function<UUID, Uni<UUID>> submit) {
+        String scopedKey = petitionSlug + ':' + key;
+        UUID submissionId = submissionId(scopedKey, signerHash);
+        AtomicReference<Attempt> self = new AtomicReference<>();
+        Uni<UUID> result = Uni.createFrom().deferred(() -> submit.apply(submissionId))
+                .onFailure().invoke(() -> attempts.asMap().remove(scopedKey, self.get()))
+                .memoize().indefinitely();
+        self.set(new Attempt(signerHash, result));
+        Attempt earlier = attempts.asMap().putIfAbsent(scopedKey, self.get());
+        if (earlier == null) {
+            return result;
+        }
+        if (!earlier.signerHash().equals(signerHash)) {
+            metrics.refused(Refusal.IDEMPOTENCY_KEY_REUSED);
+            throw ProblemException.unprocessable("the idempotency key was already used for another signature",
+                    Map.of("idempotency_key", "use a new key for each signature"));
+        }
+        metrics.replayed();
+        return earlier.result();
+    }
+
+    private static UUID submissionId(String scopedKey, String signerHash) {
+        return UUID.nameUUIDFromBytes(("idempotency-key:" + scopedKey + ':' + signerHash)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private record Attempt(String signerHash, Uni<UUID> result) {
+    }
+}

@@ -1,0 +1,47 @@
+package org.petitionpipeline.intake.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.petitionpipeline.contracts.http.Problem;
+import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.intake.config.AbuseDefenceConfig;
+
+/**
+ * Per client IP (a script hammering the endpoint) and per petition and email address (one person resubmitting
+ * in a loop). The per-IP burst must stay generous: a whole office or campus signs from behind one NAT address.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private static final int MAX_TRACKED_KEYS = 500_000;
+
+    private final TokenBuckets perIp;
+    private final TokenBuckets perEmail;
+    private final IntakeMetrics metrics;
+
+    public RateLimits(AbuseDefenceConfig config, IntakeMetrics metrics) {
+        this.perIp = buckets(config.perIp());
+        this.perEmail = buckets(config.perEmail());
+        this.metrics = metrics;
+    }
+
+    public void takeForClient(String clientIp) {
+        require(perIp.take(clientIp), Refusal.RATE_LIMITED_IP,
+                "too many signatures from your network just now; please try again in a moment");
+    }
+
+    public void takeForSigner(String petitionSlug, String emailHash) {
+        require(perEmail.take(petitionSlug + ':' + emailHash), Refusal.RATE_LIMITED_EMAIL,
+                "this address was just used to sign; please wait a moment before trying again");
+    }
+
+    private void require(long retryAfterSeconds, Refusal reason, String detail) {
+        if (retryAfterSeconds > 0) {
+            metrics.refused(reason);
+            throw new ProblemException(Problem.of(429, "Too Many Requests", detail), retryAfterSeconds);
+        }
+    }
+
+    private static TokenBuckets buckets(AbuseDefenceConfig.RateLimit limit) {
+        return new TokenBuckets(limit.burst(), limit.perMinute(), MAX_TRACKED_KEYS, System::nanoTime);
+    }
+}
