@@ -28,7 +28,7 @@ public class SignatureValidator {
     private static final int MAX_URL = 2_000;
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     private static final Pattern LOCAL_PART = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]+");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
     public ValidSignature validate(SignatureRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -101,12 +101,13 @@ public class SignatureValidator {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String upper = value.strip().toUpperCase(Locale.ROOT);
-        if (!COUNTRY.matcher(upper).matches()) {
+        // Matched before upper-casing, which turns the sharp s into "SS" and the ligature ff into "FF".
+        String typed = value.strip();
+        if (!COUNTRY.matcher(typed).matches()) {
             errors.put("person.postal_addresses.country", "use a two-letter ISO 3166 country code, e.g. US");
             return null;
         }
-        return upper;
+        return typed.toUpperCase(Locale.ROOT);
     }
 
     private static <T> T first(List<T> values) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -83,6 +84,18 @@ class SignatureValidatorPropertiesTest {
             ValidSignature valid = validOrNull(request);
             if (valid != null) {
                 assertThat(CanonicalEmail.of(valid.email())).contains(valid.canonicalEmail());
+            }
+        });
+    }
+
+    @Test
+    void anAcceptedCountryIsTheTwoAsciiLettersTheSignerTyped() {
+        forEachRequest(request -> {
+            ValidSignature valid = validOrNull(request);
+            if (valid != null && valid.country() != null) {
+                String typed = request.person().postalAddresses().get(0).country().strip();
+                assertThat(typed).matches("[A-Za-z]{2}");
+                assertThat(valid.country()).isEqualTo(typed.toUpperCase(Locale.ROOT));
             }
         });
     }
