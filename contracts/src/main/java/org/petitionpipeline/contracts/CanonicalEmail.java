@@ -28,7 +28,8 @@ public final class CanonicalEmail {
         if (at <= 0 || at == trimmed.length() - 1) {
             return Optional.empty();
         }
-        String local = trimmed.substring(0, at).toLowerCase(Locale.ROOT);
+        // NFC again: a capital with a combining mark may have no precomposed form while its small letter has one
+        String local = Normalizer.normalize(trimmed.substring(0, at).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
         try {
             String domain = IDN.toASCII(trimmed.substring(at + 1), IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
             if (domain.endsWith(".")) {

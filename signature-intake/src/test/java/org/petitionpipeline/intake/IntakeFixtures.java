@@ -16,7 +16,7 @@ import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 
 /** Petitions and signatures the intake tests share. */
-final class IntakeFixtures {
+public final class IntakeFixtures {
 
     private IntakeFixtures() {
     }
@@ -31,11 +31,11 @@ final class IntakeFixtures {
                  "referrer_data": {"source": "embed", "url": "https://news.example/story"}}""".formatted(givenName, email);
     }
 
-    static PetitionDefinition petition(String slug, PetitionStatus status) {
+    public static PetitionDefinition petition(String slug, PetitionStatus status) {
         return petition(slug, status, List.of(), List.of());
     }
 
-    static PetitionDefinition petition(String slug, PetitionStatus status, List<SignerField> requiredFields,
+    public static PetitionDefinition petition(String slug, PetitionStatus status, List<SignerField> requiredFields,
             List<String> allowedOrigins) {
         return new PetitionDefinition(EventSchema.VERSION, slug, "Tell the Attorney General: resign", "Text",
                 List.of(new PetitionTarget("Office of the AG", "U.S. Attorney General")), 1000, status,

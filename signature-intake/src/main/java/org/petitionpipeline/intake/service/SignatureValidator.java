@@ -28,9 +28,11 @@ public class SignatureValidator {
     private static final int MAX_COMMENTS = 2_000;
     private static final int MAX_POSTAL_CODE = 16;
     private static final int MAX_URL = 2_000;
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+    // Control characters, Unicode line and paragraph separators, and bidi overrides that make a report show
+    // a name in an order other than the one stored
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]");
     private static final Pattern LOCAL_PART = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]+");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final Map<SignerField, String> FIELD_NAMES = Map.of(
             SignerField.FAMILY_NAME, "person.family_name",
             SignerField.POSTAL_CODE, "person.postal_addresses.postal_code",
@@ -50,9 +52,10 @@ public class SignatureValidator {
         String typedEmail = canonicalEmail == null ? null
                 : Normalizer.normalize(first(person.emailAddresses()).address(), Normalizer.Form.NFC).strip();
         SignatureRequest.PostalAddress postal = first(person.postalAddresses());
-        String postalCode = text(errors, "person.postal_addresses.postal_code",
+        String typedPostalCode = text(errors, "person.postal_addresses.postal_code",
                 postal == null ? null : postal.postalCode(), MAX_POSTAL_CODE, false);
         String country = country(errors, postal == null ? null : postal.country());
+        String postalCode = postalCodeOf(errors, country, typedPostalCode);
         String comments = text(errors, "comments", request.comments(), MAX_COMMENTS, false);
         String referrer = request.referrerData() == null ? null
                 : text(errors, "referrer_data.url", request.referrerData().url(), MAX_URL, false);
@@ -130,16 +133,30 @@ public class SignatureValidator {
         return address;
     }
 
+    private static String postalCodeOf(Map<String, String> errors, String country, String postalCode) {
+        String field = "person.postal_addresses.postal_code";
+        if (postalCode == null || errors.containsKey(field)) {
+            return postalCode;
+        }
+        PostalCodes.Result result = PostalCodes.check(country, postalCode);
+        if (result instanceof PostalCodes.Invalid invalid) {
+            errors.put(field, invalid.problem());
+            return null;
+        }
+        return ((PostalCodes.Valid) result).postalCode();
+    }
+
     private static String country(Map<String, String> errors, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String upper = value.strip().toUpperCase(Locale.ROOT);
-        if (!COUNTRY.matcher(upper).matches()) {
+        // Matched before upper-casing, which turns the sharp s into "SS" and the ligature ff into "FF".
+        String typed = value.strip();
+        if (!COUNTRY.matcher(typed).matches()) {
             errors.put("person.postal_addresses.country", "use a two-letter ISO 3166 country code, e.g. US");
             return null;
         }
-        return upper;
+        return typed.toUpperCase(Locale.ROOT);
     }
 
     private static <T> T first(List<T> values) {
