@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts the whole petition pipeline on this machine (Kafka, PostgreSQL, a mail catcher, four services),
 # building it first when needed. `./run-local.sh stop` stops a running one from another terminal;
-# `./run-local.sh bench-dedup [records]` measures dedup-service against this machine's raw PostgreSQL rate.
+# `./run-local.sh bench-dedup [records]` measures dedup-service against this machine's raw PostgreSQL rate;
+# `./run-local.sh bench-intake [seconds] [connections]` measures one signature-intake over HTTP against this
+# machine's raw Kafka producer rate.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -54,8 +56,13 @@ case "${1:-start}" in
     needs_build && ./mvnw -B -q -DskipTests package
     exec java -Dpipeline.home="$PWD" -cp "$launcher" org.petitionpipeline.local.DedupBenchmark "$@"
     ;;
+  bench-intake)
+    shift
+    needs_build && ./mvnw -B -q -DskipTests package
+    exec java -Dpipeline.home="$PWD" -cp "$launcher" org.petitionpipeline.local.IntakeBenchmark "$@"
+    ;;
   *)
-    echo "usage: $0 [start|stop|bench-dedup [records]]" >&2
+    echo "usage: $0 [start|stop|bench-dedup [records]|bench-intake [seconds] [connections]]" >&2
     exit 64
     ;;
 esac

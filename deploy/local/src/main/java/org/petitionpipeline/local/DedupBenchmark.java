@@ -1,11 +1,5 @@
 package org.petitionpipeline.local;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +14,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +23,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.petitionpipeline.contracts.CanonicalEmail;
 import org.petitionpipeline.contracts.Consent;
 import org.petitionpipeline.contracts.EmailHasher;
@@ -40,6 +31,7 @@ import org.petitionpipeline.contracts.RequestFacts;
 import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.SubmittedSignature;
 import org.petitionpipeline.contracts.Topics;
+import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.PipelineTopics;
 import org.petitionpipeline.testsupport.PostgresServer;
 
@@ -54,18 +46,13 @@ public final class DedupBenchmark {
     private static final double REPEAT_SHARE = 0.15;
     private static final int BATCH = 500;
     private static final String PETITION = "bench";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private DedupBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        Path home = Path.of(System.getProperty("pipeline.home", ".")).toAbsolutePath().normalize();
-        LocalPipelineSettings settings = new LocalPipelineSettings(home, home.resolve(".local-run/bench-dedup"),
-                Ports.free(), Secrets.fromEnvironmentOrRandom(Map.of()));
-        InfrastructureLogging.toFile(settings.logDir().resolve("infrastructure.log"));
+        LocalPipelineSettings settings = Benchmarks.settings("dedup", Map.of());
         try (LocalPipeline pipeline = LocalPipeline.start(settings, EnumSet.of(PipelineService.DEDUP),
                 System.out::println)) {
             List<SubmittedSignature> submissions = submissions(records, new EmailHasher(settings.secrets().emailHashKey()));
@@ -79,12 +66,7 @@ public final class DedupBenchmark {
             awaitOutcomes(pipeline.kafkaBootstrapServers(), records);
             double seconds = (System.nanoTime() - start) / 1e9;
 
-            String report = report(records, distinct, seconds, producedAfter, rawRowsPerSecond);
-            System.out.println(report);
-            Path file = home.resolve("docs/benchmarks/dedup.md");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, report);
-            System.out.println("written to " + file);
+            Benchmarks.publish("dedup.md", report(records, distinct, seconds, producedAfter, rawRowsPerSecond));
         }
     }
 
@@ -161,17 +143,11 @@ public final class DedupBenchmark {
     /** Produces every submission (acks=all, idempotent); returns the seconds it took since {@code start}. */
     private static double produce(String bootstrapServers, List<SubmittedSignature> submissions, long start)
             throws Exception {
-        Properties config = new Properties();
-        config.put("bootstrap.servers", bootstrapServers);
-        config.put("acks", "all");
-        config.put("enable.idempotence", "true");
-        config.put("linger.ms", "20");
-        config.put("batch.size", "131072");
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = Benchmarks.producer(bootstrapServers,
+                Map.of("linger.ms", "20", "batch.size", "131072"))) {
             for (SubmittedSignature submission : submissions) {
                 producer.send(new ProducerRecord<>(Topics.SIGNATURES_SUBMITTED, submission.key(),
-                        JSON.writeValueAsBytes(submission)));
+                        KafkaTestClient.JSON.writeValueAsBytes(submission)));
             }
             producer.flush();
         }

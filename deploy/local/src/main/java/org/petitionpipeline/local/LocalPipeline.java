@@ -49,8 +49,9 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /**
-     * Starts the infrastructure and the given services (a benchmark of one stage wants the others out of
-     * its CPU); the demo petition is created when intake and reporting are among them.
+     * Starts the given services and only the infrastructure they use (a benchmark of one stage wants the rest
+     * out of its CPU): Kafka always, PostgreSQL for a service with a database, the mail catcher for email. The
+     * demo petition is created when intake and reporting are among them.
      */
     public static LocalPipeline start(LocalPipelineSettings settings, Set<PipelineService> services,
             Consumer<String> progress) {
@@ -83,17 +84,22 @@ public final class LocalPipeline implements AutoCloseable {
         started.push(kafka);
         PipelineTopics.create(kafka.bootstrapServers());
 
-        step.accept("starting PostgreSQL");
-        postgres = PostgresServer.start(ports.postgres(), settings.dataDir().resolve("postgres"));
-        started.push(postgres);
-        step.accept("PostgreSQL " + (postgres.isEmbedded() ? "(embedded) " : "(from QUARKUS_DATASOURCE_JDBC_URL) ")
-                + "at " + postgres.jdbcUrl());
+        if (wanted.stream().anyMatch(PipelineService::usesDatabase)) {
+            step.accept("starting PostgreSQL");
+            postgres = PostgresServer.start(ports.postgres(), settings.dataDir().resolve("postgres"));
+            started.push(postgres);
+            step.accept("PostgreSQL " + (postgres.isEmbedded() ? "(embedded) " : "(from QUARKUS_DATASOURCE_JDBC_URL) ")
+                    + "at " + postgres.jdbcUrl());
+        }
 
-        step.accept("starting the mail catcher (GreenMail): SMTP " + ports.smtp() + ", API " + ports.mailApi());
-        ManagedProcess mail = ManagedProcess.start("mail-catcher", mailCatcherCommand(), Map.of(),
-                settings.logDir().resolve("mail-catcher.log"));
-        started.push(mail);
-        Http.awaitOk(mailApi().resolve("/api/service/readiness"), Duration.ofSeconds(30), mail::isAlive, "the mail catcher");
+        if (wanted.contains(PipelineService.EMAIL)) {
+            step.accept("starting the mail catcher (GreenMail): SMTP " + ports.smtp() + ", API " + ports.mailApi());
+            ManagedProcess mail = ManagedProcess.start("mail-catcher", mailCatcherCommand(), Map.of(),
+                    settings.logDir().resolve("mail-catcher.log"));
+            started.push(mail);
+            Http.awaitOk(mailApi().resolve("/api/service/readiness"), Duration.ofSeconds(30), mail::isAlive,
+                    "the mail catcher");
+        }
 
         step.accept("starting " + (wanted.size() == PipelineService.values().length ? "the four services" : wanted));
         for (PipelineService service : wanted) {
@@ -130,10 +136,20 @@ public final class LocalPipeline implements AutoCloseable {
         Http.awaitOk(url(service).resolve("/q/health/ready"), SERVICE_START_TIMEOUT, process::isAlive, service.module());
     }
 
+    public boolean isAlive(PipelineService service) {
+        return services.get(service).isAlive();
+    }
+
+    /** CPU time a service has used since it started, e.g. to tell how many cores it kept busy under load. */
+    public Duration cpuTime(PipelineService service) {
+        return services.get(service).cpuTime();
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
 
+    /** Null unless a service with a database was started. */
     public PostgresServer postgres() {
         return postgres;
     }
@@ -197,6 +213,7 @@ public final class LocalPipeline implements AutoCloseable {
         if (service == PipelineService.REPORTING) {
             env.put("REPORTING_ADMIN_TOKEN", secrets.adminToken());
         }
+        env.putAll(settings.extraEnvironment(service));
         return env;
     }
 

@@ -1,0 +1,52 @@
+package org.petitionpipeline.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** What the {@code ./run-local.sh bench-*} commands share: a pipeline of their own, a producer, the report. */
+final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    static Path home() {
+        return Path.of(System.getProperty("pipeline.home", ".")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Settings for a pipeline under {@code .local-run/bench-<name>} on free ports (a running local pipeline
+     * keeps its own), with its infrastructure logging to a file there: call it before anything logs.
+     */
+    static LocalPipelineSettings settings(String name, Map<PipelineService, Map<String, String>> serviceEnvironment) {
+        Path home = home();
+        LocalPipelineSettings settings = new LocalPipelineSettings(home, home.resolve(".local-run/bench-" + name),
+                Ports.free(), Secrets.fromEnvironmentOrRandom(Map.of()), serviceEnvironment);
+        InfrastructureLogging.toFile(settings.logDir().resolve("infrastructure.log"));
+        return settings;
+    }
+
+    /** A producer as durable as the services' own (acks=all, idempotent), tuned by {@code settings} (batching…). */
+    static KafkaProducer<String, byte[]> producer(String bootstrapServers, Map<String, String> settings) {
+        Properties config = new Properties();
+        config.putAll(settings);
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("acks", "all");
+        config.put("enable.idempotence", "true");
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Prints the report and writes it to {@code docs/benchmarks/<fileName>}, replacing the last run's. */
+    static void publish(String fileName, String report) throws IOException {
+        System.out.println(report);
+        Path file = home().resolve("docs/benchmarks").resolve(fileName);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report);
+        System.out.println("written to " + file);
+    }
+}
