@@ -12,7 +12,14 @@ import static org.petitionpipeline.intake.IntakeFixtures.petition;
 import static org.petitionpipeline.intake.IntakeFixtures.signature;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,6 +39,9 @@ class SignatureIntakeTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @TestHTTPResource("/api/petitions/open-one/signatures")
+    URI endpoint;
 
     @BeforeEach
     void catalogHasAnOpenAndAClosedPetition() {
@@ -220,6 +230,17 @@ class SignatureIntakeTest {
         given().contentType("application/json").body(signature("x".repeat(20_000), "jane@example.org"))
                 .post("/api/petitions/open-one/signatures")
                 .then().statusCode(413).header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void aSignatureStreamedWithoutALengthIsTaken() throws Exception {
+        byte[] body = signature("Chunked", "chunked@example.org").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 
     @Test

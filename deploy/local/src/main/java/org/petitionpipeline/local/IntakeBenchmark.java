@@ -39,9 +39,6 @@ public final class IntakeBenchmark {
     private static final int RAW_RECORDS = 300_000;
     private static final String INTAKE_CONFIG = "signature-intake/src/main/resources/application.properties";
     private static final String INTAKE_PRODUCER = "mp.messaging.outgoing.signatures-submitted.";
-    /** The benchmark stands in for a proxy on loopback: intake takes each signer's address from its header. */
-    private static final Map<String, String> TRUST_THE_BENCHMARK =
-            Map.of("INTAKE_TRUSTED_PROXIES", "127.0.0.1/32,::1/128");
     private static final String DEFINITION = """
             {"schema_version": %d, "slug": "%s", "title": "Benchmark", "text": "Signed by a load generator.",
              "targets": [{"name": "Nobody", "title": "Test target"}], "goal": 1000000, "status": "OPEN",
@@ -56,7 +53,7 @@ public final class IntakeBenchmark {
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         LocalPipelineSettings settings =
-                Benchmarks.settings("intake", Map.of(PipelineService.INTAKE, TRUST_THE_BENCHMARK));
+                Benchmarks.settings("intake", LocalPipelineSettings.INTAKE_BEHIND_LOOPBACK_PROXY);
         try (LocalPipeline pipeline = LocalPipeline.start(settings, EnumSet.of(PipelineService.INTAKE),
                 System.out::println);
                 KafkaTestClient kafka = new KafkaTestClient(pipeline.kafkaBootstrapServers());

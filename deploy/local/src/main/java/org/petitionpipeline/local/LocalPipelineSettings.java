@@ -12,6 +12,13 @@ import java.util.Map;
 public record LocalPipelineSettings(Path home, Path workDir, Ports ports, Secrets secrets,
         Map<PipelineService, Map<String, String>> serviceEnvironment) {
 
+    /**
+     * Intake believing {@code X-Forwarded-For} from loopback: for load generators and system tests that stand in
+     * for a proxy carrying many signers, who would otherwise share one address and its rate limit.
+     */
+    public static final Map<PipelineService, Map<String, String>> INTAKE_BEHIND_LOOPBACK_PROXY =
+            Map.of(PipelineService.INTAKE, Map.of("INTAKE_DEFENCE_TRUSTED_PROXIES", "127.0.0.1/32,::1/128"));
+
     public LocalPipelineSettings {
         serviceEnvironment = Map.copyOf(serviceEnvironment);
     }

@@ -31,14 +31,20 @@ final class PipelineUser {
     static LocalPipeline startPipeline(String runDirectory) {
         Path home = Path.of(System.getProperty("pipeline.home", "../..")).toAbsolutePath().normalize();
         return LocalPipeline.start(new LocalPipelineSettings(home, home.resolve("deploy/local/target/" + runDirectory),
-                Ports.free(), Secrets.fromEnvironmentOrRandom(Map.of())), System.out::println);
+                Ports.free(), Secrets.fromEnvironmentOrRandom(Map.of()), LocalPipelineSettings.INTAKE_BEHIND_LOOPBACK_PROXY),
+                System.out::println);
     }
 
-    /** Signs the demo petition with a JSON body. */
+    /**
+     * Signs the demo petition with a JSON body, as a signer somewhere on the internet: through the loopback
+     * "proxy", from an address of its own.
+     */
     HttpResponse<String> sign(String json) throws Exception {
+        int signer = json.hashCode();
         return send(HttpRequest.newBuilder(pipeline.url(PipelineService.INTAKE)
                         .resolve("/api/petitions/" + DemoPetition.SLUG + "/signatures"))
                 .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "10." + (signer >>> 16 & 0xFF) + "." + (signer >>> 8 & 0xFF) + "." + (signer & 0xFF))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 

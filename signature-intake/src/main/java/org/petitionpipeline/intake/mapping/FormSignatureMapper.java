@@ -1,7 +1,6 @@
 package org.petitionpipeline.intake.mapping;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -9,35 +8,30 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.intake.rest.SignatureForm;
 import org.petitionpipeline.intake.rest.SignatureRequest;
 
 /**
  * A plain HTML form's fields (the embed without JavaScript) as the same request the JSON API takes, so both
- * go through one validation. Field names are the JSON leaf names: {@code given_name}, {@code email},
- * {@code postal_code}, {@code email_updates} (a checkbox: present means yes) ...
+ * go through one validation.
  */
 @ApplicationScoped
 public class FormSignatureMapper {
 
     private static final Set<String> CHECKED = Set.of("on", "true", "yes", "1");
 
-    public SignatureRequest toRequest(MultivaluedMap<String, String> form) {
+    public SignatureRequest toRequest(SignatureForm form) {
         return new SignatureRequest(
-                new SignatureRequest.Person(
-                        form.getFirst("given_name"),
-                        form.getFirst("family_name"),
-                        form.getFirst("email") == null ? null
-                                : List.of(new SignatureRequest.EmailAddress(form.getFirst("email"))),
-                        List.of(new SignatureRequest.PostalAddress(form.getFirst("postal_code"), form.getFirst("country")))),
-                form.getFirst("comments"),
-                new SignatureRequest.ConsentAnswer(isChecked(form.getFirst("email_updates")),
-                        form.getFirst("consent_text_version")),
-                new SignatureRequest.ReferrerData(form.getFirst("referrer_source"), form.getFirst("referrer_website"),
-                        form.getFirst("referrer_url")),
-                form.getFirst("homepage"),
-                instant(form.getFirst("form_rendered_at")),
-                form.getFirst("idempotency_key"),
-                form.getFirst("captcha_token"));
+                new SignatureRequest.Person(form.givenName, form.familyName,
+                        form.email == null ? null : List.of(new SignatureRequest.EmailAddress(form.email)),
+                        List.of(new SignatureRequest.PostalAddress(form.postalCode, form.country))),
+                form.comments,
+                new SignatureRequest.ConsentAnswer(isChecked(form.emailUpdates), form.consentTextVersion),
+                new SignatureRequest.ReferrerData(form.referrerSource, form.referrerWebsite, form.referrerUrl),
+                form.homepage,
+                instant(form.formRenderedAt),
+                form.idempotencyKey,
+                form.captchaToken);
     }
 
     private static boolean isChecked(String value) {

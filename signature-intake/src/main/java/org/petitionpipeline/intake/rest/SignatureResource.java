@@ -2,6 +2,7 @@ package org.petitionpipeline.intake.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
@@ -84,7 +84,7 @@ public class SignatureResource {
             description = "The embed without JavaScript: same rules as the JSON endpoint, answered with 303 to the "
                     + "thank-you page.")
     @APIResponse(responseCode = "303", description = "Received and durable; Location is the thank-you page")
-    public Uni<Response> signForm(@PathParam("slug") String slug, MultivaluedMap<String, String> form,
+    public Uni<Response> signForm(@PathParam("slug") String slug, @BeanParam SignatureForm form,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context HttpServerRequest http) {
         return intake.submit(slug, forms.toRequest(form), context(http, idempotencyKey))
                 .map(submissionId -> Response.seeOther(UriBuilder.fromResource(ThankYouResource.class)

@@ -1,6 +1,7 @@
 package org.petitionpipeline.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.petitionpipeline.intake.config.AbuseDefenceConfig;
@@ -16,8 +17,13 @@ public class ClientAddresses {
 
     private final List<Cidr> trustedProxies;
 
+    @Inject
     public ClientAddresses(AbuseDefenceConfig config) {
-        this.trustedProxies = config.trustedProxies().orElse(List.of()).stream().map(Cidr::parse).toList();
+        this(config.trustedProxies().orElse(List.of()));
+    }
+
+    ClientAddresses(List<String> trustedProxies) {
+        this.trustedProxies = trustedProxies.stream().map(Cidr::parse).toList();
     }
 
     public String clientOf(String peer, List<String> forwardedForHeaders) {

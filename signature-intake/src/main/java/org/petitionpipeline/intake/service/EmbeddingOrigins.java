@@ -1,6 +1,7 @@
 package org.petitionpipeline.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import org.petitionpipeline.contracts.PetitionDefinition;
@@ -18,8 +19,13 @@ public class EmbeddingOrigins {
 
     private final List<String> global;
 
+    @Inject
     public EmbeddingOrigins(CorsConfig config) {
-        this.global = config.allowedOrigins().stream().map(EmbeddingOrigins::normalized).toList();
+        this(config.allowedOrigins());
+    }
+
+    EmbeddingOrigins(List<String> globalAllowlist) {
+        this.global = globalAllowlist.stream().map(EmbeddingOrigins::normalized).toList();
     }
 
     public boolean allows(String origin, PetitionDefinition petition) {

@@ -1,6 +1,8 @@
 package org.petitionpipeline.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,10 @@ public class SignatureValidator {
     // a name in an order other than the one stored
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]");
     private static final Pattern LOCAL_PART = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]+");
+    private static final Pattern NOT_IN_NAMES = Pattern.compile("[<>{}\\[\\]\\\\|;=@\"^*_~#$%+:/]");
+    private static final Pattern LETTER = Pattern.compile("\\p{L}");
+    // RFC 5322 dot-atom: dots only between characters, never two in a row
+    private static final Pattern DOT_ATOM_DOTS = Pattern.compile("^\\.|\\.$|\\.\\.");
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final Map<SignerField, String> FIELD_NAMES = Map.of(
             SignerField.FAMILY_NAME, "person.family_name",
@@ -46,8 +52,8 @@ public class SignatureValidator {
                     Map.of("person", "required: given_name, family_name and email_addresses"));
         }
         SignatureRequest.Person person = request.person();
-        String givenName = text(errors, "person.given_name", person.givenName(), MAX_NAME, true);
-        String familyName = text(errors, "person.family_name", person.familyName(), MAX_NAME, false);
+        String givenName = name(errors, "person.given_name", person.givenName(), true);
+        String familyName = name(errors, "person.family_name", person.familyName(), false);
         String canonicalEmail = canonicalEmail(errors, person.emailAddresses());
         String typedEmail = canonicalEmail == null ? null
                 : Normalizer.normalize(first(person.emailAddresses()).address(), Normalizer.Form.NFC).strip();
@@ -57,8 +63,7 @@ public class SignatureValidator {
         String country = country(errors, postal == null ? null : postal.country());
         String postalCode = postalCodeOf(errors, country, typedPostalCode);
         String comments = text(errors, "comments", request.comments(), MAX_COMMENTS, false);
-        String referrer = request.referrerData() == null ? null
-                : text(errors, "referrer_data.url", request.referrerData().url(), MAX_URL, false);
+        String referrer = request.referrerData() == null ? null : webAddress(errors, request.referrerData().url());
         requirePetitionFields(errors, petition.requiredFields(), Map.of(
                 SignerField.FAMILY_NAME, Optional.ofNullable(familyName),
                 SignerField.POSTAL_CODE, Optional.ofNullable(postalCode),
@@ -90,6 +95,43 @@ public class SignatureValidator {
                 && !consent.textVersion().equals(petition.consentTextVersion())) {
             errors.put("consent.text_version",
                     "the consent wording changed since this form was shown; reload the page to see the current wording");
+        }
+    }
+
+    /**
+     * A name as people write them, in any script, with spaces, apostrophes, hyphens, dots, commas and digits;
+     * not markup, template or SQL syntax, and not a link (a favourite of spam bots), since names are printed in
+     * emails and delivery reports.
+     */
+    private static String name(Map<String, String> errors, String field, String value, boolean required) {
+        String name = text(errors, field, value, MAX_NAME, required);
+        if (name != null && !errors.containsKey(field)) {
+            if (NOT_IN_NAMES.matcher(name).find() || name.contains("://")) {
+                errors.put(field, "use letters, spaces, apostrophes and hyphens; no symbols such as < > { } ; = @ / :");
+            } else if (!LETTER.matcher(name).find()) {
+                errors.put(field, "a name needs at least one letter");
+            }
+        }
+        return name;
+    }
+
+    /** The page the form is embedded on, kept as consent evidence: an absolute http(s) address or nothing. */
+    private static String webAddress(Map<String, String> errors, String value) {
+        String field = "referrer_data.url";
+        String url = text(errors, field, value, MAX_URL, false);
+        if (url != null && !errors.containsKey(field) && !isWebAddress(url)) {
+            errors.put(field, "an http or https address, e.g. https://news.example/story");
+        }
+        return url;
+    }
+
+    private static boolean isWebAddress(String url) {
+        try {
+            URI uri = new URI(url);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 
@@ -126,6 +168,7 @@ public class SignatureValidator {
         int at = address.lastIndexOf('@');
         if (canonical.isEmpty() || address.length() > MAX_ADDRESS || at > MAX_LOCAL_PART
                 || !LOCAL_PART.matcher(address.substring(0, at)).matches()
+                || DOT_ATOM_DOTS.matcher(address.substring(0, at)).find()
                 || !address.substring(at + 1).contains(".")) {
             errors.put(field, "'" + raw.strip() + "' is not an email address we can deliver to; check for typos");
             return null;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,7 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.petitionpipeline.intake.config.AbuseDefenceConfig;
 
@@ -25,27 +28,35 @@ import org.petitionpipeline.intake.config.AbuseDefenceConfig;
 @ApplicationScoped
 public class SiteVerifyCaptcha implements CaptchaVerifier {
 
-    private final HttpClient http;
+    private final Optional<String> verifyUrl;
+    private final Optional<String> secret;
+    private final Duration timeout;
     private final ObjectMapper json;
-    private final AbuseDefenceConfig.Captcha config;
+    private final HttpClient http;
 
+    @Inject
     public SiteVerifyCaptcha(AbuseDefenceConfig config, ObjectMapper json) {
-        this.config = config.captcha();
+        this(config.captcha().verifyUrl(), config.captcha().secret(), config.captcha().timeout(), json);
+    }
+
+    SiteVerifyCaptcha(Optional<String> verifyUrl, Optional<String> secret, Duration timeout, ObjectMapper json) {
+        this.verifyUrl = verifyUrl;
+        this.secret = secret;
+        this.timeout = timeout;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     @Override
     public Uni<Boolean> verify(String token, String clientIp) {
-        String verifyUrl = config.verifyUrl().orElseThrow(() -> new IllegalStateException(
-                "intake.defence.captcha.verify-url is required when the captcha is enabled"));
-        String secret = config.secret().orElseThrow(() -> new IllegalStateException(
-                "intake.defence.captcha.secret is required when the captcha is enabled"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(verifyUrl))
-                .timeout(config.timeout())
+        HttpRequest request = HttpRequest.newBuilder(URI.create(verifyUrl.orElseThrow(() -> new IllegalStateException(
+                        "intake.defence.captcha.verify-url is required when the captcha is enabled"))))
+                .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                        "secret", secret, "response", token, "remoteip", clientIp))))
+                        "secret", secret.orElseThrow(() -> new IllegalStateException(
+                                "intake.defence.captcha.secret is required when the captcha is enabled")),
+                        "response", token, "remoteip", clientIp))))
                 .build();
         return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                 .map(response -> response.statusCode() == 200 && successOf(response.body()));
