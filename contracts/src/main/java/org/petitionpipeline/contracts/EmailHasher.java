@@ -17,6 +17,8 @@ public final class EmailHasher {
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
+    /** A Mac per thread: creating one costs more than the hash, and a Mac is not thread-safe. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public EmailHasher(String secret) {
         if (secret == null || secret.length() < 16) {
@@ -27,10 +29,14 @@ public final class EmailHasher {
 
     /** The hex hash of an address that is already canonical (see {@link CanonicalEmail}). */
     public String hash(String canonicalEmail) {
+        return HexFormat.of().formatHex(macs.get().doFinal(canonicalEmail.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(canonicalEmail.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
         }

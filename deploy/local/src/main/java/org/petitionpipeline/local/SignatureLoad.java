@@ -34,7 +34,7 @@ final class SignatureLoad implements AutoCloseable {
     private static final long TIMEOUT_MS = 30_000;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String SIGNATURE = """
-            {"person": {"given_name": "Person", "family_name": "%d",
+            {"person": {"given_name": "Pat", "family_name": "Doe",
                         "email_addresses": [{"address": "person%d@example.org"}],
                         "postal_addresses": [{"postal_code": "20500", "country": "US"}]},
              "comments": "Enough is enough.",
@@ -134,7 +134,7 @@ final class SignatureLoad implements AutoCloseable {
     private String nextSignature() {
         boolean repeat = people > 0 && random.nextDouble() < REPEAT_SHARE;
         long person = repeat ? random.nextLong(people) : people++;
-        return SIGNATURE.formatted(person, person, person % 2 == 0);
+        return SIGNATURE.formatted(person, person % 2 == 0);
     }
 
     /** A private address per request: rate limits per client address must not throttle a crowd of signers. */

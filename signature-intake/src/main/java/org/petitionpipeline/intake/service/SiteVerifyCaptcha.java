@@ -59,7 +59,12 @@ public class SiteVerifyCaptcha implements CaptchaVerifier {
                         "response", token, "remoteip", clientIp))))
                 .build();
         return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
-                .map(response -> response.statusCode() == 200 && successOf(response.body()));
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("the captcha provider answered " + response.statusCode());
+                    }
+                    return successOf(response.body());
+                });
     }
 
     private boolean successOf(String body) {
