@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * Topic {@link Topics#SIGNATURES_ACCEPTED}, key {@link SignatureKey}: a signature dedup holds as the one
  * signature of this person on this petition. May be published more than once for the same signature id
- * (at-least-once); consumers must count and act on each signature id once.
+ * (at-least-once); consumers must count and act on each signature id once. {@code region} is where the
+ * signer lives as an ISO 3166-2 code ({@code US-DC}) when dedup could tell from the postal code, else null.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -24,6 +25,7 @@ public record AcceptedSignature(
         String comments,
         Consent consent,
         RequestFacts request,
+        String region,
         Instant acceptedAt) implements Event {
 
     @Override

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Topic {@link Topics#SIGNATURES_REJECTED}, key {@link SignatureKey}: a submission dedup did not accept. */
+/**
+ * Topic {@link Topics#SIGNATURES_REJECTED}, key {@link SignatureKey}: a submission dedup did not accept, and in
+ * {@code detail} why, in words an organizer or ops can read (never the address itself).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RejectedSignature(
@@ -15,6 +18,7 @@ public record RejectedSignature(
         String petitionSlug,
         String emailHash,
         RejectionReason reason,
+        String detail,
         Instant rejectedAt) {
 
     public String key() {

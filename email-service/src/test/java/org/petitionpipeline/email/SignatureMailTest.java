@@ -53,14 +53,14 @@ class SignatureMailTest {
     static AcceptedSignature accepted(String email, String emailHash, boolean optIn) {
         return new AcceptedSignature(EventSchema.VERSION, UUID.randomUUID(), "demo", "Tell the Attorney General: resign",
                 emailHash, new Signer("Jane", "Doe", email, "20500", "US"), null, new Consent(optIn, "v1"),
-                new RequestFacts(Instant.now(), "203.0.113.7", "test", "https://news.example/story"), Instant.now());
+                new RequestFacts(Instant.now(), "203.0.113.7", "test", "https://news.example/story"), "US-DC", Instant.now());
     }
 
     static AcceptedSignature signedAt(String email, String emailHash, Instant signedAt) {
         AcceptedSignature signature = accepted(email, emailHash, true);
         return new AcceptedSignature(signature.schemaVersion(), signature.signatureId(), "other-petition",
                 signature.petitionTitle(), emailHash, signature.signer(), null, signature.consent(),
-                new RequestFacts(signedAt, "203.0.113.7", "test", null), signature.acceptedAt());
+                new RequestFacts(signedAt, "203.0.113.7", "test", null), signature.region(), signature.acceptedAt());
     }
 
     static String hashOf(char c) {

@@ -26,7 +26,7 @@ class TotalsTest {
     static AcceptedSignature accepted(String slug, UUID signatureId, String emailHash) {
         return new AcceptedSignature(EventSchema.VERSION, signatureId, slug, "Title", emailHash,
                 new Signer("Jane", "Doe", emailHash + "@example.org", "20500", "US"), null,
-                new Consent(false, "v1"), null, Instant.now());
+                new Consent(false, "v1"), null, "US-DC", Instant.now());
     }
 
     @Test

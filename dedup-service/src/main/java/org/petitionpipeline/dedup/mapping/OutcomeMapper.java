@@ -14,7 +14,10 @@ import org.petitionpipeline.dedup.service.Candidate;
 @ApplicationScoped
 public class OutcomeMapper {
 
-    /** Accepted: the submission id becomes the signature id, and the signer carries the canonical address. */
+    /**
+     * Accepted: the submission id becomes the signature id, and the signer carries the canonical address (as
+     * deliverable as typed: the mailbox rules shape only the hash) and the normalized postal code and country.
+     */
     public AcceptedSignature accepted(Candidate candidate, Instant acceptedAt) {
         SubmittedSignature submitted = candidate.submitted();
         Signer signer = submitted.signer();
@@ -24,17 +27,18 @@ public class OutcomeMapper {
                 submitted.petitionSlug(),
                 submitted.petitionTitle(),
                 candidate.emailHash(),
-                new Signer(signer.givenName(), signer.familyName(), candidate.canonicalEmail(), signer.postalCode(),
-                        signer.country()),
+                new Signer(signer.givenName(), signer.familyName(), candidate.canonicalEmail(), candidate.postalCode(),
+                        candidate.country()),
                 submitted.comments(),
                 submitted.consent(),
                 submitted.request(),
+                candidate.region(),
                 acceptedAt);
     }
 
     public RejectedSignature rejected(SubmittedSignature submitted, String emailHash, RejectionReason reason,
-            Instant rejectedAt) {
+            String detail, Instant rejectedAt) {
         return new RejectedSignature(EventSchema.VERSION, submitted.submissionId(), submitted.petitionSlug(),
-                emailHash, reason, rejectedAt);
+                emailHash, reason, detail, rejectedAt);
     }
 }

@@ -28,9 +28,10 @@ public class SignatureRepository {
     private static final String INSERT_NEW = """
             insert into dedup.signature (submission_id, petition_slug, email_hash, email, given_name, family_name,
                 postal_code, country, comments, email_updates, consent_text_version, client_ip, user_agent, referrer,
-                received_at, accepted_at)
+                received_at, region, accepted_at)
             select b.*, ? from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) as b
+                ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+                ?::text[]) as b
             on conflict do nothing
             returning submission_id""";
 
@@ -51,8 +52,8 @@ public class SignatureRepository {
             insert.setArray(5, array(connection, "text", candidates, Candidate::canonicalEmail));
             insert.setArray(6, array(connection, "text", candidates, c -> c.submitted().signer().givenName()));
             insert.setArray(7, array(connection, "text", candidates, c -> c.submitted().signer().familyName()));
-            insert.setArray(8, array(connection, "text", candidates, c -> c.submitted().signer().postalCode()));
-            insert.setArray(9, array(connection, "text", candidates, c -> c.submitted().signer().country()));
+            insert.setArray(8, array(connection, "text", candidates, Candidate::postalCode));
+            insert.setArray(9, array(connection, "text", candidates, Candidate::country));
             insert.setArray(10, array(connection, "text", candidates, c -> c.submitted().comments()));
             insert.setArray(11, array(connection, "boolean", candidates, c -> c.submitted().consent().emailUpdates()));
             insert.setArray(12, array(connection, "text", candidates, c -> c.submitted().consent().textVersion()));
@@ -61,6 +62,7 @@ public class SignatureRepository {
             insert.setArray(15, array(connection, "text", candidates, c -> request(c).referrer()));
             insert.setArray(16, array(connection, "timestamptz", candidates,
                     c -> Timestamp.from(receivedAt(c, acceptedAt))));
+            insert.setArray(17, array(connection, "text", candidates, Candidate::region));
             return uuids(insert);
         } catch (SQLException e) {
             throw new IllegalStateException("could not store a batch of " + candidates.size() + " signatures", e);

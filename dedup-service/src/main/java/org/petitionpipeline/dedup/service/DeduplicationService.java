@@ -5,16 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.petitionpipeline.contracts.AcceptedSignature;
-import org.petitionpipeline.contracts.CanonicalEmail;
-import org.petitionpipeline.contracts.EmailHasher;
 import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.RejectionReason;
 import org.petitionpipeline.contracts.SubmittedSignature;
-import org.petitionpipeline.dedup.config.PipelineConfig;
 import org.petitionpipeline.dedup.mapping.OutcomeMapper;
 import org.petitionpipeline.dedup.repository.SignatureRepository;
 
@@ -29,14 +25,14 @@ public class DeduplicationService {
     private final SignatureRepository signatures;
     private final OutcomeMapper mapper;
     private final OutcomePublisher publisher;
-    private final EmailHasher hasher;
+    private final SignatureChecks checks;
 
     public DeduplicationService(SignatureRepository signatures, OutcomeMapper mapper, OutcomePublisher publisher,
-            PipelineConfig config) {
+            SignatureChecks checks) {
         this.signatures = signatures;
         this.mapper = mapper;
         this.publisher = publisher;
-        this.hasher = new EmailHasher(config.emailHashKey());
+        this.checks = checks;
     }
 
     public void process(List<SubmittedSignature> batch) {
@@ -44,11 +40,11 @@ public class DeduplicationService {
         List<Candidate> candidates = new ArrayList<>(batch.size());
         List<RejectedSignature> rejected = new ArrayList<>();
         for (SubmittedSignature submitted : batch) {
-            Optional<String> canonical = CanonicalEmail.of(submitted.signer() == null ? null : submitted.signer().email());
-            if (canonical.isEmpty()) {
-                rejected.add(mapper.rejected(submitted, submitted.emailHash(), RejectionReason.INVALID, now));
+            CheckedSignature checked = checks.check(submitted);
+            if (checked instanceof CheckedSignature.Refused refused) {
+                rejected.add(mapper.rejected(submitted, refused.emailHash(), RejectionReason.INVALID, refused.detail(), now));
             } else {
-                candidates.add(new Candidate(submitted, canonical.get(), hasher.hash(canonical.get())));
+                candidates.add((Candidate) checked);
             }
         }
 
@@ -63,7 +59,8 @@ public class DeduplicationService {
             if (stored.contains(id) || replayed.contains(id)) {
                 accepted.add(mapper.accepted(candidate, now));
             } else {
-                rejected.add(mapper.rejected(candidate.submitted(), candidate.emailHash(), RejectionReason.DUPLICATE, now));
+                rejected.add(mapper.rejected(candidate.submitted(), candidate.emailHash(), RejectionReason.DUPLICATE,
+                        "this person already signed this petition", now));
             }
         }
         publisher.publish(accepted, rejected);

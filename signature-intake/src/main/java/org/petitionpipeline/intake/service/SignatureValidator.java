@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.petitionpipeline.contracts.CanonicalEmail;
+import org.petitionpipeline.contracts.PostalCodes;
+import org.petitionpipeline.contracts.SafeText;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.SignerField;
 import org.petitionpipeline.contracts.http.ProblemException;
@@ -30,9 +32,6 @@ public class SignatureValidator {
     private static final int MAX_COMMENTS = 2_000;
     private static final int MAX_POSTAL_CODE = 16;
     private static final int MAX_URL = 2_000;
-    // Control characters, Unicode line and paragraph separators, and bidi overrides that make a report show
-    // a name in an order other than the one stored
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]");
     private static final Pattern LOCAL_PART = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]+");
     private static final Pattern NOT_IN_NAMES = Pattern.compile("[<>{}\\[\\]\\\\|;=@\"^*_~#$%+:/]");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
@@ -143,7 +142,7 @@ public class SignatureValidator {
             return null;
         }
         String normalized = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
-        if (CONTROL.matcher(normalized).find()) {
+        if (!SafeText.isSafe(normalized)) {
             errors.put(field, "must not contain line breaks or other control characters");
         } else if (normalized.length() > maxLength) {
             errors.put(field, "at most " + maxLength + " characters");
@@ -159,7 +158,7 @@ public class SignatureValidator {
             errors.put(field, "required");
             return null;
         }
-        if (CONTROL.matcher(raw).find()) {
+        if (!SafeText.isSafe(raw)) {
             errors.put(field, "must not contain line breaks or other control characters");
             return null;
         }

@@ -9,9 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.intake.service.PostalCodes.Invalid;
-import org.petitionpipeline.intake.service.PostalCodes.Result;
-import org.petitionpipeline.intake.service.PostalCodes.Valid;
+import org.petitionpipeline.contracts.PostalCodes;
+import org.petitionpipeline.contracts.PostalCodes.Invalid;
+import org.petitionpipeline.contracts.PostalCodes.Result;
+import org.petitionpipeline.contracts.PostalCodes.Valid;
 
 class PostalCodesPropertiesTest {
 

@@ -1,12 +1,12 @@
-package org.petitionpipeline.intake.service;
+package org.petitionpipeline.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.petitionpipeline.intake.service.PostalCodes.Invalid;
-import org.petitionpipeline.intake.service.PostalCodes.Valid;
+import org.petitionpipeline.contracts.PostalCodes.Invalid;
+import org.petitionpipeline.contracts.PostalCodes.Valid;
 
 class PostalCodesTest {
 
@@ -103,5 +103,13 @@ class PostalCodesTest {
     void lettersThatOnlyUpperCaseToAsciiAreNotLetters() {
         assertThat(PostalCodes.check("GB", "\u017Fw1a 1aa")).as("long s").isInstanceOf(Invalid.class);
         assertThat(PostalCodes.check("NL", "1012 \u00DF")).as("sharp s").isInstanceOf(Invalid.class);
+    }
+
+    @Test
+    void aCodeOnlyOneCountryWritesThatWayTellsTheCountry() {
+        assertThat(PostalCodes.countryOf("sw1a 1aa")).contains("GB");
+        assertThat(PostalCodes.countryOf("K1A 0B1")).contains("CA");
+        assertThat(PostalCodes.countryOf("20500-0003")).contains("US");
+        assertThat(PostalCodes.countryOf("10117")).as("US, DE or FR").isEmpty();
     }
 }

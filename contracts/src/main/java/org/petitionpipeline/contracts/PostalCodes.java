@@ -1,7 +1,8 @@
-package org.petitionpipeline.intake.service;
+package org.petitionpipeline.contracts;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -60,6 +61,8 @@ public final class PostalCodes {
     // "UK" is not an ISO 3166 code but is reserved for the United Kingdom, and it is what people type.
     private static final Map<String, Format> BY_COUNTRY = Map.of("US", US, "GB", UK, "UK", UK, "CA", CA, "DE", DE, "FR", FR);
 
+    private static final Pattern ZIP_PLUS_FOUR = Pattern.compile("\\d{5}-\\d{4}");
+
     private PostalCodes() {
     }
 
@@ -70,6 +73,21 @@ public final class PostalCodes {
     public static Result check(String country, String postalCode) {
         Format format = country == null ? ANY : BY_COUNTRY.getOrDefault(country, ANY);
         return format.check(postalCode);
+    }
+
+    /**
+     * The country a postal code can only belong to, for a signer who gave none: a UK postcode, a Canadian
+     * postal code or a ZIP+4. Five digits alone could be American, German or French, so they say nothing.
+     */
+    public static Optional<String> countryOf(String postalCode) {
+        String code = postalCode.strip();
+        if (UK.pattern().matcher(code).matches()) {
+            return Optional.of("GB");
+        }
+        if (CA.pattern().matcher(code).matches()) {
+            return Optional.of("CA");
+        }
+        return ZIP_PLUS_FOUR.matcher(code).matches() ? Optional.of("US") : Optional.empty();
     }
 
     private static String partsWithOneSpace(MatchResult code) {

@@ -1,0 +1,125 @@
+package org.petitionpipeline.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.Consent;
+import org.petitionpipeline.contracts.EventSchema;
+import org.petitionpipeline.contracts.RejectedSignature;
+import org.petitionpipeline.contracts.RejectionReason;
+import org.petitionpipeline.contracts.RequestFacts;
+import org.petitionpipeline.contracts.Signer;
+import org.petitionpipeline.contracts.SubmittedSignature;
+import org.petitionpipeline.contracts.Topics;
+import org.petitionpipeline.testsupport.KafkaTestClient;
+import org.petitionpipeline.testsupport.KafkaTestResource;
+import org.petitionpipeline.testsupport.PostgresTestResource;
+
+/** Dedup checks again what intake checked, knows mailboxes, and adds what delivery needs. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class ValidationAndEnrichmentTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private static SubmittedSignature submitted(String slug, String givenName, String email, String postalCode,
+            String country) {
+        return new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", "intake-hash",
+                new Signer(givenName, "Doe", email, postalCode, country), null, new Consent(true, "v1"),
+                new RequestFacts(Instant.now(), "203.0.113.7", "test", null));
+    }
+
+    /** Sends the submissions and waits for one outcome each. */
+    private Outcomes outcomesOf(String slug, SubmittedSignature... submissions) {
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            for (SubmittedSignature submission : submissions) {
+                kafka.send(Topics.SIGNATURES_SUBMITTED, submission.key(), submission);
+            }
+            return await().atMost(WAIT).until(() -> new Outcomes(
+                    kafka.readValues(Topics.SIGNATURES_ACCEPTED, 10_000, Duration.ofMillis(500), AcceptedSignature.class)
+                            .stream().filter(a -> a.petitionSlug().equals(slug)).toList(),
+                    kafka.readValues(Topics.SIGNATURES_REJECTED, 10_000, Duration.ofMillis(500), RejectedSignature.class)
+                            .stream().filter(r -> r.petitionSlug().equals(slug)).toList()),
+                    outcomes -> outcomes.accepted().size() + outcomes.rejected().size() >= submissions.length);
+        }
+    }
+
+    private record Outcomes(List<AcceptedSignature> accepted, List<RejectedSignature> rejected) {
+    }
+
+    @Test
+    void spellingsGmailDeliversToOneInboxAreOnePerson() {
+        String slug = "mailbox-" + UUID.randomUUID();
+        SubmittedSignature first = submitted(slug, "Jane", "Jane.Doe+petitions@gmail.com", null, null);
+        SubmittedSignature dotless = submitted(slug, "Jane", "janedoe@googlemail.com", null, null);
+        SubmittedSignature shouting = submitted(slug, "Jane", "JANE.DOE@GMAIL.COM", null, null);
+        SubmittedSignature otherProvider = submitted(slug, "Jane", "jane.doe@example.org", null, null);
+        SubmittedSignature otherPerson = submitted(slug, "Jan", "janedoe@example.org", null, null);
+
+        Outcomes outcomes = outcomesOf(slug, first, dotless, shouting, otherProvider, otherPerson);
+
+        assertThat(outcomes.accepted()).extracting(AcceptedSignature::signatureId)
+                .containsExactlyInAnyOrder(first.submissionId(), otherProvider.submissionId(), otherPerson.submissionId());
+        assertThat(outcomes.accepted()).filteredOn(a -> a.signatureId().equals(first.submissionId()))
+                .extracting(a -> a.signer().email()).as("mail goes where the signer asked")
+                .containsExactly("jane.doe+petitions@gmail.com");
+        assertThat(outcomes.rejected()).extracting(RejectedSignature::submissionId, RejectedSignature::reason)
+                .containsExactlyInAnyOrder(tuple(dotless.submissionId(), RejectionReason.DUPLICATE),
+                        tuple(shouting.submissionId(), RejectionReason.DUPLICATE));
+    }
+
+    @Test
+    void disposableInboxesUnsafeTextAndWrongPostalCodesAreInvalid() {
+        String slug = "invalid-" + UUID.randomUUID();
+        SubmittedSignature disposable = submitted(slug, "Temp", "temp@mailinator.com", null, null);
+        SubmittedSignature disposableSubdomain = submitted(slug, "Temp", "temp@eu.yopmail.com", null, null);
+        SubmittedSignature injected = submitted(slug, "Jane\r\nBcc: all@example.org", "inject@example.org", null, null);
+        SubmittedSignature wrongZip = submitted(slug, "Zip", "zip@example.org", "SW1A 1AA", "US");
+        SubmittedSignature valid = submitted(slug, "Valid", "valid@example.org", "20500", "US");
+
+        Outcomes outcomes = outcomesOf(slug, disposable, disposableSubdomain, injected, wrongZip, valid);
+
+        assertThat(outcomes.accepted()).extracting(AcceptedSignature::signatureId).containsExactly(valid.submissionId());
+        assertThat(outcomes.rejected()).allSatisfy(rejected ->
+                assertThat(rejected.reason()).isEqualTo(RejectionReason.INVALID));
+        assertThat(outcomes.rejected()).extracting(RejectedSignature::submissionId, RejectedSignature::detail)
+                .containsExactlyInAnyOrder(
+                        tuple(disposable.submissionId(), "the email domain hands out disposable inboxes"),
+                        tuple(disposableSubdomain.submissionId(), "the email domain hands out disposable inboxes"),
+                        tuple(injected.submissionId(), "a name or comment holds control characters"),
+                        tuple(wrongZip.submissionId(), "postal code: a US ZIP code has 5 digits, or 5+4 like 20500-0003"));
+        assertThat(outcomes.rejected()).extracting(RejectedSignature::detail).allSatisfy(detail ->
+                assertThat(detail).doesNotContain("@"));
+    }
+
+    @Test
+    void theRegionComesFromTheZipAndTheCountryFromAPostcodeOnlyOneCountryWrites() {
+        String slug = "region-" + UUID.randomUUID();
+        SubmittedSignature washington = submitted(slug, "Dee", "dee@example.org", "20500-0003", "US");
+        SubmittedSignature london = submitted(slug, "Lon", "lon@example.org", "sw1a1aa", null);
+        SubmittedSignature berlin = submitted(slug, "Ber", "ber@example.org", "10117", "DE");
+
+        Outcomes outcomes = outcomesOf(slug, washington, london, berlin);
+
+        assertThat(outcomes.accepted()).extracting(a -> a.signer().givenName(), a -> a.signer().country(),
+                        a -> a.signer().postalCode(), AcceptedSignature::region)
+                .containsExactlyInAnyOrder(
+                        tuple("Dee", "US", "20500-0003", "US-DC"),
+                        tuple("Lon", "GB", "SW1A 1AA", null),
+                        tuple("Ber", "DE", "10117", null));
+    }
+}
