@@ -12,6 +12,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** What the {@code ./run-local.sh bench-*} commands share: a pipeline of their own, a producer, the report. */
 final class Benchmarks {
 
+    private static final String HISTORY_HEADING = "## History";
+
     private Benchmarks() {
     }
 
@@ -41,12 +43,25 @@ final class Benchmarks {
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Prints the report and writes it to {@code docs/benchmarks/<fileName>}, replacing the last run's. */
+    /**
+     * Prints the report and writes it to {@code docs/benchmarks/<fileName>}, replacing the last run's figures
+     * but keeping its "History" section.
+     */
     static void publish(String fileName, String report) throws IOException {
         System.out.println(report);
         Path file = home().resolve("docs/benchmarks").resolve(fileName);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, report);
+        Files.writeString(file, report + keptHistory(file));
         System.out.println("written to " + file);
+    }
+
+    /** The hand-written history at the end of the last report, which a new run must not erase. */
+    private static String keptHistory(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        String last = Files.readString(file);
+        int history = last.indexOf(HISTORY_HEADING);
+        return history < 0 ? "" : "\n" + last.substring(history);
     }
 }
