@@ -1,5 +1,6 @@
 package org.petitionpipeline.dedup;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -104,6 +105,9 @@ class ValidationAndEnrichmentTest {
                         tuple(wrongZip.submissionId(), "postal code: a US ZIP code has 5 digits, or 5+4 like 20500-0003"));
         assertThat(outcomes.rejected()).extracting(RejectedSignature::detail).allSatisfy(detail ->
                 assertThat(detail).doesNotContain("@"));
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .containsPattern("dedup_outcomes_total\\{outcome=\"invalid\"\\} [1-9]")
+                .containsPattern("dedup_outcomes_total\\{outcome=\"accepted\"\\} [1-9]");
     }
 
     @Test

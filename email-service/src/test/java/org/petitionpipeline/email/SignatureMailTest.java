@@ -202,4 +202,12 @@ class SignatureMailTest {
         return kafka.readValues(Topics.SUBSCRIPTIONS, 1000, Duration.ofSeconds(1), SubscriptionChange.class).stream()
                 .filter(change -> change.emailHash().equals(emailHash)).toList();
     }
+
+    @Test
+    void opsCanScrapePrometheusMetrics() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("kafka_consumer"));
+    }
 }

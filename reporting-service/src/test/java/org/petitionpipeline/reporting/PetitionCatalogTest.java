@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 
@@ -174,5 +175,13 @@ class PetitionCatalogTest {
         given().get("/api/petitions/no-such-petition/total")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", equalTo("there is no petition 'no-such-petition'"));
+    }
+
+    @Test
+    void opsCanScrapePrometheusMetrics() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("kafka_consumer"));
     }
 }

@@ -26,13 +26,15 @@ public class DeduplicationService {
     private final OutcomeMapper mapper;
     private final OutcomePublisher publisher;
     private final SignatureChecks checks;
+    private final DedupMetrics metrics;
 
     public DeduplicationService(SignatureRepository signatures, OutcomeMapper mapper, OutcomePublisher publisher,
-            SignatureChecks checks) {
+            SignatureChecks checks, DedupMetrics metrics) {
         this.signatures = signatures;
         this.mapper = mapper;
         this.publisher = publisher;
         this.checks = checks;
+        this.metrics = metrics;
     }
 
     public void process(List<SubmittedSignature> batch) {
@@ -64,6 +66,8 @@ public class DeduplicationService {
             }
         }
         publisher.publish(accepted, rejected);
+        int invalid = batch.size() - candidates.size();
+        metrics.batch(accepted.size(), rejected.size() - invalid, invalid);
         Log.debugf("batch of %d: %d accepted (%d replayed), %d rejected", batch.size(), accepted.size(),
                 replayed.size(), rejected.size());
     }
