@@ -3,9 +3,12 @@ package org.petitionpipeline.testsupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL: the server named by the usual Quarkus datasource environment variables when they are
@@ -19,12 +22,14 @@ public final class PostgresServer implements AutoCloseable {
     private final String username;
     private final String password;
     private final EmbeddedPostgres embedded;
+    private final Path dataDir;
 
-    private PostgresServer(String jdbcUrl, String username, String password, EmbeddedPostgres embedded) {
+    private PostgresServer(String jdbcUrl, String username, String password, EmbeddedPostgres embedded, Path dataDir) {
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
         this.embedded = embedded;
+        this.dataDir = dataDir;
     }
 
     /** The environment's server if it names one, else an embedded one on a free port. */
@@ -48,10 +53,14 @@ public final class PostgresServer implements AutoCloseable {
         return Optional.of(new PostgresServer(url,
                 env.getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"),
                 env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""),
-                null));
+                null, null));
     }
 
     private static PostgresServer startEmbedded(int port, Path dataDir) {
+        return startEmbedded(port, dataDir, true);
+    }
+
+    private static PostgresServer startEmbedded(int port, Path dataDir, boolean cleanDataDir) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
@@ -60,13 +69,41 @@ public final class PostgresServer implements AutoCloseable {
                 builder.setPort(port);
             }
             if (dataDir != null) {
-                builder.setDataDirectory(dataDir).setCleanDataDirectory(true);
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(cleanDataDir);
             }
             EmbeddedPostgres postgres = builder.start();
-            return new PostgresServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", postgres);
+            return new PostgresServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", postgres, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * An embedded server that survives {@link #close()}: its data stays in {@code dataDir}, and
+     * {@link #restart()} starts it again on the same port, as a database restart in production.
+     */
+    public static PostgresServer startRestartable(int port, Path dataDir) {
+        return startEmbedded(port, dataDir, false);
+    }
+
+    /** Deletes the data of a restartable server once it is closed for good. */
+    public void deleteDataDirectory() {
+        if (dataDir == null || !Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dataDir, e);
+        }
+    }
+
+    /** This server again, after {@link #close()}, on the same port and data (see {@link #startRestartable}). */
+    public PostgresServer restart() {
+        if (embedded == null || dataDir == null) {
+            throw new IllegalStateException("only an embedded server started with startRestartable can restart");
+        }
+        return startEmbedded(embedded.getPort(), dataDir, false);
     }
 
     public String jdbcUrl() {
