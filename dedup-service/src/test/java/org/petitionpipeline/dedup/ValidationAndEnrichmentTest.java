@@ -101,7 +101,7 @@ class ValidationAndEnrichmentTest {
                 .containsExactlyInAnyOrder(
                         tuple(disposable.submissionId(), "the email domain hands out disposable inboxes"),
                         tuple(disposableSubdomain.submissionId(), "the email domain hands out disposable inboxes"),
-                        tuple(injected.submissionId(), "a name or comment holds control characters"),
+                        tuple(injected.submissionId(), "a name, postal code or comment holds control characters"),
                         tuple(wrongZip.submissionId(), "postal code: a US ZIP code has 5 digits, or 5+4 like 20500-0003"));
         assertThat(outcomes.rejected()).extracting(RejectedSignature::detail).allSatisfy(detail ->
                 assertThat(detail).doesNotContain("@"));

@@ -2,7 +2,9 @@ package org.petitionpipeline.intake;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.nullValue;
 import static org.petitionpipeline.intake.IntakeFixtures.signature;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -53,7 +55,8 @@ class AbuseDefenceTest {
     @Test
     void aFilledHoneypotIsRefusedAndNothingIsPublished() {
         post("198.51.100.1", signature("Honey", "honey@example.org").replaceFirst("\\{", "{\"homepage\": \"http://spam.example\","))
-                .statusCode(422).contentType("application/problem+json").body("errors", hasKey("homepage"));
+                .statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("automated")).body("errors", nullValue());
 
         assertThat(IntakeFixtures.submitted(bootstrapServers, "abuse-petition"))
                 .noneMatch(submitted -> submitted.signer().givenName().equals("Honey"));
@@ -68,6 +71,20 @@ class AbuseDefenceTest {
         String renderedAMinuteAgo = signature("Patient", "patient@example.org")
                 .replaceFirst("\\{", "{\"form_rendered_at\": \"" + Instant.now().minusSeconds(60) + "\",");
         post("198.51.100.2", renderedAMinuteAgo).statusCode(202);
+
+        String renderedByAClockRunningAMinuteFast = signature("Fast Clock", "fastclock@example.org")
+                .replaceFirst("\\{", "{\"form_rendered_at\": \"" + Instant.now().plusSeconds(60) + "\",");
+        // the signer's clock runs ahead of ours: that says nothing about how fast they typed
+        post("198.51.100.2", renderedByAClockRunningAMinuteFast).statusCode(202);
+    }
+
+    @Test
+    void anIpv6ClientSharesOneBucketAcrossItsSlash64() {
+        for (int i = 0; i < 3; i++) {
+            post("2001:db8:1:2::" + (i + 1), signature("Six", "six" + i + "@example.org")).statusCode(202);
+        }
+        post("2001:db8:1:2::ffff", signature("Six", "six9@example.org")).statusCode(429);
+        post("2001:db8:1:3::1", signature("Six", "six10@example.org")).statusCode(202);
     }
 
     @Test

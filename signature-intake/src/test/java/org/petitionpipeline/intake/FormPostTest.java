@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,6 +67,8 @@ class FormPostTest {
                 .formParam("given_name", "Ada").formParam("email", "not-an-address")
                 .post("/api/petitions/form-petition/signatures")
                 .then().statusCode(422).contentType("text/html")
+                .header("Content-Security-Policy", containsString("style-src 'unsafe-inline'"))
+                .header("X-Frame-Options", nullValue())
                 .body(containsString("Your signature was not recorded"))
                 .body(containsString("person.email_addresses"));
 

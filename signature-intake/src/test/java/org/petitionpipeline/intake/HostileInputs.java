@@ -233,8 +233,6 @@ final class HostileInputs {
         json("form rendered in the future", VALID.replaceFirst("\\{", "{\"form_rendered_at\": \"2999-01-01T00:00:00Z\","));
         json("form rendered an hour from now", VALID.replaceFirst("\\{", "{\"form_rendered_at\": \""
                 + Instant.now().plusSeconds(3_600) + "\","));
-        json("form rendered within the clock skew ahead", VALID.replaceFirst("\\{", "{\"form_rendered_at\": \""
-                + Instant.now().plusSeconds(240) + "\","));
         json("consent to a wording that does not exist", VALID.replace("\"email_updates\": true",
                 "\"email_updates\": true, \"text_version\": \"forged\""));
         requests.add(new HostileRequest("idempotency key with spaces", "POST", PATH, JSON,

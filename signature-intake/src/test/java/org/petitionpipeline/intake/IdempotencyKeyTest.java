@@ -62,15 +62,14 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    void aKeyReusedForAnotherSignerIsRefused() {
-        String key = UUID.randomUUID().toString();
-        sign(key, "Owner", "owner@example.org");
+    void aKeyReusedByAnotherSignerIsTheirOwnSignature() {
+        String key = "fixed-key-in-a-static-form";
+        String owner = sign(key, "Owner", "owner@example.org");
+        String other = sign(key, "Other", "other@example.org");
 
-        given().contentType("application/json").header("Idempotency-Key", key).body(signature("Other", "other@example.org"))
-                .post("/api/petitions/retry-petition/signatures")
-                .then().statusCode(422).contentType("application/problem+json").body("errors", hasKey("idempotency_key"));
+        assertThat(other).isNotEqualTo(owner);
         assertThat(IntakeFixtures.submitted(bootstrapServers, "retry-petition"))
-                .noneMatch(submitted -> submitted.signer().givenName().equals("Other"));
+                .filteredOn(submitted -> submitted.signer().givenName().equals("Other")).hasSize(1);
     }
 
     @Test

@@ -43,6 +43,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (broker != null) {
             broker.close();
+            Directories.deleteRecursively(logDir);
         }
     }
 }

@@ -3,12 +3,9 @@ package org.petitionpipeline.testsupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL: the server named by the usual Quarkus datasource environment variables when they are
@@ -88,14 +85,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Deletes the data of a restartable server once it is closed for good. */
     public void deleteDataDirectory() {
-        if (dataDir == null || !Files.exists(dataDir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + dataDir, e);
-        }
+        Directories.deleteRecursively(dataDir);
     }
 
     /** This server again, after {@link #close()}, on the same port and data (see {@link #startRestartable}). */

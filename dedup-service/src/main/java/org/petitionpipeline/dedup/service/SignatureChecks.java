@@ -36,7 +36,8 @@ public class SignatureChecks {
 
     public CheckedSignature check(SubmittedSignature submitted) {
         Signer signer = submitted.signer();
-        Optional<String> canonical = CanonicalEmail.of(signer.email()).filter(address -> address.contains("."));
+        Optional<String> canonical = CanonicalEmail.of(signer.email())
+                .filter(address -> address.indexOf('.', address.lastIndexOf('@')) > 0);
         if (canonical.isEmpty() || !SafeText.isSafe(signer.email())) {
             return new CheckedSignature.Refused(submitted, submitted.emailHash(), "the email address cannot receive mail");
         }
@@ -46,7 +47,7 @@ public class SignatureChecks {
         }
         if (Stream.of(signer.givenName(), signer.familyName(), signer.postalCode(), submitted.comments())
                 .anyMatch(text -> !SafeText.isSafe(text))) {
-            return new CheckedSignature.Refused(submitted, emailHash, "a name or comment holds control characters");
+            return new CheckedSignature.Refused(submitted, emailHash, "a name, postal code or comment holds control characters");
         }
         if (signer.country() != null && !COUNTRY.matcher(signer.country()).matches()) {
             return new CheckedSignature.Refused(submitted, emailHash, "the country is not an ISO 3166 code");

@@ -46,6 +46,9 @@ public class PetitionRequestValidator {
         if (!isBlank(request.consentText()) && isBlank(request.consentTextVersion())) {
             errors.put("consent_text_version", "give your consent wording a version, e.g. '2026-11', so consent records say which one a signer saw");
         }
+        if (request.requiredFields() != null && request.requiredFields().contains(null)) {
+            errors.put("required_fields", "list field names, e.g. [\"postal_code\"], without nulls");
+        }
         if (request.allowedOrigins() != null) {
             for (int i = 0; i < request.allowedOrigins().size(); i++) {
                 String origin = request.allowedOrigins().get(i);

@@ -87,8 +87,11 @@ public class SignatureResource {
     public Uni<Response> signForm(@PathParam("slug") String slug, @BeanParam SignatureForm form,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context HttpServerRequest http) {
         return intake.submit(slug, forms.toRequest(form), context(http, idempotencyKey))
-                .map(submissionId -> Response.seeOther(UriBuilder.fromResource(ThankYouResource.class)
-                        .queryParam("submission_id", submissionId).build(slug)).build());
+                .map(submissionId -> Response.status(Response.Status.SEE_OTHER)
+                        // relative: an absolute one would name this host as seen behind the load balancer
+                        .header(HttpHeaders.LOCATION, UriBuilder.fromResource(ThankYouResource.class)
+                                .queryParam("submission_id", submissionId).build(slug).toString())
+                        .build());
     }
 
     private SubmissionContext context(HttpServerRequest http, String idempotencyKey) {

@@ -1,5 +1,6 @@
 package org.petitionpipeline.intake.service;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.petitionpipeline.intake.rest.SignatureRequest;
  * form-filling bots fill, a form submitted faster than anyone can type, and (when enabled) a captcha.
  * Refusals are 422 problems that say what to do, since a real signer may trip them too.
  */
+@Startup
 @ApplicationScoped
 public class BotDefence {
 
@@ -27,6 +29,10 @@ public class BotDefence {
     private final IntakeMetrics metrics;
 
     public BotDefence(AbuseDefenceConfig config, CaptchaVerifier captcha, IntakeMetrics metrics) {
+        if (config.captcha().enabled() && (config.captcha().verifyUrl().isEmpty() || config.captcha().secret().isEmpty())) {
+            throw new IllegalStateException("intake.defence.captcha.enabled needs intake.defence.captcha.verify-url "
+                    + "and intake.defence.captcha.secret");
+        }
         this.config = config;
         this.captcha = captcha;
         this.metrics = metrics;
@@ -35,7 +41,9 @@ public class BotDefence {
     /** The checks that need no one else: honeypot and fill time. */
     public void checkForm(SignatureRequest request, Instant now) {
         if (request.homepage() != null && !request.homepage().isEmpty()) {
-            refuse(Refusal.HONEYPOT, "homepage", "leave this field empty");
+            // no field named: the answer must not tell a script which field is the trap
+            metrics.refused(Refusal.HONEYPOT);
+            throw ProblemException.unprocessable("the signature looks automated and was not accepted", Map.of());
         }
         Instant renderedAt = request.formRenderedAt();
         if (renderedAt == null) {
@@ -44,8 +52,11 @@ public class BotDefence {
             }
             return;
         }
-        if (renderedAt.isAfter(now.plus(MAX_CLOCK_SKEW))
-                || renderedAt.plus(config.minFillTime()).isAfter(now)) {
+        if (renderedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            refuse(Refusal.FILLED_TOO_FAST, "form_rendered_at", "a time in the future; reload the form and sign again");
+        }
+        // the render time is the signer's clock: slightly ahead of ours, it says nothing about the fill time
+        if (!renderedAt.isAfter(now) && renderedAt.plus(config.minFillTime()).isAfter(now)) {
             refuse(Refusal.FILLED_TOO_FAST, "form_rendered_at",
                     "that was quicker than anyone can fill in the form; please check your details and sign again");
         }
@@ -60,7 +71,7 @@ public class BotDefence {
             return Uni.createFrom().failure(() -> refusal(Refusal.CAPTCHA_FAILED, "captcha_token",
                     "required: complete the captcha"));
         }
-        return captcha.verify(token, clientIp)
+        return Uni.createFrom().deferred(() -> captcha.verify(token, clientIp))
                 .onFailure().transform(providerDown -> ProblemException.unavailable(
                         "we could not check the captcha just now; please try again in a moment", CAPTCHA_RETRY_SECONDS))
                 .invoke(passed -> {

@@ -46,34 +46,25 @@ public class IdempotentSubmissions {
 
     /**
      * Runs {@code submit} with the submission id for this key, or returns the id of the earlier attempt with
-     * the same key. {@code signerHash} tells a retry from a different signature that reuses a key.
+     * the same key by the same signer. Keys are per signer: a form that (wrongly) sends one fixed key for
+     * everyone must not turn every signer after the first into a replay of the first.
      */
     public Uni<UUID> once(String petitionSlug, String key, String signerHash, Function<UUID, Uni<UUID>> submit) {
-        String scopedKey = petitionSlug + ':' + key;
-        UUID submissionId = submissionId(scopedKey, signerHash);
+        String scopedKey = petitionSlug + ':' + signerHash + ':' + key;
+        UUID submissionId = UUID.nameUUIDFromBytes(("idempotency-key:" + scopedKey).getBytes(StandardCharsets.UTF_8));
         AtomicReference<Attempt> self = new AtomicReference<>();
         Uni<UUID> result = Uni.createFrom().deferred(() -> submit.apply(submissionId))
                 .onFailure().invoke(() -> attempts.asMap().remove(scopedKey, self.get()))
                 .memoize().indefinitely();
-        self.set(new Attempt(signerHash, result));
+        self.set(new Attempt(result));
         Attempt earlier = attempts.asMap().putIfAbsent(scopedKey, self.get());
         if (earlier == null) {
             return result;
-        }
-        if (!earlier.signerHash().equals(signerHash)) {
-            metrics.refused(Refusal.IDEMPOTENCY_KEY_REUSED);
-            throw ProblemException.unprocessable("the idempotency key was already used for another signature",
-                    Map.of("idempotency_key", "use a new key for each signature"));
         }
         metrics.replayed();
         return earlier.result();
     }
 
-    private static UUID submissionId(String scopedKey, String signerHash) {
-        return UUID.nameUUIDFromBytes(("idempotency-key:" + scopedKey + ':' + signerHash)
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private record Attempt(String signerHash, Uni<UUID> result) {
+    private record Attempt(Uni<UUID> result) {
     }
 }

@@ -1,6 +1,7 @@
 package org.petitionpipeline.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HexFormat;
 import org.petitionpipeline.contracts.http.Problem;
 import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.intake.config.AbuseDefenceConfig;
@@ -25,7 +26,7 @@ public class RateLimits {
     }
 
     public void takeForClient(String clientIp) {
-        require(perIp.take(clientIp), Refusal.RATE_LIMITED_IP,
+        require(perIp.take(networkOf(clientIp)), Refusal.RATE_LIMITED_IP,
                 "too many signatures from your network just now; please try again in a moment");
     }
 
@@ -39,6 +40,17 @@ public class RateLimits {
             metrics.refused(reason);
             throw new ProblemException(Problem.of(429, "Too Many Requests", detail), retryAfterSeconds);
         }
+    }
+
+    /**
+     * An IPv6 client is given a whole /64 and can take a fresh address for every request, so it is its /64
+     * that has a bucket; an IPv4 address is one bucket.
+     */
+    private static String networkOf(String clientIp) {
+        return Cidr.address(clientIp)
+                .filter(bytes -> bytes.length == 16)
+                .map(bytes -> HexFormat.of().formatHex(bytes, 0, 8) + "::/64")
+                .orElse(clientIp);
     }
 
     private static TokenBuckets buckets(AbuseDefenceConfig.RateLimit limit) {

@@ -13,7 +13,6 @@ public enum Refusal {
     FILLED_TOO_FAST,
     CAPTCHA_FAILED,
     INVALID_FIELDS,
-    IDEMPOTENCY_KEY_REUSED,
     KAFKA_UNAVAILABLE;
 
     public String tag() {

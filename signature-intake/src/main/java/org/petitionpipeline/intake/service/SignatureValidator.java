@@ -105,7 +105,7 @@ public class SignatureValidator {
     private static String name(Map<String, String> errors, String field, String value, boolean required) {
         String name = text(errors, field, value, MAX_NAME, required);
         if (name != null && !errors.containsKey(field)) {
-            if (NOT_IN_NAMES.matcher(name).find() || name.contains("://")) {
+            if (NOT_IN_NAMES.matcher(name).find()) {
                 errors.put(field, "use letters, spaces, apostrophes and hyphens; no symbols such as < > { } ; = @ / :");
             } else if (!LETTER.matcher(name).find()) {
                 errors.put(field, "a name needs at least one letter");
