@@ -3,10 +3,9 @@ package org.petitionpipeline.contracts.http;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.net.ConnectException;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
+import org.petitionpipeline.contracts.Outages;
 
 /**
  * What is left when no other mapper answered: a database that is not answering (stopped, restarting, out of
@@ -21,7 +20,7 @@ public class ServerErrorMapper implements ExceptionMapper<RuntimeException> {
 
     @Override
     public Response toResponse(RuntimeException exception) {
-        if (isDatabaseUnavailable(exception)) {
+        if (Outages.isDatabaseUnavailable(exception)) {
             LOG.log(System.Logger.Level.WARNING, "the database is not answering: " + exception.getMessage());
             return new ProblemException(Problem.of(503, "Service Unavailable",
                     "the database is not answering just now; please try again in a moment"), RETRY_AFTER_SECONDS)
@@ -32,22 +31,5 @@ public class ServerErrorMapper implements ExceptionMapper<RuntimeException> {
         Problem problem = new Problem("about:blank", "Internal Server Error", 500,
                 "something went wrong on our side; it is logged as " + errorId, "urn:uuid:" + errorId, Map.of());
         return Response.serverError().type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    /** Connection-class SQL states (08…), operator intervention (57P…), insufficient resources (53…). */
-    static boolean isDatabaseUnavailable(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53"))
-                        || sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

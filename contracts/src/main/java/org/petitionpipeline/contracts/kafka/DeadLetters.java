@@ -41,6 +41,8 @@ public class DeadLetters {
     public static final String OFFSET_HEADER = "dead-letter-offset";
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    /** Long enough for a database or broker restart; a longer outage fails the channel and health goes DOWN. */
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
 
     private final MutinyEmitter<byte[]> emitter;
     private final ObjectMapper json;
@@ -53,14 +55,16 @@ public class DeadLetters {
 
     /**
      * Hands the batch's good events to {@code handler}, then sends its poison to the dead-letter topics. In
-     * that order: if the handler fails, the batch is consumed again and its poison is not sent twice.
+     * that order: if the handler fails, the batch is consumed again and its poison is not sent twice. While the
+     * database or the broker is away, each step is tried again (see {@link TransientFailures}) rather than
+     * failing the channel.
      */
     public <T extends Event> void process(ConsumerRecords<String, T> records, Consumer<List<T>> handler) {
         SortedBatch<T> batch = sort(records);
         if (!batch.events().isEmpty()) {
-            handler.accept(batch.events());
+            TransientFailures.retry(() -> handler.accept(batch.events()), GIVE_UP_AFTER);
         }
-        send(batch.poison());
+        TransientFailures.retry(() -> send(batch.poison()), GIVE_UP_AFTER);
     }
 
     <T extends Event> SortedBatch<T> sort(ConsumerRecords<String, T> records) {
