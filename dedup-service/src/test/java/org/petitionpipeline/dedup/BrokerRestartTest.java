@@ -64,7 +64,7 @@ class BrokerRestartTest {
                     new RequestFacts(Instant.now(), "203.0.113.7", "test", null)));
         }
         send(submissions.subList(0, 100));
-        await().atMost(Duration.ofSeconds(20)).until(() -> storedRows(slug) == 100);
+        await().atMost(Duration.ofSeconds(20)).until(() -> DedupFixtures.storedRows(dataSource, slug) == 100);
 
         // hold dedup's next insert on a table lock, so the broker can leave between its commit and its publish
         try (Connection lock = dataSource.getConnection()) {
@@ -75,7 +75,7 @@ class BrokerRestartTest {
             KafkaTestResource.stopBroker();
             lock.commit();
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> storedRows(slug) > 100);
+        await().atMost(Duration.ofSeconds(20)).until(() -> DedupFixtures.storedRows(dataSource, slug) > 100);
         KafkaTestResource.restartBroker();
         send(submissions.subList(400, submissions.size()));
 
@@ -84,8 +84,8 @@ class BrokerRestartTest {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() ->
                     outcomeIds(kafka, slug).containsAll(submitted));
 
-            List<AcceptedSignature> accepted = accepted(kafka, slug);
-            List<RejectedSignature> rejected = rejected(kafka, slug);
+            List<AcceptedSignature> accepted = DedupFixtures.accepted(kafka, slug, Duration.ofSeconds(2));
+            List<RejectedSignature> rejected = DedupFixtures.rejected(kafka, slug, Duration.ofSeconds(2));
             Set<UUID> acceptedIds = new HashSet<>(accepted.stream().map(AcceptedSignature::signatureId).toList());
             Set<UUID> rejectedIds = new HashSet<>(rejected.stream().map(RejectedSignature::submissionId).toList());
             assertThat(acceptedIds).as("one accepted signature per person").hasSize(PEOPLE);
@@ -95,7 +95,7 @@ class BrokerRestartTest {
             assertThat(accepted.stream().map(a -> a.signer().email().toLowerCase(Locale.ROOT)).distinct())
                     .hasSize(PEOPLE);
         }
-        assertThat(storedRows(slug)).isEqualTo(PEOPLE);
+        assertThat(DedupFixtures.storedRows(dataSource, slug)).isEqualTo(PEOPLE);
     }
 
     private void send(List<SubmittedSignature> submissions) {
@@ -106,19 +106,9 @@ class BrokerRestartTest {
 
     private static Set<UUID> outcomeIds(KafkaTestClient kafka, String slug) {
         Set<UUID> ids = new HashSet<>();
-        Stream.concat(accepted(kafka, slug).stream().map(AcceptedSignature::signatureId),
-                rejected(kafka, slug).stream().map(RejectedSignature::submissionId)).forEach(ids::add);
+        Stream.concat(DedupFixtures.accepted(kafka, slug, Duration.ofSeconds(2)).stream().map(AcceptedSignature::signatureId),
+                DedupFixtures.rejected(kafka, slug, Duration.ofSeconds(2)).stream().map(RejectedSignature::submissionId)).forEach(ids::add);
         return ids;
-    }
-
-    private static List<AcceptedSignature> accepted(KafkaTestClient kafka, String slug) {
-        return kafka.readValues(Topics.SIGNATURES_ACCEPTED, 100_000, Duration.ofSeconds(2), AcceptedSignature.class)
-                .stream().filter(signature -> signature.petitionSlug().equals(slug)).toList();
-    }
-
-    private static List<RejectedSignature> rejected(KafkaTestClient kafka, String slug) {
-        return kafka.readValues(Topics.SIGNATURES_REJECTED, 100_000, Duration.ofSeconds(2), RejectedSignature.class)
-                .stream().filter(signature -> signature.petitionSlug().equals(slug)).toList();
     }
 
     private boolean dedupWaitsForTheLock() throws Exception {
@@ -129,18 +119,6 @@ class BrokerRestartTest {
                 ResultSet row = query.executeQuery()) {
             row.next();
             return row.getLong(1) > 0;
-        }
-    }
-
-    private long storedRows(String slug) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select count(*) from dedup.signature where petition_slug = ?")) {
-            query.setString(1, slug);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.petitionpipeline.dedup;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.SubmittedSignature;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.testsupport.KafkaTestClient;
@@ -60,10 +58,7 @@ class DatabaseRestartTest {
 
     private static Set<UUID> acceptedIds(KafkaTestClient kafka, String slug) {
         Set<UUID> ids = new HashSet<>();
-        kafka.readValues(Topics.SIGNATURES_ACCEPTED, 100_000, Duration.ofSeconds(1), AcceptedSignature.class).stream()
-                .filter(signature -> signature.petitionSlug().equals(slug))
-                .forEach(signature -> ids.add(signature.signatureId()));
-        assertThat(ids).isNotNull();
+        DedupFixtures.accepted(kafka, slug, Duration.ofSeconds(1)).forEach(signature -> ids.add(signature.signatureId()));
         return ids;
     }
 }

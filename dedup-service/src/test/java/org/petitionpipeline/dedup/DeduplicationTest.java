@@ -7,9 +7,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -83,7 +80,7 @@ class DeduplicationTest {
                             Tuple.tuple(janeAgain.submissionId(), RejectionReason.DUPLICATE),
                             Tuple.tuple(broken.submissionId(), RejectionReason.INVALID));
         }
-        assertThat(storedRows(slug)).isEqualTo(2);
+        assertThat(DedupFixtures.storedRows(dataSource, slug)).isEqualTo(2);
     }
 
     @Test
@@ -93,7 +90,7 @@ class DeduplicationTest {
 
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             kafka.send(Topics.SIGNATURES_SUBMITTED, jane.key(), jane);
-            await().atMost(WAIT).until(() -> storedRows(slug) == 1);
+            await().atMost(WAIT).until(() -> DedupFixtures.storedRows(dataSource, slug) == 1);
             // the same record again, as after a crash between the database commit and the offset commit
             kafka.send(Topics.SIGNATURES_SUBMITTED, jane.key(), jane);
 
@@ -105,7 +102,7 @@ class DeduplicationTest {
             assertThat(kafka.readValues(Topics.SIGNATURES_REJECTED, 1000, Duration.ofSeconds(1),
                     RejectedSignature.class)).noneMatch(r -> r.petitionSlug().equals(slug));
         }
-        assertThat(storedRows(slug)).isEqualTo(1);
+        assertThat(DedupFixtures.storedRows(dataSource, slug)).isEqualTo(1);
     }
 
     @Test
@@ -140,22 +137,10 @@ class DeduplicationTest {
                     .filter(r -> r.key().endsWith(":no-id")).findFirst().orElseThrow();
             assertThat(header(incomplete, DeadLetters.REASON_HEADER)).isEqualTo("missing submission_id");
         }
-        assertThat(storedRows(slug)).isEqualTo(2);
+        assertThat(DedupFixtures.storedRows(dataSource, slug)).isEqualTo(2);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private long storedRows(String slug) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select count(*) from dedup.signature where petition_slug = ?")) {
-            query.setString(1, slug);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
     }
 }

@@ -51,10 +51,8 @@ class ValidationAndEnrichmentTest {
                 kafka.send(Topics.SIGNATURES_SUBMITTED, submission.key(), submission);
             }
             return await().atMost(WAIT).until(() -> new Outcomes(
-                    kafka.readValues(Topics.SIGNATURES_ACCEPTED, 10_000, Duration.ofMillis(500), AcceptedSignature.class)
-                            .stream().filter(a -> a.petitionSlug().equals(slug)).toList(),
-                    kafka.readValues(Topics.SIGNATURES_REJECTED, 10_000, Duration.ofMillis(500), RejectedSignature.class)
-                            .stream().filter(r -> r.petitionSlug().equals(slug)).toList()),
+                    DedupFixtures.accepted(kafka, slug, Duration.ofMillis(500)),
+                    DedupFixtures.rejected(kafka, slug, Duration.ofMillis(500))),
                     outcomes -> outcomes.accepted().size() + outcomes.rejected().size() >= submissions.length);
         }
     }
