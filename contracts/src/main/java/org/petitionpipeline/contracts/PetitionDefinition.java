@@ -11,7 +11,9 @@ import java.util.Optional;
  * Topic {@link Topics#PETITIONS} (compacted), key = slug: the current definition of a petition, owned by
  * reporting-service. Every other service builds its view of the catalog by reading this topic from the start.
  * {@code allowedOrigins} lists the web origins (e.g. {@code https://news.example}) whose pages may embed the
- * signing form; empty means the pipeline-wide allowlist applies.
+ * signing form; empty means the pipeline-wide allowlist applies. {@code householdSignatures} is the UK
+ * Parliament's rule for people who share an address: one email may sign once per person, when the names differ
+ * and the postal code is the same.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -27,6 +29,7 @@ public record PetitionDefinition(
         String consentTextVersion,
         List<SignerField> requiredFields,
         List<String> allowedOrigins,
+        boolean householdSignatures,
         Instant updatedAt) implements Event {
 
     /** Definitions written before a list existed read as an empty list, never null. */

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * Topic {@link Topics#SIGNATURES_SUBMITTED}, key {@link SignatureKey}: a signature as intake received it.
- * The submission id becomes the signature id once dedup accepts it.
+ * The submission id becomes the signature id once dedup accepts it. {@code householdSignatures} is the
+ * petition's rule as intake knew it when the signer submitted (see {@link PetitionDefinition}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -21,7 +22,8 @@ public record SubmittedSignature(
         Signer signer,
         String comments,
         Consent consent,
-        RequestFacts request) implements Event {
+        RequestFacts request,
+        boolean householdSignatures) implements Event {
 
     @Override
     public Optional<String> defect() {

@@ -8,6 +8,7 @@ public final class Topics {
     public static final String SIGNATURES_SUBMITTED = "signatures.submitted";
     public static final String SIGNATURES_ACCEPTED = "signatures.accepted";
     public static final String SIGNATURES_REJECTED = "signatures.rejected";
+    public static final String SIGNATURES_INVALIDATED = "signatures.invalidated";
     /** Key = email hash. */
     public static final String SUBSCRIPTIONS = "subscriptions";
 

@@ -27,7 +27,7 @@ class EventJsonFormTest {
             new Signer("Jane", "Doe", "jane@example.org", "20500", "US"),
             "Enough.",
             new Consent(true, "v1"),
-            new RequestFacts(Instant.parse("2026-11-22T10:15:30Z"), "203.0.113.9", "curl/8", "https://news.example"));
+            new RequestFacts(Instant.parse("2026-11-22T10:15:30Z"), "203.0.113.9", "curl/8", "https://news.example"), true);
 
     @Test
     void submittedSignatureUsesSnakeCaseFieldNames() throws Exception {
@@ -48,7 +48,7 @@ class EventJsonFormTest {
         PetitionDefinition petition = new PetitionDefinition(EventSchema.VERSION, "demo", "Resign", "Text",
                 List.of(new PetitionTarget("Pam Bondi", "U.S. Attorney General")), 1000, PetitionStatus.OPEN,
                 "Email me updates", "v1", List.of(SignerField.POSTAL_CODE), List.of("https://news.example"),
-                Instant.parse("2026-11-22T10:00:00Z"));
+                true, Instant.parse("2026-11-22T10:00:00Z"));
         assertThat(json.readValue(json.writeValueAsString(petition), PetitionDefinition.class)).isEqualTo(petition);
     }
 

@@ -61,7 +61,7 @@ class BrokerRestartTest {
             String email = i < PEOPLE ? "person" + i + "@example.org" : "PERSON" + (i - PEOPLE) + "@Example.org";
             submissions.add(new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", "h" + i,
                     new Signer("Pat", "Doe", email, null, null), null, new Consent(false, "v1"),
-                    new RequestFacts(Instant.now(), "203.0.113.7", "test", null)));
+                    new RequestFacts(Instant.now(), "203.0.113.7", "test", null), false));
         }
         send(submissions.subList(0, 100));
         await().atMost(Duration.ofSeconds(20)).until(() -> DedupFixtures.storedRows(dataSource, slug) == 100);

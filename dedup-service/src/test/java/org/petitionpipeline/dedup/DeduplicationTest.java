@@ -46,7 +46,7 @@ class DeduplicationTest {
     static SubmittedSignature submitted(String slug, String email) {
         return new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", "intake-hash",
                 new Signer("Jane", "Doe", email, "20500", "US"), null, new Consent(true, "v1"),
-                new RequestFacts(Instant.now(), "203.0.113.7", "test", null));
+                new RequestFacts(Instant.now(), "203.0.113.7", "test", null), false);
     }
 
     @Test
@@ -111,7 +111,7 @@ class DeduplicationTest {
         SubmittedSignature before = submitted(slug, "before@example.org");
         SubmittedSignature after = submitted(slug, "after@example.org");
         SubmittedSignature withoutId = new SubmittedSignature(EventSchema.VERSION, null, slug, "Title", "h",
-                before.signer(), null, before.consent(), before.request());
+                before.signer(), null, before.consent(), before.request(), false);
 
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             kafka.send(Topics.SIGNATURES_SUBMITTED, before.key(), before);

@@ -41,7 +41,7 @@ class ValidationAndEnrichmentTest {
             String country) {
         return new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", "intake-hash",
                 new Signer(givenName, "Doe", email, postalCode, country), null, new Consent(true, "v1"),
-                new RequestFacts(Instant.now(), "203.0.113.7", "test", null));
+                new RequestFacts(Instant.now(), "203.0.113.7", "test", null), false);
     }
 
     /** Sends the submissions and waits for one outcome each. */

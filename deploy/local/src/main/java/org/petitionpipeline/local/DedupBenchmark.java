@@ -82,7 +82,7 @@ public final class DedupBenchmark {
             submissions.add(new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), PETITION, "Benchmark",
                     hasher.hash(canonical), new Signer("Person", String.valueOf(person), address, "20500", "US"),
                     null, new Consent(person % 2 == 0, "v1"),
-                    new RequestFacts(Instant.now(), "203.0.113." + person % 250, "bench", null)));
+                    new RequestFacts(Instant.now(), "203.0.113." + person % 250, "bench", null), false));
         }
         return submissions;
     }

@@ -2,27 +2,18 @@ package org.petitionpipeline.reporting.config;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.petitionpipeline.contracts.http.BearerToken;
 
-/** The organizers' bearer token; checked when the service starts, so a weak one never goes live. */
-@Startup
+/** The organizers' bearer token, built when the service starts, so a weak one never goes live. */
 @ApplicationScoped
 public class AdminToken {
 
-    private static final int MIN_LENGTH = 16;
-
-    private final byte[] token;
-
-    public AdminToken(ReportingConfig config) {
-        if (config.adminToken().length() < MIN_LENGTH) {
-            throw new IllegalArgumentException("REPORTING_ADMIN_TOKEN must be at least " + MIN_LENGTH + " characters long");
-        }
-        this.token = config.adminToken().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Constant time, so response timing does not leak how much of a guess was right. */
-    public boolean matches(String candidate) {
-        return candidate != null && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+    @Produces
+    @Startup
+    @Singleton
+    BearerToken organizerToken(ReportingConfig config) {
+        return new BearerToken("REPORTING_ADMIN_TOKEN", config.adminToken(), "organizer");
     }
 }

@@ -29,6 +29,7 @@ public class PetitionMapper {
                 ownConsentText ? request.consentTextVersion().strip() : DEFAULT_CONSENT_VERSION,
                 request.requiredFields(),
                 request.allowedOrigins(),
+                Boolean.TRUE.equals(request.householdSignatures()),
                 now);
     }
 }

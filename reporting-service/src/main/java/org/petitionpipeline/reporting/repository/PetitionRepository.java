@@ -38,8 +38,8 @@ public class PetitionRepository {
     public boolean insert(PetitionDefinition petition) {
         String sql = """
                 insert into reporting.petition (slug, title, text, targets, goal, status, consent_text,
-                    consent_text_version, required_fields, allowed_origins, created_at, updated_at)
-                values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
+                    consent_text_version, required_fields, allowed_origins, household_signatures, created_at, updated_at)
+                values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (slug) do nothing""";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -54,8 +54,9 @@ public class PetitionRepository {
             insert.setArray(9, connection.createArrayOf("text",
                     petition.requiredFields().stream().map(SignerField::name).toArray()));
             insert.setArray(10, connection.createArrayOf("text", petition.allowedOrigins().toArray()));
-            insert.setTimestamp(11, Timestamp.from(petition.updatedAt()));
+            insert.setBoolean(11, petition.householdSignatures());
             insert.setTimestamp(12, Timestamp.from(petition.updatedAt()));
+            insert.setTimestamp(13, Timestamp.from(petition.updatedAt()));
             return insert.executeUpdate() == 1;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not store petition " + petition.slug(), e);
@@ -103,6 +104,7 @@ public class PetitionRepository {
                         rows.getString("consent_text_version"),
                         Stream.of(strings(rows.getArray("required_fields"))).map(SignerField::valueOf).toList(),
                         List.of(strings(rows.getArray("allowed_origins"))),
+                        rows.getBoolean("household_signatures"),
                         rows.getTimestamp("updated_at").toInstant()));
             }
             return petitions;

@@ -17,5 +17,6 @@ public record PetitionRequest(
         String consentText,
         String consentTextVersion,
         List<SignerField> requiredFields,
-        List<String> allowedOrigins) {
+        List<String> allowedOrigins,
+        Boolean householdSignatures) {
 }

@@ -25,7 +25,8 @@ public class SubmissionMapper {
                         signature.postalCode(), signature.country()),
                 signature.comments(),
                 new Consent(signature.emailUpdates(), petition.consentTextVersion()),
-                withReferrer(request, signature.referrerUrl()));
+                withReferrer(request, signature.referrerUrl()),
+                petition.householdSignatures());
     }
 
     /**

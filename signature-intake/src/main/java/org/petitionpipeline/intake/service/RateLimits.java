@@ -1,7 +1,7 @@
 package org.petitionpipeline.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HexFormat;
+import org.petitionpipeline.contracts.Cidr;
 import org.petitionpipeline.contracts.http.Problem;
 import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.intake.config.AbuseDefenceConfig;
@@ -47,10 +47,7 @@ public class RateLimits {
      * that has a bucket; an IPv4 address is one bucket.
      */
     private static String networkOf(String clientIp) {
-        return Cidr.address(clientIp)
-                .filter(bytes -> bytes.length == 16)
-                .map(bytes -> HexFormat.of().formatHex(bytes, 0, 8) + "::/64")
-                .orElse(clientIp);
+        return Cidr.networkOf(clientIp, 32, 64).map(Cidr::toString).orElse(clientIp);
     }
 
     private static TokenBuckets buckets(AbuseDefenceConfig.RateLimit limit) {
