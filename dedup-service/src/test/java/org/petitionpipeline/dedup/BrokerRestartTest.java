@@ -115,7 +115,7 @@ class BrokerRestartTest {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("""
                         select count(*) from pg_stat_activity
-                        where wait_event_type = 'Lock' and query like 'insert into dedup.signature%'""");
+                        where wait_event_type = 'Lock' and query like '%insert into dedup.signature%'""");
                 ResultSet row = query.executeQuery()) {
             row.next();
             return row.getLong(1) > 0;

@@ -3,26 +3,16 @@ package org.petitionpipeline.dedup;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.contracts.AcceptedSignature;
-import org.petitionpipeline.contracts.Consent;
-import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.RejectionReason;
-import org.petitionpipeline.contracts.RequestFacts;
-import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.SubmittedSignature;
-import org.petitionpipeline.contracts.Topics;
-import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
 
@@ -32,32 +22,16 @@ import org.petitionpipeline.testsupport.PostgresTestResource;
 @QuarkusTestResource(PostgresTestResource.class)
 class ValidationAndEnrichmentTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
     private static SubmittedSignature submitted(String slug, String givenName, String email, String postalCode,
             String country) {
-        return new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", "intake-hash",
-                new Signer(givenName, "Doe", email, postalCode, country), null, new Consent(true, "v1"),
-                new RequestFacts(Instant.now(), "203.0.113.7", "test", null), false);
+        return DedupFixtures.submission(slug, givenName, email, postalCode, country, "203.0.113.7", false);
     }
 
-    /** Sends the submissions and waits for one outcome each. */
-    private Outcomes outcomesOf(String slug, SubmittedSignature... submissions) {
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            for (SubmittedSignature submission : submissions) {
-                kafka.send(Topics.SIGNATURES_SUBMITTED, submission.key(), submission);
-            }
-            return await().atMost(WAIT).until(() -> new Outcomes(
-                    DedupFixtures.accepted(kafka, slug, Duration.ofMillis(500)),
-                    DedupFixtures.rejected(kafka, slug, Duration.ofMillis(500))),
-                    outcomes -> outcomes.accepted().size() + outcomes.rejected().size() >= submissions.length);
-        }
-    }
-
-    private record Outcomes(List<AcceptedSignature> accepted, List<RejectedSignature> rejected) {
+    private DedupFixtures.TopicOutcomes outcomesOf(String slug, SubmittedSignature... submissions) {
+        return DedupFixtures.outcomesOf(bootstrapServers, slug, submissions);
     }
 
     @Test
@@ -69,7 +43,7 @@ class ValidationAndEnrichmentTest {
         SubmittedSignature otherProvider = submitted(slug, "Jane", "jane.doe@example.org", null, null);
         SubmittedSignature otherPerson = submitted(slug, "Jan", "janedoe@example.org", null, null);
 
-        Outcomes outcomes = outcomesOf(slug, first, dotless, shouting, otherProvider, otherPerson);
+        DedupFixtures.TopicOutcomes outcomes = outcomesOf(slug, first, dotless, shouting, otherProvider, otherPerson);
 
         assertThat(outcomes.accepted()).extracting(AcceptedSignature::signatureId)
                 .containsExactlyInAnyOrder(first.submissionId(), otherProvider.submissionId(), otherPerson.submissionId());
@@ -90,7 +64,7 @@ class ValidationAndEnrichmentTest {
         SubmittedSignature wrongZip = submitted(slug, "Zip", "zip@example.org", "SW1A 1AA", "US");
         SubmittedSignature valid = submitted(slug, "Valid", "valid@example.org", "20500", "US");
 
-        Outcomes outcomes = outcomesOf(slug, disposable, disposableSubdomain, injected, wrongZip, valid);
+        DedupFixtures.TopicOutcomes outcomes = outcomesOf(slug, disposable, disposableSubdomain, injected, wrongZip, valid);
 
         assertThat(outcomes.accepted()).extracting(AcceptedSignature::signatureId).containsExactly(valid.submissionId());
         assertThat(outcomes.rejected()).allSatisfy(rejected ->
@@ -115,7 +89,7 @@ class ValidationAndEnrichmentTest {
         SubmittedSignature london = submitted(slug, "Lon", "lon@example.org", "sw1a1aa", null);
         SubmittedSignature berlin = submitted(slug, "Ber", "ber@example.org", "10117", "DE");
 
-        Outcomes outcomes = outcomesOf(slug, washington, london, berlin);
+        DedupFixtures.TopicOutcomes outcomes = outcomesOf(slug, washington, london, berlin);
 
         assertThat(outcomes.accepted()).extracting(a -> a.signer().givenName(), a -> a.signer().country(),
                         a -> a.signer().postalCode(), AcceptedSignature::region)

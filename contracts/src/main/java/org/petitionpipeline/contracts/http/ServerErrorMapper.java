@@ -9,7 +9,8 @@ import org.petitionpipeline.contracts.Outages;
 
 /**
  * What is left when no other mapper answered: a database that is not answering (stopped, restarting, out of
- * connections) is a {@code 503} the client may retry, like Kafka's; anything else is a {@code 500}, logged
+ * connections) or a broker that does not acknowledge in time is a {@code 503} the client may retry; anything
+ * else is a {@code 500}, logged
  * under an id the answer names, with none of its details in the answer. Both are problem+json.
  */
 @Provider
@@ -20,10 +21,11 @@ public class ServerErrorMapper implements ExceptionMapper<RuntimeException> {
 
     @Override
     public Response toResponse(RuntimeException exception) {
-        if (Outages.isDatabaseUnavailable(exception)) {
-            LOG.log(System.Logger.Level.WARNING, "the database is not answering: " + exception.getMessage());
+        if (Outages.isTransient(exception)) {
+            String what = Outages.isDatabaseUnavailable(exception) ? "the database" : "the message broker";
+            LOG.log(System.Logger.Level.WARNING, what + " is not answering: " + exception.getMessage());
             return new ProblemException(Problem.of(503, "Service Unavailable",
-                    "the database is not answering just now; please try again in a moment"), RETRY_AFTER_SECONDS)
+                    what + " is not answering just now; please try again in a moment"), RETRY_AFTER_SECONDS)
                     .getResponse();
         }
         String errorId = UUID.randomUUID().toString();

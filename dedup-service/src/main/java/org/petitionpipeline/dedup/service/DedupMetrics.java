@@ -11,19 +11,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DedupMetrics {
 
+    private final MeterRegistry registry;
     private final Counter accepted;
+    private final Counter held;
     private final Counter duplicate;
     private final Counter invalid;
 
     public DedupMetrics(MeterRegistry registry) {
+        this.registry = registry;
         this.accepted = registry.counter("dedup.outcomes", "outcome", "accepted");
+        this.held = registry.counter("dedup.outcomes", "outcome", "held");
         this.duplicate = registry.counter("dedup.outcomes", "outcome", "duplicate");
         this.invalid = registry.counter("dedup.outcomes", "outcome", "invalid");
     }
 
-    public void batch(int acceptedCount, int duplicateCount, int invalidCount) {
+    public void batch(int acceptedCount, int heldCount, int duplicateCount, int invalidCount) {
         accepted.increment(acceptedCount);
+        held.increment(heldCount);
         duplicate.increment(duplicateCount);
         invalid.increment(invalidCount);
+    }
+
+    /** Signatures ops released or invalidated ({@code dedup_reviewed_total{action=…}}). */
+    public void reviewed(String action, long count) {
+        registry.counter("dedup.reviewed", "action", action).increment(count);
     }
 }

@@ -4,71 +4,117 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.petitionpipeline.contracts.AcceptedSignature;
-import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.RejectionReason;
 import org.petitionpipeline.contracts.SubmittedSignature;
 import org.petitionpipeline.dedup.mapping.OutcomeMapper;
 import org.petitionpipeline.dedup.repository.SignatureRepository;
+import org.petitionpipeline.dedup.repository.SignatureStatus;
+import org.petitionpipeline.dedup.repository.StoredDecision;
 
 /**
  * Decides the one outcome of each submission. Safe to run twice on the same batch: a submission whose row
- * already holds its own submission id was accepted before (the publish may not have happened), so it is
- * accepted again, never called a duplicate of itself.
+ * already holds its own submission id was decided before (the publish may not have happened), so it gets that
+ * decision again (accepted, held or invalidated), never called a duplicate of itself.
  */
 @ApplicationScoped
 public class DeduplicationService {
+
+    static final String DUPLICATE = "this person already signed this petition";
+    static final String OTHER_ADDRESS = "this email already signed this petition from another postal code";
 
     private final SignatureRepository signatures;
     private final OutcomeMapper mapper;
     private final OutcomePublisher publisher;
     private final SignatureChecks checks;
+    private final HouseholdRule households;
+    private final HoldSignals holdSignals;
     private final DedupMetrics metrics;
 
     public DeduplicationService(SignatureRepository signatures, OutcomeMapper mapper, OutcomePublisher publisher,
-            SignatureChecks checks, DedupMetrics metrics) {
+            SignatureChecks checks, HouseholdRule households, HoldSignals holdSignals, DedupMetrics metrics) {
         this.signatures = signatures;
         this.mapper = mapper;
         this.publisher = publisher;
         this.checks = checks;
+        this.households = households;
+        this.holdSignals = holdSignals;
         this.metrics = metrics;
     }
 
     public void process(List<SubmittedSignature> batch) {
         Instant now = Instant.now();
-        List<Candidate> candidates = new ArrayList<>(batch.size());
-        List<RejectedSignature> rejected = new ArrayList<>();
+        Outcomes outcomes = new Outcomes();
+        List<NewSignature> candidates = new ArrayList<>(batch.size());
+        // a household email's first postal code in this batch; the database answers for earlier batches
+        Map<String, Optional<String>> householdPostalCodes = new HashMap<>();
+        int invalid = 0;
         for (SubmittedSignature submitted : batch) {
             CheckedSignature checked = checks.check(submitted);
             if (checked instanceof CheckedSignature.Refused refused) {
-                rejected.add(mapper.rejected(submitted, refused.emailHash(), RejectionReason.INVALID, refused.detail(), now));
-            } else {
-                candidates.add((Candidate) checked);
+                invalid++;
+                outcomes.rejected().add(mapper.rejected(submitted, refused.emailHash(), RejectionReason.INVALID,
+                        refused.detail(), now));
+                continue;
             }
+            Candidate candidate = (Candidate) checked;
+            String member = households.memberOf(candidate);
+            if (!member.isEmpty() && signedEarlierFromAnotherAddress(householdPostalCodes, candidate)) {
+                outcomes.rejected().add(mapper.rejected(submitted, candidate.emailHash(), RejectionReason.DUPLICATE,
+                        OTHER_ADDRESS, now));
+                continue;
+            }
+            candidates.add(new NewSignature(candidate, member, holdSignals.count(candidate, now).orElse(null)));
         }
 
-        Set<UUID> stored = candidates.isEmpty() ? Set.of() : signatures.insertNew(candidates, now);
-        List<UUID> notInserted = candidates.stream().map(c -> c.submitted().submissionId())
-                .filter(id -> !stored.contains(id)).toList();
-        Set<UUID> replayed = notInserted.isEmpty() ? Set.of() : signatures.findStored(notInserted);
+        SignatureRepository.Insertion insertion = candidates.isEmpty()
+                ? new SignatureRepository.Insertion(Set.of(), Map.of()) : signatures.insertNew(candidates, now);
+        Map<UUID, StoredDecision> replayed = insertion.storedBefore();
 
-        List<AcceptedSignature> accepted = new ArrayList<>();
-        for (Candidate candidate : candidates) {
+        int held = 0;
+        for (NewSignature signature : candidates) {
+            Candidate candidate = signature.candidate();
             UUID id = candidate.submitted().submissionId();
-            if (stored.contains(id) || replayed.contains(id)) {
-                accepted.add(mapper.accepted(candidate, now));
-            } else {
-                rejected.add(mapper.rejected(candidate.submitted(), candidate.emailHash(), RejectionReason.DUPLICATE,
-                        "this person already signed this petition", now));
+            StoredDecision decision = insertion.stored().contains(id) ? decisionOf(signature) : replayed.get(id);
+            if (decision == null) {
+                outcomes.rejected().add(mapper.rejected(candidate.submitted(), candidate.emailHash(),
+                        RejectionReason.DUPLICATE, signature.householdMember().isEmpty() ? DUPLICATE : OTHER_ADDRESS, now));
+                continue;
+            }
+            switch (decision.status()) {
+                case ACCEPTED -> outcomes.accepted().add(mapper.accepted(candidate, now));
+                case HELD -> {
+                    held++;
+                    outcomes.rejected().add(mapper.rejected(candidate.submitted(), candidate.emailHash(),
+                            RejectionReason.HELD, "held for review: " + decision.reason(), now));
+                }
+                case INVALIDATED -> outcomes.invalidated().add(mapper.invalidated(id,
+                        candidate.submitted().petitionSlug(), candidate.emailHash(),
+                        Objects.requireNonNullElse(decision.reason(), "invalidated by ops"), now));
             }
         }
-        publisher.publish(accepted, rejected);
-        int invalid = batch.size() - candidates.size();
-        metrics.batch(accepted.size(), rejected.size() - invalid, invalid);
-        Log.debugf("batch of %d: %d accepted (%d replayed), %d rejected", batch.size(), accepted.size(),
-                replayed.size(), rejected.size());
+        publisher.publish(outcomes);
+        metrics.batch(outcomes.accepted().size(), held, outcomes.rejected().size() - invalid - held, invalid);
+        Log.debugf("batch of %d: %d accepted (%d replayed), %d rejected", batch.size(), outcomes.accepted().size(),
+                replayed.size(), outcomes.rejected().size());
+    }
+
+    private static boolean signedEarlierFromAnotherAddress(Map<String, Optional<String>> firstPostalCodes,
+            Candidate candidate) {
+        Optional<String> postalCode = Optional.ofNullable(candidate.postalCode());
+        return !firstPostalCodes.computeIfAbsent(candidate.submitted().petitionSlug() + ":" + candidate.emailHash(),
+                person -> postalCode).equals(postalCode);
+    }
+
+    private static StoredDecision decisionOf(NewSignature signature) {
+        return signature.held()
+                ? new StoredDecision(SignatureStatus.HELD, signature.heldBecause())
+                : new StoredDecision(SignatureStatus.ACCEPTED, null);
     }
 }

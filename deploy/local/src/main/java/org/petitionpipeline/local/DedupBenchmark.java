@@ -52,7 +52,7 @@ public final class DedupBenchmark {
 
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        LocalPipelineSettings settings = Benchmarks.settings("dedup", Map.of());
+        LocalPipelineSettings settings = Benchmarks.settings("dedup", LocalPipelineSettings.SYNTHETIC_SIGNERS);
         try (LocalPipeline pipeline = LocalPipeline.start(settings, EnumSet.of(PipelineService.DEDUP),
                 System.out::println)) {
             List<SubmittedSignature> submissions = submissions(records, new EmailHasher(settings.secrets().emailHashKey()));

@@ -3,7 +3,6 @@ package org.petitionpipeline.local;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ public final class IntakeBenchmark {
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         LocalPipelineSettings settings =
-                Benchmarks.settings("intake", LocalPipelineSettings.INTAKE_BEHIND_LOOPBACK_PROXY);
+                Benchmarks.settings("intake", LocalPipelineSettings.SYNTHETIC_SIGNERS);
         try (LocalPipeline pipeline = LocalPipeline.start(settings, EnumSet.of(PipelineService.INTAKE),
                 System.out::println);
                 KafkaTestClient kafka = new KafkaTestClient(pipeline.kafkaBootstrapServers());

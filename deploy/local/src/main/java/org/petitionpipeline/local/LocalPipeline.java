@@ -213,6 +213,9 @@ public final class LocalPipeline implements AutoCloseable {
         if (service == PipelineService.REPORTING) {
             env.put("REPORTING_ADMIN_TOKEN", secrets.adminToken());
         }
+        if (service == PipelineService.DEDUP) {
+            env.put("DEDUP_ADMIN_TOKEN", secrets.opsToken());
+        }
         env.putAll(settings.extraEnvironment(service));
         return env;
     }

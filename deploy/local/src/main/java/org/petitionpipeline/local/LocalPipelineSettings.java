@@ -13,11 +13,14 @@ public record LocalPipelineSettings(Path home, Path workDir, Ports ports, Secret
         Map<PipelineService, Map<String, String>> serviceEnvironment) {
 
     /**
-     * Intake believing {@code X-Forwarded-For} from loopback: for load generators and system tests that stand in
-     * for a proxy carrying many signers, who would otherwise share one address and its rate limit.
+     * For load generators and system tests that stand in for a proxy carrying many synthetic signers: intake
+     * believes {@code X-Forwarded-For} from loopback (the signers would otherwise share one address and its rate
+     * limit), and dedup does not hold their bursts (thousands a minute at example.org or from one test network).
      */
-    public static final Map<PipelineService, Map<String, String>> INTAKE_BEHIND_LOOPBACK_PROXY =
-            Map.of(PipelineService.INTAKE, Map.of("INTAKE_DEFENCE_TRUSTED_PROXIES", "127.0.0.1/32,::1/128"));
+    public static final Map<PipelineService, Map<String, String>> SYNTHETIC_SIGNERS = Map.of(
+            PipelineService.INTAKE, Map.of("INTAKE_DEFENCE_TRUSTED_PROXIES", "127.0.0.1/32,::1/128"),
+            PipelineService.DEDUP, Map.of("DEDUP_HOLDS_PER_ADDRESS", "1000000000", "DEDUP_HOLDS_PER_NETWORK",
+                    "1000000000", "DEDUP_HOLDS_PER_DOMAIN", "1000000000"));
 
     public LocalPipelineSettings {
         serviceEnvironment = Map.copyOf(serviceEnvironment);

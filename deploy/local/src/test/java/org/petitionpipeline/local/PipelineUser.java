@@ -31,7 +31,7 @@ final class PipelineUser {
     static LocalPipeline startPipeline(String runDirectory) {
         Path home = Path.of(System.getProperty("pipeline.home", "../..")).toAbsolutePath().normalize();
         return LocalPipeline.start(new LocalPipelineSettings(home, home.resolve("deploy/local/target/" + runDirectory),
-                Ports.free(), Secrets.fromEnvironmentOrRandom(Map.of()), LocalPipelineSettings.INTAKE_BEHIND_LOOPBACK_PROXY),
+                Ports.free(), Secrets.fromEnvironmentOrRandom(Map.of()), LocalPipelineSettings.SYNTHETIC_SIGNERS),
                 System.out::println);
     }
 

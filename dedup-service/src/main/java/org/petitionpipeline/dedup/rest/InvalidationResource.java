@@ -1,0 +1,39 @@
+package org.petitionpipeline.dedup.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.dedup.service.ReviewResult;
+import org.petitionpipeline.dedup.service.SignatureReviewService;
+
+/**
+ * Ops strike out signatures found fraudulent afterwards, by criteria (bearer token, see {@link AdminTokenFilter}).
+ * Accepted ones are published on {@code signatures.invalidated}, so totals go down.
+ */
+@Path("/api/admin/invalidations")
+@Blocking
+@Produces(MediaType.APPLICATION_JSON)
+public class InvalidationResource {
+
+    private final SignatureReviewService review;
+    private final ReviewRequestValidator validator;
+
+    public InvalidationResource(SignatureReviewService review, ReviewRequestValidator validator) {
+        this.review = review;
+        this.validator = validator;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ReviewResult invalidate(ReviewRequest request) {
+        if (request == null) {
+            throw ProblemException.unprocessable("send the criteria as JSON", Map.of());
+        }
+        return review.invalidate(validator.invalidation(request), request.reason().strip(), request.isDryRun());
+    }
+}

@@ -1,0 +1,187 @@
+package org.petitionpipeline.dedup;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.InvalidatedSignature;
+import org.petitionpipeline.contracts.RejectedSignature;
+import org.petitionpipeline.contracts.RejectionReason;
+import org.petitionpipeline.contracts.SubmittedSignature;
+import org.petitionpipeline.testsupport.KafkaTestResource;
+import org.petitionpipeline.testsupport.PostgresTestResource;
+
+/** Fraud signals hold signatures; ops list and release them, or strike out signatures by criteria. */
+@QuarkusTest
+@TestProfile(LowHoldLimits.class)
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class SignatureReviewTest {
+
+    private static final String OPS_TOKEN = "test-admin-token-not-for-production";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    DataSource dataSource;
+
+    private static RequestSpecification asOps() {
+        return given().header("Authorization", "Bearer " + OPS_TOKEN).contentType(ContentType.JSON);
+    }
+
+    private static SubmittedSignature signature(String slug, int person, String domain, String clientIp) {
+        return DedupFixtures.submission(slug, "Person", "person" + person + "@" + domain, null, null, clientIp, false);
+    }
+
+    private static List<UUID> ids(List<SubmittedSignature> submissions) {
+        return submissions.stream().map(SubmittedSignature::submissionId).toList();
+    }
+
+    @Test
+    void aBurstFromOneAddressIsHeldUntilOpsReleaseIt() throws Exception {
+        String slug = "burst-" + UUID.randomUUID();
+        List<SubmittedSignature> burst = IntStream.range(0, 5)
+                .mapToObj(person -> signature(slug, person, "org" + person + ".example.net", "198.51.100.9")).toList();
+
+        DedupFixtures.TopicOutcomes outcomes = DedupFixtures.outcomesOf(bootstrapServers, slug,
+                burst.toArray(SubmittedSignature[]::new));
+
+        assertThat(outcomes.accepted()).hasSize(LowHoldLimits.PER_ADDRESS);
+        assertThat(outcomes.rejected()).hasSize(2).allSatisfy(rejected -> {
+            assertThat(rejected.reason()).isEqualTo(RejectionReason.HELD);
+            assertThat(rejected.detail()).contains("address 198.51.100.9/32");
+        });
+        List<UUID> held = outcomes.rejected().stream().map(RejectedSignature::submissionId).toList();
+        for (UUID id : held) {
+            assertThat(DedupFixtures.status(dataSource, id)).isEqualTo("held");
+        }
+
+        asOps().queryParam("petition", slug).get("/api/admin/held").then().statusCode(200)
+                .body("total_held", equalTo(2))
+                .body("signatures.size()", equalTo(2))
+                .body("signatures[0].email", startsWith("p•••@org"))
+                .body("signatures[0].held_because", startsWith("more than 3 signatures from address"));
+        given().queryParam("petition", slug).get("/api/admin/held").then().statusCode(401)
+                .contentType("application/problem+json");
+
+        // a replayed held record is held again, never called a duplicate of itself
+        SubmittedSignature heldOne = burst.stream().filter(s -> s.submissionId().equals(held.get(0))).findFirst()
+                .orElseThrow();
+        DedupFixtures.outcomesOf(bootstrapServers, slug, heldOne);
+        DedupFixtures.TopicOutcomes replayed = await().atMost(DedupFixtures.WAIT)
+                .until(() -> DedupFixtures.outcomesSoFar(bootstrapServers, slug), so -> so.rejected().stream()
+                        .filter(r -> r.submissionId().equals(heldOne.submissionId())).count() == 2);
+        assertThat(replayed.rejected()).filteredOn(r -> r.submissionId().equals(heldOne.submissionId()))
+                .extracting(RejectedSignature::reason).containsOnly(RejectionReason.HELD);
+        assertThat(replayed.accepted()).extracting(AcceptedSignature::signatureId).doesNotContain(heldOne.submissionId());
+
+        asOps().body(Map.of("petition_slug", slug, "dry_run", true)).post("/api/admin/held/release").then()
+                .statusCode(200).body("matched", equalTo(2)).body("changed", equalTo(0)).body("dry_run", equalTo(true));
+        assertThat(DedupFixtures.status(dataSource, held.get(0))).isEqualTo("held");
+
+        asOps().body(Map.of("petition_slug", slug)).post("/api/admin/held/release").then()
+                .statusCode(200).body("changed", equalTo(2));
+
+        await().atMost(DedupFixtures.WAIT).until(() -> DedupFixtures.outcomesSoFar(bootstrapServers, slug).accepted()
+                .stream().map(AcceptedSignature::signatureId).toList().containsAll(held));
+        for (UUID id : held) {
+            assertThat(DedupFixtures.status(dataSource, id)).isEqualTo("accepted");
+        }
+        asOps().queryParam("petition", slug).get("/api/admin/held").then().body("total_held", equalTo(0));
+    }
+
+    @Test
+    void aBurstAtOneEmailDomainIsHeldButNotAtACommonProvider() {
+        String slug = "domain-" + UUID.randomUUID();
+        String domain = "burst-" + UUID.randomUUID() + ".example.org";
+        SubmittedSignature[] sameDomain = IntStream.range(0, 6)
+                .mapToObj(person -> signature(slug, person, domain, "192.0.2." + (10 + person)))
+                .toArray(SubmittedSignature[]::new);
+        SubmittedSignature[] gmail = IntStream.range(0, 6)
+                .mapToObj(person -> signature(slug, person + 100, "gmail.com", "192.0.2." + (30 + person)))
+                .toArray(SubmittedSignature[]::new);
+
+        DedupFixtures.TopicOutcomes outcomes = DedupFixtures.outcomesOf(bootstrapServers, slug, sameDomain);
+        assertThat(outcomes.accepted()).hasSize(LowHoldLimits.PER_DOMAIN);
+        assertThat(outcomes.rejected()).hasSize(2).allSatisfy(rejected -> assertThat(rejected.detail())
+                .contains("email domain " + domain));
+
+        DedupFixtures.TopicOutcomes withGmail = DedupFixtures.outcomesOf(bootstrapServers, slug, gmail);
+        assertThat(withGmail.accepted()).extracting(AcceptedSignature::signatureId)
+                .containsAll(ids(List.of(gmail)));
+    }
+
+    @Test
+    void opsStrikeOutARangeAndTheTotalsHearOfIt() throws Exception {
+        String slug = "strike-" + UUID.randomUUID();
+        List<SubmittedSignature> bots = IntStream.range(0, 4)
+                .mapToObj(person -> signature(slug, person, "bots" + person + ".example.net", "203.0.113." + (10 + person)))
+                .toList();
+        SubmittedSignature human = signature(slug, 99, "people.example.net", "192.0.2.50");
+        List<SubmittedSignature> all = new ArrayList<>(bots);
+        all.add(human);
+        DedupFixtures.outcomesOf(bootstrapServers, slug, all.toArray(SubmittedSignature[]::new));
+
+        asOps().body(Map.of("petition_slug", slug, "ip_range", "203.0.113.0/24", "reason", "bot wave", "dry_run", true))
+                .post("/api/admin/invalidations").then().statusCode(200)
+                .body("matched", equalTo(4)).body("changed", equalTo(0));
+        assertThat(DedupFixtures.status(dataSource, bots.get(0).submissionId())).isEqualTo("accepted");
+
+        asOps().body(Map.of("petition_slug", slug, "ip_range", "203.0.113.0/24", "reason", "bot wave"))
+                .post("/api/admin/invalidations").then().statusCode(200).body("changed", equalTo(4));
+
+        List<InvalidatedSignature> invalidated = await().atMost(DedupFixtures.WAIT)
+                .until(() -> DedupFixtures.outcomesSoFar(bootstrapServers, slug).invalidated(), list -> list.size() >= 4);
+        assertThat(invalidated).extracting(InvalidatedSignature::signatureId)
+                .containsExactlyInAnyOrderElementsOf(ids(bots));
+        assertThat(invalidated).extracting(InvalidatedSignature::reason).containsOnly("bot wave");
+        assertThat(DedupFixtures.status(dataSource, bots.get(0).submissionId())).isEqualTo("invalidated");
+        assertThat(DedupFixtures.status(dataSource, human.submissionId())).isEqualTo("accepted");
+
+        // a replayed record of a struck-out signature is announced as invalidated again, not accepted
+        DedupFixtures.outcomesOf(bootstrapServers, slug, bots.get(0));
+        await().atMost(DedupFixtures.WAIT).until(() -> DedupFixtures.outcomesSoFar(bootstrapServers, slug).invalidated()
+                .stream().filter(i -> i.signatureId().equals(bots.get(0).submissionId())).count() == 2);
+        assertThat(DedupFixtures.outcomesSoFar(bootstrapServers, slug).accepted())
+                .filteredOn(a -> a.signatureId().equals(bots.get(0).submissionId())).hasSize(1);
+    }
+
+    @Test
+    void aVagueOrMalformedRequestChangesNothing() {
+        asOps().body(Map.of("petition_slug", "any", "reason", "everything")).post("/api/admin/invalidations").then()
+                .statusCode(422).contentType("application/problem+json").body("errors", hasKey("signature_ids"));
+        asOps().body(Map.of("ip_range", "203.0.113.0/24")).post("/api/admin/invalidations").then()
+                .statusCode(422).body("errors", hasKey("reason"));
+        asOps().body(Map.of("ip_range", "300.1.1.1/8", "reason", "x")).post("/api/admin/invalidations").then()
+                .statusCode(422).body("errors", hasKey("ip_range"));
+        asOps().body(Map.of("received_from", "2026-11-23T10:00:00Z", "received_until", "2026-11-23T09:00:00Z",
+                "reason", "x")).post("/api/admin/invalidations").then()
+                .statusCode(422).body("errors", hasKey("received_until"));
+        asOps().body(Map.of()).post("/api/admin/held/release").then()
+                .statusCode(422).body("errors", hasKey("petition_slug"));
+        asOps().body("{\"signature_ids\": [\"not-a-uuid\"], \"reason\": \"x\"}").post("/api/admin/invalidations").then()
+                .statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", "Bearer forged-token-forged-token").contentType(ContentType.JSON)
+                .body(Map.of("ip_range", "0.0.0.0/0", "reason", "x")).post("/api/admin/invalidations").then()
+                .statusCode(401).contentType("application/problem+json");
+    }
+}
