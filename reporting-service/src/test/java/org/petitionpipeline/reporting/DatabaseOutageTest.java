@@ -9,20 +9,17 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
 
 /** With PostgreSQL gone the public total says "retry later" (503), not "we broke" (500), and comes back by itself. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ReportingKafkaTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)
 class DatabaseOutageTest {
 
     @Test
     void aDatabaseOutageIsA503UntilTheDatabaseIsBack() {
-        given().header("Authorization", PetitionCatalogTest.ADMIN).contentType("application/json")
-                .body(PetitionCatalogTest.petitionJson("outage-test")).post("/api/admin/petitions")
-                .then().statusCode(201);
+        PetitionCatalogTest.createPetition("outage-test");
         given().get("/api/petitions/outage-test/total").then().statusCode(200);
 
         PostgresTestResource.stopDatabase();

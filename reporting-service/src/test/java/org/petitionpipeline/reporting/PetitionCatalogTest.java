@@ -24,11 +24,10 @@ import org.petitionpipeline.contracts.PetitionStatus;
 import org.petitionpipeline.contracts.SignerField;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.testsupport.KafkaTestClient;
-import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(ReportingKafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class PetitionCatalogTest {
 
@@ -46,6 +45,11 @@ class PetitionCatalogTest {
                  "text": "We call on the Attorney General to resign.",
                  "targets": [{"name": "Office of the Attorney General", "title": "U.S. Attorney General"}],
                  "goal": 100000}""".formatted(slug);
+    }
+
+    static void createPetition(String slug) {
+        given().header("Authorization", ADMIN).contentType("application/json").body(petitionJson(slug))
+                .post("/api/admin/petitions").then().statusCode(201);
     }
 
     @Test
