@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -19,7 +20,12 @@ public record RejectedSignature(
         String emailHash,
         RejectionReason reason,
         String detail,
-        Instant rejectedAt) {
+        Instant rejectedAt) implements Event {
+
+    @Override
+    public Optional<String> defect() {
+        return Event.defectOf(this, "submission_id", submissionId, "petition_slug", petitionSlug, "reason", reason);
+    }
 
     public String key() {
         return SignatureKey.of(petitionSlug, emailHash);

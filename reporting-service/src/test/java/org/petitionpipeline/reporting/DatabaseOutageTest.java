@@ -20,9 +20,7 @@ class DatabaseOutageTest {
 
     @Test
     void aDatabaseOutageIsA503UntilTheDatabaseIsBack() {
-        given().header("Authorization", PetitionCatalogTest.ADMIN).contentType("application/json")
-                .body(PetitionCatalogTest.petitionJson("outage-test")).post("/api/admin/petitions")
-                .then().statusCode(201);
+        PetitionCatalogTest.createPetition("outage-test");
         given().get("/api/petitions/outage-test/total").then().statusCode(200);
 
         PostgresTestResource.stopDatabase();

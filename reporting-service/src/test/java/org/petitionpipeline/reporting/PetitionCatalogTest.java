@@ -48,6 +48,11 @@ class PetitionCatalogTest {
                  "goal": 100000}""".formatted(slug);
     }
 
+    static void createPetition(String slug) {
+        given().header("Authorization", ADMIN).contentType("application/json").body(petitionJson(slug))
+                .post("/api/admin/petitions").then().statusCode(201);
+    }
+
     @Test
     void organizerCreatesAPetitionAndTheCatalogTopicCarriesIt() {
         given().header("Authorization", ADMIN).contentType("application/json").body(petitionJson("catalog-test"))

@@ -16,15 +16,25 @@ public class PetitionMapper {
 
     /** A new, open petition; consent wording defaults to a plain opt-in when the organizer gives none. */
     public PetitionDefinition toNewDefinition(PetitionRequest request, Instant now) {
+        return toDefinition(request.slug(), request, PetitionStatus.OPEN, now);
+    }
+
+    /** The organizer's new wording of an existing petition, which keeps its slug and status. */
+    public PetitionDefinition toRevisedDefinition(PetitionDefinition current, PetitionRequest request, Instant now) {
+        return toDefinition(current.slug(), request, current.status(), now);
+    }
+
+    private static PetitionDefinition toDefinition(String slug, PetitionRequest request, PetitionStatus status,
+            Instant now) {
         boolean ownConsentText = request.consentText() != null && !request.consentText().isBlank();
         return new PetitionDefinition(
                 EventSchema.VERSION,
-                request.slug(),
+                slug,
                 request.title().strip(),
                 request.text().strip(),
                 List.copyOf(request.targets()),
                 request.goal(),
-                PetitionStatus.OPEN,
+                status,
                 ownConsentText ? request.consentText().strip() : DEFAULT_CONSENT_TEXT,
                 ownConsentText ? request.consentTextVersion().strip() : DEFAULT_CONSENT_VERSION,
                 request.requiredFields(),

@@ -10,8 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.EventSchema;
@@ -25,6 +28,9 @@ public class PetitionRepository {
 
     private static final TypeReference<List<PetitionTarget>> TARGETS = new TypeReference<>() {
     };
+    /** The columns an organizer edits, in the order {@link #bindContent} binds them. */
+    private static final String CONTENT_COLUMNS = "title, text, targets, goal, consent_text, consent_text_version, "
+            + "required_fields, allowed_origins, household_signatures";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -36,30 +42,64 @@ public class PetitionRepository {
 
     /** Stores a new petition; false when the slug is taken. */
     public boolean insert(PetitionDefinition petition) {
-        String sql = """
-                insert into reporting.petition (slug, title, text, targets, goal, status, consent_text,
-                    consent_text_version, required_fields, allowed_origins, household_signatures, created_at, updated_at)
-                values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (slug) do nothing""";
+        String sql = "insert into reporting.petition (slug, status, created_at, updated_at, " + CONTENT_COLUMNS + ")"
+                + " values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?) on conflict (slug) do nothing";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, petition.slug());
-            insert.setString(2, petition.title());
-            insert.setString(3, petition.text());
-            insert.setString(4, json.writeValueAsString(petition.targets()));
-            insert.setLong(5, petition.goal());
-            insert.setString(6, petition.status().name());
-            insert.setString(7, petition.consentText());
-            insert.setString(8, petition.consentTextVersion());
-            insert.setArray(9, connection.createArrayOf("text",
-                    petition.requiredFields().stream().map(SignerField::name).toArray()));
-            insert.setArray(10, connection.createArrayOf("text", petition.allowedOrigins().toArray()));
-            insert.setBoolean(11, petition.householdSignatures());
-            insert.setTimestamp(12, Timestamp.from(petition.updatedAt()));
-            insert.setTimestamp(13, Timestamp.from(petition.updatedAt()));
+            insert.setString(2, petition.status().name());
+            insert.setTimestamp(3, Timestamp.from(petition.updatedAt()));
+            insert.setTimestamp(4, Timestamp.from(petition.updatedAt()));
+            bindContent(connection, insert, 5, petition);
             return insert.executeUpdate() == 1;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not store petition " + petition.slug(), e);
+        }
+    }
+
+    /**
+     * Replaces what the organizer edits and returns the new version; the status is left to {@link #close}, so an
+     * edit crossing a close never reopens the petition. Empty when there is no such petition.
+     */
+    public Optional<PetitionDefinition> update(PetitionDefinition revised) {
+        String sql = """
+                update reporting.petition
+                set (%s) = (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?), updated_at = ?
+                where slug = ? returning *""".formatted(CONTENT_COLUMNS);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            int next = bindContent(connection, update, 1, revised);
+            update.setTimestamp(next, Timestamp.from(revised.updatedAt()));
+            update.setString(next + 1, revised.slug());
+            return first(update);
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("could not update petition " + revised.slug(), e);
+        }
+    }
+
+    /** Closes the petition and returns it; closing a closed petition changes nothing, not even updated_at. */
+    public Optional<PetitionDefinition> close(String slug, Instant now) {
+        String sql = """
+                update reporting.petition
+                set status = 'CLOSED', updated_at = case when status = 'CLOSED' then updated_at else ? end
+                where slug = ? returning *""";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement close = connection.prepareStatement(sql)) {
+            close.setTimestamp(1, Timestamp.from(now));
+            close.setString(2, slug);
+            return first(close);
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("could not close petition " + slug, e);
+        }
+    }
+
+    public Optional<PetitionDefinition> findBySlug(String slug) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select * from reporting.petition where slug = ?")) {
+            query.setString(1, slug);
+            return first(query);
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("could not read petition " + slug, e);
         }
     }
 
@@ -72,18 +112,55 @@ public class PetitionRepository {
         return select("select * from reporting.petition where published_at is distinct from updated_at order by updated_at");
     }
 
-    /** Marks this version published; a newer version stored meanwhile stays due. */
-    public void markPublished(PetitionDefinition petition) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(
-                        "update reporting.petition set published_at = ? where slug = ? and updated_at = ?")) {
-            update.setTimestamp(1, Timestamp.from(petition.updatedAt()));
-            update.setString(2, petition.slug());
-            update.setTimestamp(3, Timestamp.from(petition.updatedAt()));
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not mark petition " + petition.slug() + " published", e);
+    /**
+     * Hands the petition's current version to {@code publish} while holding its row, then marks that version
+     * published. Publishers (a request, the relay, another instance) take turns per petition and each sends what
+     * is current when its turn comes, so the last record on the compacted topic is always the newest version;
+     * without the turns a slow publish of an old version could land after the new one and stay there.
+     */
+    public void publishCurrent(String slug, Consumer<PetitionDefinition> publish) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select * from reporting.petition where slug = ? for update")) {
+                lock.setString(1, slug);
+                Optional<PetitionDefinition> current = first(lock);
+                if (current.isPresent()) {
+                    publish.accept(current.get());
+                    markPublished(connection, current.get());
+                }
+                connection.commit();
+            } catch (SQLException | JsonProcessingException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("could not publish petition " + slug, e);
         }
+    }
+
+    private static void markPublished(Connection connection, PetitionDefinition petition) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update reporting.petition set published_at = updated_at where slug = ?")) {
+            update.setString(1, petition.slug());
+            update.executeUpdate();
+        }
+    }
+
+    /** Binds the organizer's fields from {@code index} on and returns the next free index. */
+    private int bindContent(Connection connection, PreparedStatement statement, int index, PetitionDefinition petition)
+            throws SQLException, JsonProcessingException {
+        statement.setString(index, petition.title());
+        statement.setString(index + 1, petition.text());
+        statement.setString(index + 2, json.writeValueAsString(petition.targets()));
+        statement.setLong(index + 3, petition.goal());
+        statement.setString(index + 4, petition.consentText());
+        statement.setString(index + 5, petition.consentTextVersion());
+        statement.setArray(index + 6, connection.createArrayOf("text",
+                petition.requiredFields().stream().map(SignerField::name).toArray()));
+        statement.setArray(index + 7, connection.createArrayOf("text", petition.allowedOrigins().toArray()));
+        statement.setBoolean(index + 8, petition.householdSignatures());
+        return index + 9;
     }
 
     private List<PetitionDefinition> select(String sql) {
@@ -92,25 +169,35 @@ public class PetitionRepository {
                 ResultSet rows = query.executeQuery()) {
             List<PetitionDefinition> petitions = new ArrayList<>();
             while (rows.next()) {
-                petitions.add(new PetitionDefinition(
-                        EventSchema.VERSION,
-                        rows.getString("slug"),
-                        rows.getString("title"),
-                        rows.getString("text"),
-                        json.readValue(rows.getString("targets"), TARGETS),
-                        rows.getLong("goal"),
-                        PetitionStatus.valueOf(rows.getString("status")),
-                        rows.getString("consent_text"),
-                        rows.getString("consent_text_version"),
-                        Stream.of(strings(rows.getArray("required_fields"))).map(SignerField::valueOf).toList(),
-                        List.of(strings(rows.getArray("allowed_origins"))),
-                        rows.getBoolean("household_signatures"),
-                        rows.getTimestamp("updated_at").toInstant()));
+                petitions.add(toDefinition(rows));
             }
             return petitions;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not read the petitions", e);
         }
+    }
+
+    private Optional<PetitionDefinition> first(PreparedStatement statement) throws SQLException, JsonProcessingException {
+        try (ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(toDefinition(rows)) : Optional.empty();
+        }
+    }
+
+    private PetitionDefinition toDefinition(ResultSet row) throws SQLException, JsonProcessingException {
+        return new PetitionDefinition(
+                EventSchema.VERSION,
+                row.getString("slug"),
+                row.getString("title"),
+                row.getString("text"),
+                json.readValue(row.getString("targets"), TARGETS),
+                row.getLong("goal"),
+                PetitionStatus.valueOf(row.getString("status")),
+                row.getString("consent_text"),
+                row.getString("consent_text_version"),
+                Stream.of(strings(row.getArray("required_fields"))).map(SignerField::valueOf).toList(),
+                List.of(strings(row.getArray("allowed_origins"))),
+                row.getBoolean("household_signatures"),
+                row.getTimestamp("updated_at").toInstant());
     }
 
     private static String[] strings(Array column) throws SQLException {

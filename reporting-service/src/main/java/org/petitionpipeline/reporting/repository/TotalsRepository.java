@@ -8,20 +8,25 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.InvalidatedSignature;
+import org.petitionpipeline.contracts.RejectedSignature;
 
 @ApplicationScoped
 public class TotalsRepository {
 
     /*
      * One statement, so one transaction: the signature ids not counted before are recorded and the totals
-     * raised by exactly their number, or neither happens. A replayed batch inserts no id and adds nothing.
+     * raised by exactly their number, or neither happens. A replayed batch inserts no id and adds nothing; an id
+     * invalidated before it was accepted already has its row, so it is never counted. Rows are taken in id order,
+     * as by COUNT_NEW_INVALIDATIONS, so that the two consumers never wait on each other in a circle.
      */
     private static final String COUNT_NEW_SIGNATURES = """
             with newly_counted as (
                 insert into reporting.counted_signature (signature_id, petition_slug, counted_at)
-                select id, slug, now() from unnest(?::uuid[], ?::text[]) as batch(id, slug)
+                select id, slug, now() from unnest(?::uuid[], ?::text[]) as batch(id, slug) order by id
                 on conflict (signature_id) do nothing
                 returning petition_slug)
             insert into reporting.petition_total (petition_slug, accepted, updated_at)
@@ -29,6 +34,57 @@ public class TotalsRepository {
             on conflict (petition_slug) do update
                 set accepted = reporting.petition_total.accepted + excluded.accepted,
                     updated_at = excluded.updated_at""";
+
+    /*
+     * Marks each id invalidated once (a replay finds it marked and returns no row) and subtracts only the ids
+     * that were counted. An id not seen yet gets a row without counted_at, which keeps its accepted event,
+     * whenever it comes, from counting it. DISTINCT: one statement may not update the same row twice.
+     */
+    private static final String COUNT_NEW_INVALIDATIONS = """
+            with batch as (
+                select distinct on (id) id, slug from unnest(?::uuid[], ?::text[]) as batch(id, slug) order by id),
+            newly_invalidated as (
+                insert into reporting.counted_signature (signature_id, petition_slug, invalidated_at)
+                select id, slug, now() from batch order by id
+                on conflict (signature_id) do update set invalidated_at = excluded.invalidated_at
+                    where reporting.counted_signature.invalidated_at is null
+                returning petition_slug, counted_at)
+            insert into reporting.petition_total (petition_slug, accepted, invalidated, updated_at)
+            select petition_slug, 0, count(*), now() from newly_invalidated where counted_at is not null
+            group by petition_slug order by petition_slug
+            on conflict (petition_slug) do update
+                set invalidated = reporting.petition_total.invalidated + excluded.invalidated,
+                    updated_at = excluded.updated_at""";
+
+    private static final String RECORD_NEW_REJECTIONS = """
+            insert into reporting.rejected_submission (submission_id, petition_slug, reason, recorded_at)
+            select id, slug, reason, now() from unnest(?::uuid[], ?::text[], ?::text[]) as batch(id, slug, reason)
+            on conflict (submission_id) do nothing""";
+
+    private static final String TOTAL = """
+            select p.slug, coalesce(t.accepted - t.invalidated, 0) as total, p.goal,
+                   greatest(p.updated_at, t.updated_at) as updated_at
+            from reporting.petition p left join reporting.petition_total t on t.petition_slug = p.slug
+            where p.slug = ?""";
+
+    /*
+     * Rejections are counted when asked (ops, not the public) rather than kept as counters: a held submission
+     * stops being held when it is released (accepted) or struck out (invalidated), which these rows show
+     * whichever event came first.
+     */
+    private static final String STATS = """
+            select p.slug, coalesce(t.accepted, 0) as accepted, coalesce(t.invalidated, 0) as invalidated,
+                   r.duplicates, r.invalid, r.held, greatest(p.updated_at, t.updated_at) as updated_at
+            from reporting.petition p
+            left join reporting.petition_total t on t.petition_slug = p.slug
+            cross join lateral (
+                select count(*) filter (where rejected.reason = 'DUPLICATE') as duplicates,
+                       count(*) filter (where rejected.reason = 'INVALID') as invalid,
+                       count(*) filter (where rejected.reason = 'HELD' and since.signature_id is null) as held
+                from reporting.rejected_submission rejected
+                left join reporting.counted_signature since on since.signature_id = rejected.submission_id
+                where rejected.petition_slug = p.slug) r
+            where p.slug = ?""";
 
     private final DataSource dataSource;
 
@@ -38,35 +94,72 @@ public class TotalsRepository {
 
     /** Counts the signatures of the batch not counted before, in one round trip. */
     public void countAccepted(List<AcceptedSignature> batch) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement count = connection.prepareStatement(COUNT_NEW_SIGNATURES)) {
-            count.setArray(1, connection.createArrayOf("uuid",
-                    batch.stream().map(AcceptedSignature::signatureId).toArray(UUID[]::new)));
-            count.setArray(2, connection.createArrayOf("text",
-                    batch.stream().map(AcceptedSignature::petitionSlug).toArray(String[]::new)));
-            count.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not count a batch of " + batch.size() + " signatures", e);
-        }
+        executeOverBatch(COUNT_NEW_SIGNATURES, "count a batch of " + batch.size() + " signatures",
+                uuids(batch, AcceptedSignature::signatureId), texts(batch, AcceptedSignature::petitionSlug));
+    }
+
+    /** Takes the batch's counted signatures off the totals, each once, in one round trip. */
+    public void countInvalidated(List<InvalidatedSignature> batch) {
+        executeOverBatch(COUNT_NEW_INVALIDATIONS, "invalidate a batch of " + batch.size() + " signatures",
+                uuids(batch, InvalidatedSignature::signatureId), texts(batch, InvalidatedSignature::petitionSlug));
+    }
+
+    /** Records the batch's rejected submissions not recorded before, in one round trip. */
+    public void countRejected(List<RejectedSignature> batch) {
+        executeOverBatch(RECORD_NEW_REJECTIONS, "record a batch of " + batch.size() + " rejections",
+                uuids(batch, RejectedSignature::submissionId), texts(batch, RejectedSignature::petitionSlug),
+                texts(batch, rejected -> rejected.reason().name()));
     }
 
     public Optional<PetitionTotal> findTotal(String slug) {
-        String sql = """
-                select p.slug, coalesce(t.accepted, 0) as total, p.goal,
-                       greatest(p.updated_at, t.updated_at) as updated_at
-                from reporting.petition p left join reporting.petition_total t on t.petition_slug = p.slug
-                where p.slug = ?""";
+        return findOne(TOTAL, slug, row -> new PetitionTotal(row.getString("slug"), row.getLong("total"),
+                row.getLong("goal"), row.getTimestamp("updated_at").toInstant()));
+    }
+
+    public Optional<PetitionStats> findStats(String slug) {
+        return findOne(STATS, slug, row -> new PetitionStats(row.getString("slug"), row.getLong("accepted"),
+                row.getLong("invalidated"), row.getLong("duplicates"), row.getLong("invalid"), row.getLong("held"),
+                row.getTimestamp("updated_at").toInstant()));
+    }
+
+    private void executeOverBatch(String sql, String work, SqlArray... columns) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < columns.length; i++) {
+                statement.setArray(i + 1, connection.createArrayOf(columns[i].type(), columns[i].values()));
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not " + work, e);
+        }
+    }
+
+    private <T> Optional<T> findOne(String sql, String slug, Row<T> mapping) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, slug);
             try (ResultSet row = query.executeQuery()) {
-                return row.next()
-                        ? Optional.of(new PetitionTotal(row.getString("slug"), row.getLong("total"),
-                                row.getLong("goal"), row.getTimestamp("updated_at").toInstant()))
-                        : Optional.empty();
+                return row.next() ? Optional.of(mapping.map(row)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the total of petition " + slug, e);
+            throw new IllegalStateException("could not read the counts of petition " + slug, e);
         }
+    }
+
+    private static <E> SqlArray uuids(List<E> batch, Function<E, UUID> column) {
+        return new SqlArray("uuid", batch.stream().map(column).toArray(UUID[]::new));
+    }
+
+    private static <E> SqlArray texts(List<E> batch, Function<E, String> column) {
+        return new SqlArray("text", batch.stream().map(column).toArray(String[]::new));
+    }
+
+    /** One column of a batch, bound as a PostgreSQL array so the whole batch is one statement. */
+    private record SqlArray(String type, Object[] values) {
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T map(ResultSet row) throws SQLException;
     }
 }

@@ -3,7 +3,9 @@ package org.petitionpipeline.reporting.rest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,5 +38,27 @@ public class PetitionAdminResource {
     @GET
     public List<PetitionDefinition> list() {
         return petitions.list();
+    }
+
+    @GET
+    @Path("{slug}")
+    public PetitionDefinition get(@PathParam("slug") String slug) {
+        return petitions.find(slug).orElseThrow(() -> NoSuchPetition.named(slug));
+    }
+
+    /** Replaces the petition's wording, goal, targets and signer rules; its slug and status stay. */
+    @PUT
+    @Path("{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PetitionDefinition update(@PathParam("slug") String slug, PetitionRequest request) {
+        validator.validateUpdate(slug, request);
+        return petitions.update(slug, request).orElseThrow(() -> NoSuchPetition.named(slug));
+    }
+
+    /** Stops new signatures; those taken stay counted. Closing a closed petition changes nothing. */
+    @POST
+    @Path("{slug}/close")
+    public PetitionDefinition close(@PathParam("slug") String slug) {
+        return petitions.close(slug).orElseThrow(() -> NoSuchPetition.named(slug));
     }
 }

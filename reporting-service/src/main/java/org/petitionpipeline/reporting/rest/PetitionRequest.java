@@ -6,7 +6,7 @@ import java.util.List;
 import org.petitionpipeline.contracts.PetitionTarget;
 import org.petitionpipeline.contracts.SignerField;
 
-/** What an organizer sends to create a petition. */
+/** What an organizer sends to create a petition or to replace its wording (the slug then stays). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PetitionRequest(
         String slug,

@@ -17,14 +17,45 @@ public class PetitionRequestValidator {
     private static final int MAX_TITLE = 200;
     private static final int MAX_TEXT = 20_000;
 
+    /** A new petition: its slug, then everything an organizer writes. */
     public void validate(PetitionRequest request) {
-        if (request == null) {
-            throw ProblemException.unprocessable("the request has no petition in its body", Map.of());
-        }
+        requireBody(request);
         Map<String, String> errors = new LinkedHashMap<>();
         if (request.slug() == null || !SLUG.matcher(request.slug()).matches()) {
             errors.put("slug", "use 1-64 lower-case letters, digits and inner hyphens, e.g. 'tell-the-ag-resign'");
         }
+        errors.putAll(contentErrors(request));
+        throwIfAny(errors);
+    }
+
+    /**
+     * A new version of the petition at {@code slug}. The slug stays: signing links, embeds and every recorded
+     * signature use it. The body may leave it out or repeat it.
+     */
+    public void validateUpdate(String slug, PetitionRequest request) {
+        requireBody(request);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (request.slug() != null && !request.slug().equals(slug)) {
+            errors.put("slug", "a petition keeps its slug '" + slug + "': leave it out, or create a new petition");
+        }
+        errors.putAll(contentErrors(request));
+        throwIfAny(errors);
+    }
+
+    private static void requireBody(PetitionRequest request) {
+        if (request == null) {
+            throw ProblemException.unprocessable("the request has no petition in its body", Map.of());
+        }
+    }
+
+    private static void throwIfAny(Map<String, String> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("the petition has " + errors.size() + " invalid field(s)", errors);
+        }
+    }
+
+    private static Map<String, String> contentErrors(PetitionRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
         requireText(errors, "title", request.title(), MAX_TITLE);
         if (request.title() != null && CONTROL.matcher(request.title()).find()) {
             errors.put("title", "one line: no line breaks or other control characters (it becomes an email subject)");
@@ -58,9 +89,7 @@ public class PetitionRequestValidator {
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("the petition has " + errors.size() + " invalid field(s)", errors);
-        }
+        return errors;
     }
 
     private static void requireText(Map<String, String> errors, String field, String value, int maxLength) {

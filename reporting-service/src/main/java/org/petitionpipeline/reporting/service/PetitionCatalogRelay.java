@@ -25,7 +25,7 @@ public class PetitionCatalogRelay {
     void relayUnpublished() {
         for (PetitionDefinition petition : petitions.findUnpublished()) {
             try {
-                publisher.publish(petition);
+                publisher.publish(petition.slug());
             } catch (RuntimeException brokerUnavailable) {
                 Log.warnf("petition %s is not on the catalog topic yet, will retry: %s", petition.slug(),
                         brokerUnavailable.getMessage());

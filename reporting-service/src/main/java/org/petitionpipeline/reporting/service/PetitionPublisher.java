@@ -27,11 +27,17 @@ public class PetitionPublisher {
         this.petitions = petitions;
     }
 
-    /** Publishes and waits for the broker's acknowledgement; throws when it does not come in time. */
-    public void publish(PetitionDefinition petition) {
+    /**
+     * Publishes the petition's current version and waits for the broker's acknowledgement; throws when it does
+     * not come in time.
+     */
+    public void publish(String slug) {
+        petitions.publishCurrent(slug, this::send);
+    }
+
+    private void send(PetitionDefinition petition) {
         Message<PetitionDefinition> message = Message.of(petition).addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(petition.slug()).build());
         emitter.sendMessage(message).await().atMost(ACK_TIMEOUT);
-        petitions.markPublished(petition);
     }
 }

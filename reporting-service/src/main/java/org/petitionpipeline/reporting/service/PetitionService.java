@@ -1,16 +1,22 @@
 package org.petitionpipeline.reporting.service;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.reporting.mapping.PetitionMapper;
 import org.petitionpipeline.reporting.repository.PetitionRepository;
 import org.petitionpipeline.reporting.rest.PetitionRequest;
 
+/**
+ * The petition catalog. Every change is stored, then published to the catalog topic; should the publish fail,
+ * the change stays stored and {@link PetitionCatalogRelay} publishes it once the broker is back.
+ */
 @ApplicationScoped
 public class PetitionService {
 
@@ -24,26 +30,63 @@ public class PetitionService {
         this.mapper = mapper;
     }
 
-    /**
-     * Stores a new petition, then publishes it to the catalog topic. Should the publish fail, the petition
-     * stays stored and {@link PetitionCatalogRelay} publishes it once the broker is back.
-     */
     public PetitionDefinition create(PetitionRequest request) {
-        // PostgreSQL keeps microseconds: a finer instant would never equal its stored self (see findUnpublished)
-        PetitionDefinition petition = mapper.toNewDefinition(request, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        PetitionDefinition petition = mapper.toNewDefinition(request, now());
         if (!petitions.insert(petition)) {
             throw ProblemException.conflict("a petition with slug '" + petition.slug() + "' already exists");
         }
-        try {
-            publisher.publish(petition);
-        } catch (RuntimeException brokerUnavailable) {
-            Log.warnf("petition %s stored; the catalog relay will publish it: %s", petition.slug(),
-                    brokerUnavailable.getMessage());
-        }
+        publishOrLeaveToRelay(petition.slug());
         return petition;
+    }
+
+    /** Replaces what the organizer wrote; empty when there is no such petition. */
+    public Optional<PetitionDefinition> update(String slug, PetitionRequest request) {
+        Optional<PetitionDefinition> current = petitions.findBySlug(slug);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        PetitionDefinition revised = mapper.toRevisedDefinition(current.get(), request, now());
+        requireNewConsentVersionForNewWording(current.get(), revised);
+        Optional<PetitionDefinition> stored = petitions.update(revised);
+        stored.ifPresent(petition -> publishOrLeaveToRelay(petition.slug()));
+        return stored;
+    }
+
+    /** Closes the petition to new signatures; empty when there is no such petition. */
+    public Optional<PetitionDefinition> close(String slug) {
+        Optional<PetitionDefinition> closed = petitions.close(slug, now());
+        closed.ifPresent(petition -> publishOrLeaveToRelay(petition.slug()));
+        return closed;
+    }
+
+    public Optional<PetitionDefinition> find(String slug) {
+        return petitions.findBySlug(slug);
     }
 
     public List<PetitionDefinition> list() {
         return petitions.findAll();
+    }
+
+    /** Consent records name the version a signer saw: new words under an old version would misstate it. */
+    private static void requireNewConsentVersionForNewWording(PetitionDefinition current, PetitionDefinition revised) {
+        if (!current.consentText().equals(revised.consentText())
+                && current.consentTextVersion().equals(revised.consentTextVersion())) {
+            throw ProblemException.unprocessable("the consent wording changed but its version did not",
+                    Map.of("consent_text_version", "give the new wording a new version (not '"
+                            + current.consentTextVersion() + "'), so consent records say which one a signer saw"));
+        }
+    }
+
+    private void publishOrLeaveToRelay(String slug) {
+        try {
+            publisher.publish(slug);
+        } catch (RuntimeException brokerUnavailable) {
+            Log.warnf("petition %s stored; the catalog relay will publish it: %s", slug, brokerUnavailable.getMessage());
+        }
+    }
+
+    /** PostgreSQL keeps microseconds: the definition answered then carries the same instant as the one published. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }
