@@ -25,7 +25,7 @@ class DatabaseOutageTest {
 
     @Test
     void anUnsubscribeDuringADatabaseOutageIsA503AndSucceedsOnceItIsBack() {
-        String token = tokens.issue(SignatureMailTest.hashOf('d'));
+        String token = tokens.issue(MailFixtures.hashOf('d'));
 
         PostgresTestResource.stopDatabase();
 
