@@ -32,6 +32,8 @@ final class Banner {
 
                  Organizer token (Authorization: Bearer …, for %s/api/admin/petitions):
                    %s
+                 Mail provider's webhook token (for %s/api/webhooks/bounces):
+                   %s
                  Logs: %s
                  Stop: Ctrl-C here, or ./run-local.sh stop from another terminal.
                 ==================================================================================
@@ -40,6 +42,7 @@ final class Banner {
                 pipeline.url(PipelineService.EMAIL), pipeline.url(PipelineService.REPORTING),
                 ports.kafka(), pipeline.mailApi(), ports.imap(),
                 pipeline.url(PipelineService.INTAKE), pipeline.url(PipelineService.REPORTING), pipeline.mailApi(),
-                pipeline.url(PipelineService.REPORTING), settings.secrets().adminToken(), settings.logDir());
+                pipeline.url(PipelineService.REPORTING), settings.secrets().adminToken(),
+                pipeline.url(PipelineService.EMAIL), settings.secrets().webhookToken(), settings.logDir());
     }
 }
