@@ -123,6 +123,17 @@ final class MailFixtures {
                 .filter(change -> change.emailHash().equals(emailHash)).toList();
     }
 
+    /**
+     * The person's changes once {@code count} have been published and no more come for two seconds: a change
+     * published twice (or once too many) would show in that time.
+     */
+    static List<SubscriptionChange> settledChangesOf(KafkaTestClient kafka, String emailHash, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> changesOf(kafka, emailHash).size() >= count);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> changesOf(kafka, emailHash).size() == count);
+        return changesOf(kafka, emailHash);
+    }
+
     /** The first column of the first row, as text; null when there is no row. */
     static String queryText(DataSource dataSource, String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();

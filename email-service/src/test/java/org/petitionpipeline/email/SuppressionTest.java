@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
-import static org.petitionpipeline.email.MailFixtures.changesOf;
 import static org.petitionpipeline.email.MailFixtures.mailTo;
 import static org.petitionpipeline.email.MailFixtures.newHash;
+import static org.petitionpipeline.email.MailFixtures.settledChangesOf;
 import static org.petitionpipeline.email.MailFixtures.queryText;
 import static org.petitionpipeline.email.MailFixtures.signedAt;
 import static org.petitionpipeline.email.MailFixtures.statusOf;
@@ -90,9 +90,7 @@ class SuppressionTest {
 
             assertThat(statusOf(dataSource, hash)).isEqualTo("BOUNCING");
             assertThat(mailTo("max@example.org")).hasSize(1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> changesOf(kafka, hash).size() >= 2);
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> changesOf(kafka, hash).size() == 2);
-            assertThat(changesOf(kafka, hash)).extracting(SubscriptionChange::status)
+            assertThat(settledChangesOf(kafka, hash, 2)).extracting(SubscriptionChange::status)
                     .containsExactly(SubscriptionStatus.SUBSCRIBED, SubscriptionStatus.BOUNCING);
         }
     }

@@ -2,12 +2,11 @@ package org.petitionpipeline.email;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
-import static org.petitionpipeline.email.MailFixtures.changesOf;
 import static org.petitionpipeline.email.MailFixtures.newHash;
+import static org.petitionpipeline.email.MailFixtures.settledChangesOf;
 import static org.petitionpipeline.email.MailFixtures.statusOf;
 import static org.petitionpipeline.email.MailFixtures.subscribe;
 
@@ -15,7 +14,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -80,9 +78,7 @@ class WebhookTest {
             report("hard_bounce", "ole@example.org").then().statusCode(200).body("result", is("already_suppressed"));
 
             assertThat(statusOf(dataSource, hash)).isEqualTo("SPAM_COMPLAINT");
-            await().atMost(Duration.ofSeconds(10)).until(() -> changesOf(kafka, hash).size() >= 3);
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> changesOf(kafka, hash).size() == 3);
-            List<SubscriptionChange> changes = changesOf(kafka, hash);
+            List<SubscriptionChange> changes = settledChangesOf(kafka, hash, 3);
             assertThat(changes).extracting(SubscriptionChange::status).containsExactly(SubscriptionStatus.SUBSCRIBED,
                     SubscriptionStatus.BOUNCING, SubscriptionStatus.SPAM_COMPLAINT);
             assertThat(changes).extracting(SubscriptionChange::source).containsExactly("signature", "hard_bounce",

@@ -64,7 +64,7 @@ public class UnsubscribeTokens {
         }
         byte[] payload = ByteBuffer.allocate(PAYLOAD_BYTES).put(HexFormat.of().parseHex(emailHash))
                 .putLong(expiresAt.getEpochSecond()).array();
-        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload));
+        return encode(payload);
     }
 
     /** Checks signature first: only a genuine token is ever called expired. */
@@ -74,14 +74,16 @@ public class UnsubscribeTokens {
             return Check.INVALID;
         }
         byte[] payload;
-        byte[] givenMac;
         try {
             payload = Base64.getUrlDecoder().decode(token.substring(0, dot));
-            givenMac = Base64.getUrlDecoder().decode(token.substring(dot + 1));
         } catch (IllegalArgumentException notBase64) {
             return Check.INVALID;
         }
-        if (payload.length != PAYLOAD_BYTES || !MessageDigest.isEqual(mac(payload), givenMac)) {
+        // Compared as text, not decoded: the decoder ignores a last character's spare bits, so several spellings
+        // decode alike, and an altered token must not pass for the one we issued
+        byte[] expected = encode(payload).getBytes(StandardCharsets.US_ASCII);
+        if (payload.length != PAYLOAD_BYTES
+                || !MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.US_ASCII))) {
             return Check.INVALID;
         }
         ByteBuffer fields = ByteBuffer.wrap(payload);
@@ -91,6 +93,10 @@ public class UnsubscribeTokens {
             return Check.EXPIRED;
         }
         return new Check(Verdict.VALID, HexFormat.of().formatHex(hash));
+    }
+
+    private String encode(byte[] payload) {
+        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload));
     }
 
     private byte[] mac(byte[] payload) {
