@@ -81,7 +81,7 @@ class WebhookTest {
             List<SubscriptionChange> changes = settledChangesOf(kafka, hash, 3);
             assertThat(changes).extracting(SubscriptionChange::status).containsExactly(SubscriptionStatus.SUBSCRIBED,
                     SubscriptionStatus.BOUNCING, SubscriptionStatus.SPAM_COMPLAINT);
-            assertThat(changes).extracting(SubscriptionChange::source).containsExactly("signature", "hard_bounce",
+            assertThat(changes).extracting(SubscriptionChange::source).containsExactly("signature", "hard-bounce",
                     "complaint");
         }
     }

@@ -52,7 +52,7 @@ public class DeliveryReportService {
         SubscriptionStatus status = report.type() == DeliveryReport.Type.COMPLAINT
                 ? SubscriptionStatus.SPAM_COMPLAINT : SubscriptionStatus.BOUNCING;
         boolean changed = subscriptions.change(emailHash.get(), status, occurredAt(report),
-                report.type().name().toLowerCase(Locale.ROOT));
+                report.type().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         Log.infof("%s report for %s: %s", report.type(), emailHash.get(), changed ? "suppressed" : "already suppressed");
         return changed ? Outcome.SUPPRESSED : Outcome.ALREADY_SUPPRESSED;
     }
