@@ -2,6 +2,7 @@ package org.petitionpipeline.email;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +14,10 @@ import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
 import org.petitionpipeline.testsupport.SmtpTestResource;
 
-/** With PostgreSQL gone an unsubscribe is "try again in a moment" (503), and works once it is back. */
+/**
+ * With PostgreSQL gone an unsubscribe is "try again in a moment" (503: a page for a browser, problem+json for
+ * an API client), and works once it is back.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)
@@ -25,12 +29,16 @@ class DatabaseOutageTest {
 
     @Test
     void anUnsubscribeDuringADatabaseOutageIsA503AndSucceedsOnceItIsBack() {
-        String token = tokens.issue(SignatureMailTest.hashOf('d'));
+        String token = tokens.issue(MailFixtures.hashOf('d'));
 
         PostgresTestResource.stopDatabase();
 
-        given().post("/unsubscribe?token=" + token)
-                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5");
+        given().accept("text/html").post("/unsubscribe?token=" + token)
+                .then().statusCode(503).contentType("text/html").header("Retry-After", "5")
+                .body(containsString("Please try again in a moment"));
+        given().accept("application/json").post("/unsubscribe?token=" + token)
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
+                .body("detail", containsString("try again"));
 
         PostgresTestResource.restartDatabase();
 

@@ -34,6 +34,8 @@ final class Banner {
                    %s
                  Ops token (for held signatures and invalidations, %s/api/admin/held):
                    %s
+                 Mail provider's webhook token (for %s/api/webhooks/bounces):
+                   %s
                  Logs: %s
                  Stop: Ctrl-C here, or ./run-local.sh stop from another terminal.
                 ==================================================================================
@@ -43,6 +45,7 @@ final class Banner {
                 ports.kafka(), pipeline.mailApi(), ports.imap(),
                 pipeline.url(PipelineService.INTAKE), pipeline.url(PipelineService.REPORTING), pipeline.mailApi(),
                 pipeline.url(PipelineService.REPORTING), settings.secrets().adminToken(),
-                pipeline.url(PipelineService.DEDUP), settings.secrets().opsToken(), settings.logDir());
+                pipeline.url(PipelineService.DEDUP), settings.secrets().opsToken(),
+                pipeline.url(PipelineService.EMAIL), settings.secrets().webhookToken(), settings.logDir());
     }
 }

@@ -208,6 +208,7 @@ public final class LocalPipeline implements AutoCloseable {
             env.put("QUARKUS_MAILER_HOST", LOOPBACK);
             env.put("QUARKUS_MAILER_PORT", String.valueOf(settings.ports().smtp()));
             env.put("EMAIL_TOKEN_KEY", secrets.emailTokenKey());
+            env.put("EMAIL_WEBHOOK_TOKEN", secrets.webhookToken());
             env.put("EMAIL_PUBLIC_URL", url(PipelineService.EMAIL).toString());
         }
         if (service == PipelineService.REPORTING) {

@@ -12,6 +12,15 @@ public interface EmailConfig {
     /** HMAC key of unsubscribe tokens (env {@code EMAIL_TOKEN_KEY}). */
     String tokenKey();
 
+    /** How long an unsubscribe link works after the message that carries it was sent. */
+    Duration unsubscribeTokenLifetime();
+
+    /** Where RFC 2369 {@code mailto:} unsubscribe requests go; someone (or something) must act on that mailbox. */
+    String unsubscribeMailbox();
+
+    /** Bearer token of the bounce and complaint webhook (env {@code EMAIL_WEBHOOK_TOKEN}). */
+    String webhookToken();
+
     /** How often the mail outbox is drained. */
     Duration sendInterval();
 

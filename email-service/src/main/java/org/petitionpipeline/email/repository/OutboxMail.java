@@ -1,11 +1,10 @@
 package org.petitionpipeline.email.repository;
 
 import java.util.UUID;
-import org.petitionpipeline.contracts.SubscriptionStatus;
 
 /**
- * A message claimed for sending, with what its template needs, the recipient's status at claim time, the
- * failed attempts so far and the token of the claim.
+ * A message claimed for sending, with what its template needs, the failed attempts so far and the token of
+ * the claim. The recipient's status is not here: the sender reads it at send time.
  */
 public record OutboxMail(
         MailKind kind,
@@ -14,7 +13,6 @@ public record OutboxMail(
         String recipient,
         String givenName,
         String petitionTitle,
-        SubscriptionStatus recipientStatus,
         int attempts,
         UUID claimToken) {
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
-import org.petitionpipeline.contracts.SubscriptionStatus;
 
 /**
  * Messages are recorded here before they are sent. The primary key (kind, recipient, reference) is what
@@ -43,8 +42,7 @@ public class OutboxRepository {
             from due, email.person p
             where o.kind = due.kind and o.email_hash = due.email_hash and o.reference = due.reference
               and p.email_hash = o.email_hash
-            returning o.kind, o.email_hash, o.reference, p.email, o.given_name, o.petition_title,
-                      p.subscription_status, o.attempts""";
+            returning o.kind, o.email_hash, o.reference, p.email, o.given_name, o.petition_title, o.attempts""";
 
     private static final String FINISH = """
             update email.outbox set status = ?, last_error = ?, sent_at = case when ? = 'SENT' then now() end,
@@ -91,7 +89,6 @@ public class OutboxRepository {
             List<OutboxMail> claimed = new ArrayList<>();
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
-                    String status = rows.getString("subscription_status");
                     claimed.add(new OutboxMail(
                             MailKind.valueOf(rows.getString("kind")),
                             rows.getString("email_hash"),
@@ -99,7 +96,6 @@ public class OutboxRepository {
                             rows.getString("email"),
                             rows.getString("given_name"),
                             rows.getString("petition_title"),
-                            status == null ? null : SubscriptionStatus.valueOf(status),
                             rows.getInt("attempts"),
                             claimToken));
                 }

@@ -5,13 +5,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.SubscriptionStatus;
 
 @ApplicationScoped
 public class PersonRepository {
@@ -35,9 +38,14 @@ public class PersonRepository {
                    or (p.subscription_status = 'UNSUBSCRIBED' and p.status_changed_at < c.given_at))
             returning p.email_hash""";
 
-    private static final String UNSUBSCRIBE = """
-            update email.person set subscription_status = 'UNSUBSCRIBED', status_changed_at = now(), updated_at = now()
-            where email_hash = ? and subscription_status is distinct from 'UNSUBSCRIBED'""";
+    private static final String CHANGE_STATUS = """
+            update email.person set subscription_status = ?, status_changed_at = ?, updated_at = now()
+            where email_hash = ? and (subscription_status is null or subscription_status = any(?::text[]))""";
+
+    private static final String STATUS = "select subscription_status from email.person where email_hash = ?";
+
+    // person.email is stored lower-cased; the index on lower(email) serves this lookup
+    private static final String HASH_BY_EMAIL = "select email_hash from email.person where lower(email) = lower(?)";
 
     private final DataSource dataSource;
 
@@ -78,14 +86,43 @@ public class PersonRepository {
         }
     }
 
-    /** True when this changed the person's status (false: unknown person, or already unsubscribed). */
-    public boolean unsubscribe(String emailHash) {
+    /**
+     * Sets the person's status when their current one is among {@code replaceable} (or none yet); true when
+     * this changed it (false: unknown person, or a status the change must not replace).
+     */
+    public boolean changeStatus(String emailHash, SubscriptionStatus status, Instant changedAt,
+            Collection<SubscriptionStatus> replaceable) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(UNSUBSCRIBE)) {
-            update.setString(1, emailHash);
+                PreparedStatement update = connection.prepareStatement(CHANGE_STATUS)) {
+            update.setString(1, status.name());
+            update.setTimestamp(2, Timestamp.from(changedAt));
+            update.setString(3, emailHash);
+            update.setArray(4, Columns.of(connection, "text", replaceable, SubscriptionStatus::name));
             return update.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not unsubscribe " + emailHash, e);
+            throw new IllegalStateException("could not set " + emailHash + " to " + status, e);
+        }
+    }
+
+    /** The person's status as it is now; empty for an unknown person or one who never opted in. */
+    public Optional<SubscriptionStatus> status(String emailHash) {
+        return queryOne(STATUS, emailHash, "the status of " + emailHash).map(SubscriptionStatus::valueOf);
+    }
+
+    /** The hash of the person we mail at this address, if we know them. */
+    public Optional<String> hashOfEmail(String email) {
+        return queryOne(HASH_BY_EMAIL, email, "a person by email");
+    }
+
+    private Optional<String> queryOne(String sql, String parameter, String what) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read " + what, e);
         }
     }
 }

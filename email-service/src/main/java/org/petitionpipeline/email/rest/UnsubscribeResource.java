@@ -2,23 +2,27 @@ package org.petitionpipeline.email.rest;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import org.petitionpipeline.contracts.Outages;
 import org.petitionpipeline.email.service.SubscriptionService;
 import org.petitionpipeline.email.service.UnsubscribeTokens;
 
 /**
  * One-click unsubscribe. GET only shows a button: link scanners and previews follow GETs, and must not
  * unsubscribe anyone. POST unsubscribes, from that button or from a mail client's RFC 8058 one-click request
- * (body {@code List-Unsubscribe=One-Click}, no cookies), and answers 200 without a redirect.
+ * (body {@code List-Unsubscribe=One-Click}, no cookies), and answers 200 without a redirect (RFC 8058 §3.2:
+ * a client need not follow one). Neither sets a cookie.
  */
 @Path("/unsubscribe")
-@Produces(MediaType.TEXT_HTML)
 public class UnsubscribeResource {
 
     @CheckedTemplate
@@ -28,7 +32,14 @@ public class UnsubscribeResource {
         static native TemplateInstance done();
 
         static native TemplateInstance invalid();
+
+        static native TemplateInstance expired();
+
+        static native TemplateInstance unavailable();
     }
+
+    private static final String ONE_CLICK = "List-Unsubscribe=One-Click";
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     private final UnsubscribeTokens tokens;
     private final SubscriptionService subscriptions;
@@ -39,25 +50,42 @@ public class UnsubscribeResource {
     }
 
     @GET
-    public Response confirm(@QueryParam("token") String token) {
-        return tokens.verify(token)
-                .map(emailHash -> Response.ok(Templates.confirm(token)))
-                .orElseGet(UnsubscribeResource::invalidToken)
-                .build();
+    public Response confirm(@QueryParam("token") String token, @Context HttpHeaders request) {
+        UnsubscribeTokens.Check check = tokens.verify(token);
+        return check.verdict() == UnsubscribeTokens.Verdict.VALID
+                ? PageOrProblem.page(Templates.confirm(token))
+                : refusal(check, request);
     }
 
+    /** Takes any body: the one-click body is a form, the button's is empty, and neither is needed. */
     @POST
-    public Response unsubscribe(@QueryParam("token") String token) {
-        return tokens.verify(token)
-                .map(emailHash -> {
-                    subscriptions.unsubscribe(emailHash, "unsubscribe-link");
-                    return Response.ok(Templates.done());
-                })
-                .orElseGet(UnsubscribeResource::invalidToken)
-                .build();
+    @Consumes(MediaType.WILDCARD)
+    public Response unsubscribe(@QueryParam("token") String token, String body, @Context HttpHeaders request) {
+        UnsubscribeTokens.Check check = tokens.verify(token);
+        if (check.verdict() != UnsubscribeTokens.Verdict.VALID) {
+            return refusal(check, request);
+        }
+        try {
+            subscriptions.unsubscribe(check.emailHash(), isOneClick(body) ? "one-click" : "unsubscribe-page");
+        } catch (RuntimeException failure) {
+            if (!Outages.isDatabaseUnavailable(failure)) {
+                throw failure;
+            }
+            return PageOrProblem.unavailable(request, Templates.unavailable(),
+                    "we could not record your unsubscribe just now; please try again in a moment", RETRY_AFTER_SECONDS);
+        }
+        return PageOrProblem.page(Templates.done());
     }
 
-    private static Response.ResponseBuilder invalidToken() {
-        return Response.status(Response.Status.BAD_REQUEST).entity(Templates.invalid());
+    private static boolean isOneClick(String body) {
+        return body != null && Arrays.asList(body.strip().split("&")).contains(ONE_CLICK);
+    }
+
+    private static Response refusal(UnsubscribeTokens.Check check, HttpHeaders request) {
+        return check.verdict() == UnsubscribeTokens.Verdict.EXPIRED
+                ? PageOrProblem.refusal(request, Response.Status.GONE, Templates.expired(),
+                        "this unsubscribe link has expired; use the link in a newer email from us")
+                : PageOrProblem.refusal(request, Response.Status.BAD_REQUEST, Templates.invalid(),
+                        "this unsubscribe link is not valid; open it again from the email, without changing it");
     }
 }

@@ -6,9 +6,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.petitionpipeline.contracts.SubscriptionStatus;
@@ -32,20 +31,23 @@ public class OutboxSender {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
     private static final int MAX_ATTEMPTS = 10;
-    private static final Set<SubscriptionStatus> SUPPRESSED =
-            EnumSet.of(SubscriptionStatus.BOUNCING, SubscriptionStatus.SPAM_COMPLAINT);
     // SMTP replies quote the recipient: never let an address into a log line or the outbox
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"'@]+");
 
     private final OutboxRepository outbox;
+    private final SuppressionList suppressionList;
     private final ReceiptComposer receipts;
     private final Mailer mailer;
+    private final EmailMetrics metrics;
     private final EmailConfig config;
 
-    public OutboxSender(OutboxRepository outbox, ReceiptComposer receipts, Mailer mailer, EmailConfig config) {
+    public OutboxSender(OutboxRepository outbox, SuppressionList suppressionList, ReceiptComposer receipts,
+            Mailer mailer, EmailMetrics metrics, EmailConfig config) {
         this.outbox = outbox;
+        this.suppressionList = suppressionList;
         this.receipts = receipts;
         this.mailer = mailer;
+        this.metrics = metrics;
         this.config = config;
     }
 
@@ -69,19 +71,26 @@ public class OutboxSender {
         } while (due.size() == config.sendBatchSize());
     }
 
-    /** False when the SMTP server failed: the rest of the round waits. */
+    /**
+     * False when the SMTP server failed: the rest of the round waits. The suppression list is read here, per
+     * message, so someone who unsubscribed, bounced or complained after the message was queued (or claimed)
+     * gets nothing.
+     */
     private boolean send(OutboxMail mail) {
-        if (SUPPRESSED.contains(mail.recipientStatus())) {
-            outbox.finish(mail, OutboxStatus.SKIPPED, "recipient is " + mail.recipientStatus());
+        Optional<SubscriptionStatus> status = suppressionList.statusNow(mail.emailHash());
+        if (SuppressionList.isSuppressed(status)) {
+            outbox.finish(mail, OutboxStatus.SKIPPED, "recipient is " + status.get());
+            metrics.skipped(mail.kind(), status.get());
             return true;
         }
         try {
-            mailer.send(receipts.compose(mail));
+            mailer.send(receipts.compose(mail, status));
         } catch (RuntimeException smtpFailure) {
             recordFailure(mail, smtpFailure);
             return false;
         }
         outbox.finish(mail, OutboxStatus.SENT, null);
+        metrics.sent(mail.kind());
         return true;
     }
 

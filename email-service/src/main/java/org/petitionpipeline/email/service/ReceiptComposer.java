@@ -7,6 +7,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.config.EmailConfig;
 import org.petitionpipeline.email.repository.OutboxMail;
@@ -22,6 +23,7 @@ public class ReceiptComposer {
     private final UnsubscribeTokens tokens;
     private final String publicUrl;
     private final String messageIdDomain;
+    private final String unsubscribeMailbox;
 
     public ReceiptComposer(@Location("mail/receipt.html") Template html, @Location("mail/receipt.txt") Template text,
             UnsubscribeTokens tokens, EmailConfig config) {
@@ -30,12 +32,17 @@ public class ReceiptComposer {
         this.tokens = tokens;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
         this.messageIdDomain = URI.create(publicUrl).getHost();
+        this.unsubscribeMailbox = config.unsubscribeMailbox();
     }
 
-    public Mail compose(OutboxMail receipt) {
-        String unsubscribeUrl = receipt.recipientStatus() == SubscriptionStatus.SUBSCRIBED
-                ? publicUrl + "/unsubscribe?token=" + tokens.issue(receipt.emailHash())
-                : null;
+    /**
+     * Only a subscriber's receipt carries unsubscribe links: someone who never opted in gets no mail but this
+     * receipt, so there is nothing to unsubscribe from.
+     */
+    public Mail compose(OutboxMail receipt, Optional<SubscriptionStatus> recipientStatus) {
+        String token = recipientStatus.filter(SubscriptionStatus.SUBSCRIBED::equals)
+                .map(subscribed -> tokens.issue(receipt.emailHash())).orElse(null);
+        String unsubscribeUrl = token == null ? null : publicUrl + "/unsubscribe?token=" + token;
         String title = singleLine(receipt.petitionTitle());
         String name = receipt.givenName() == null || receipt.givenName().isBlank() ? FALLBACK_NAME : receipt.givenName();
         Mail mail = Mail.withHtml(receipt.recipient(), "Thank you for signing: " + title,
@@ -45,9 +52,12 @@ public class ReceiptComposer {
         // that deduplicate by Message-ID (many do) show it once
         mail.addHeader("Message-ID", "<" + receipt.kind().name().toLowerCase(Locale.ROOT) + "." + receipt.reference()
                 + "@" + messageIdDomain + ">");
-        if (unsubscribeUrl != null) {
-            // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs without a browser
-            mail.addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+        if (token != null) {
+            // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to the first URI without
+            // a browser; the mailto is for clients that only send mail. The token is base64url and a dot, so
+            // it needs no escaping in either URI and cannot end the header
+            mail.addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">, <mailto:" + unsubscribeMailbox
+                    + "?subject=unsubscribe%20" + token + ">");
             mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         return mail;

@@ -2,12 +2,15 @@ package org.petitionpipeline.email.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.repository.PersonRepository;
 import org.petitionpipeline.email.repository.SubscriptionEventRepository;
 
+/** Changes a person's status and records the change for the subscriptions topic, in one transaction. */
 @ApplicationScoped
+@Transactional
 public class SubscriptionService {
 
     private final PersonRepository people;
@@ -19,10 +22,19 @@ public class SubscriptionService {
     }
 
     /** Unsubscribes at once; idempotent (a second call changes and announces nothing). */
-    @Transactional
-    public void unsubscribe(String emailHash, String source) {
-        if (people.unsubscribe(emailHash)) {
-            subscriptionEvents.record(List.of(emailHash), SubscriptionStatus.UNSUBSCRIBED, source);
+    public boolean unsubscribe(String emailHash, String source) {
+        return change(emailHash, SubscriptionStatus.UNSUBSCRIBED, Instant.now(), source);
+    }
+
+    /**
+     * Moves the person to {@code status} unless they already hold it or a stronger one; true when it changed
+     * (and the change will be published).
+     */
+    public boolean change(String emailHash, SubscriptionStatus status, Instant changedAt, String source) {
+        boolean changed = people.changeStatus(emailHash, status, changedAt, SuppressionList.weakerThan(status));
+        if (changed) {
+            subscriptionEvents.record(List.of(emailHash), status, source);
         }
+        return changed;
     }
 }

@@ -1,0 +1,55 @@
+package org.petitionpipeline.email.rest;
+
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.petitionpipeline.contracts.http.Problem;
+
+/**
+ * The answers of the unsubscribe pages. People arrive with a browser or a mail client, so HTML is the default;
+ * a client that asks for JSON first gets the same refusal as RFC 9457 problem+json. Every answer is kept out
+ * of caches and frames, and sends no referrer: the address bar holds the token.
+ */
+final class PageOrProblem {
+
+    private static final MediaType PROBLEM = MediaType.valueOf(Problem.MEDIA_TYPE);
+    private static final String PAGE_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private PageOrProblem() {
+    }
+
+    static Response page(TemplateInstance page) {
+        return withPageHeaders(Response.ok(page, MediaType.TEXT_HTML_TYPE)).build();
+    }
+
+    static Response refusal(HttpHeaders request, Response.Status status, TemplateInstance page, String detail) {
+        Response.ResponseBuilder answer = Response.status(status);
+        if (wantsJson(request.getAcceptableMediaTypes())) {
+            answer.type(Problem.MEDIA_TYPE).entity(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail));
+        } else {
+            answer.type(MediaType.TEXT_HTML_TYPE).entity(page);
+        }
+        return withPageHeaders(answer).build();
+    }
+
+    static Response unavailable(HttpHeaders request, TemplateInstance page, String detail, int retryAfterSeconds) {
+        return Response.fromResponse(refusal(request, Response.Status.SERVICE_UNAVAILABLE, page, detail))
+                .header("Retry-After", retryAfterSeconds).build();
+    }
+
+    private static boolean wantsJson(List<MediaType> acceptable) {
+        MediaType preferred = acceptable.get(0);
+        return !preferred.isWildcardType() && (preferred.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                || preferred.isCompatible(PROBLEM));
+    }
+
+    private static Response.ResponseBuilder withPageHeaders(Response.ResponseBuilder answer) {
+        return answer.header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", PAGE_POLICY)
+                .header("X-Frame-Options", "DENY");
+    }
+}

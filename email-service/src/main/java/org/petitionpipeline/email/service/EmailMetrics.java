@@ -1,0 +1,37 @@
+package org.petitionpipeline.email.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+import org.petitionpipeline.contracts.SubscriptionStatus;
+import org.petitionpipeline.email.repository.MailKind;
+
+/**
+ * What ops watch on {@code /q/metrics}: messages sent and skipped (by the recipient's suppression reason),
+ * and delivery reports received from the mail provider by type.
+ */
+@ApplicationScoped
+public class EmailMetrics {
+
+    private final MeterRegistry registry;
+
+    public EmailMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void sent(MailKind kind) {
+        registry.counter("email.messages.sent", "kind", tag(kind)).increment();
+    }
+
+    public void skipped(MailKind kind, SubscriptionStatus reason) {
+        registry.counter("email.messages.skipped", "kind", tag(kind), "reason", tag(reason)).increment();
+    }
+
+    public void deliveryReport(Enum<?> type) {
+        registry.counter("email.delivery.reports", "type", tag(type)).increment();
+    }
+
+    private static String tag(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

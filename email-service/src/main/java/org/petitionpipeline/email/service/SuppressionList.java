@@ -1,0 +1,48 @@
+package org.petitionpipeline.email.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.petitionpipeline.contracts.SubscriptionStatus;
+import org.petitionpipeline.email.repository.PersonRepository;
+
+/**
+ * The global suppression list: everyone whose status is unsubscribed, bouncing or spam complaint. A person
+ * has one status across all petitions, so an unsubscribe from any mail suppresses them everywhere. Read at
+ * send time, never trusted from when a message was queued.
+ */
+@ApplicationScoped
+public class SuppressionList {
+
+    static final Set<SubscriptionStatus> SUPPRESSED = EnumSet.of(SubscriptionStatus.UNSUBSCRIBED,
+            SubscriptionStatus.BOUNCING, SubscriptionStatus.SPAM_COMPLAINT);
+
+    /*
+     * Weakest first. A change never replaces a stronger status: an unsubscribe must not turn a bouncing
+     * address back into one a later opt-in could re-subscribe, and a bounce must not hide a complaint.
+     */
+    private static final List<SubscriptionStatus> WEAKEST_FIRST = List.of(SubscriptionStatus.SUBSCRIBED,
+            SubscriptionStatus.UNSUBSCRIBED, SubscriptionStatus.BOUNCING, SubscriptionStatus.SPAM_COMPLAINT);
+
+    private final PersonRepository people;
+
+    public SuppressionList(PersonRepository people) {
+        this.people = people;
+    }
+
+    /** The person's status now, or empty when they never opted in (receipts only, no unsubscribe link). */
+    public Optional<SubscriptionStatus> statusNow(String emailHash) {
+        return people.status(emailHash);
+    }
+
+    public static boolean isSuppressed(Optional<SubscriptionStatus> status) {
+        return status.filter(SUPPRESSED::contains).isPresent();
+    }
+
+    /** The statuses a change to {@code status} may replace. */
+    static List<SubscriptionStatus> weakerThan(SubscriptionStatus status) {
+        return WEAKEST_FIRST.subList(0, WEAKEST_FIRST.indexOf(status));
+    }
+}
