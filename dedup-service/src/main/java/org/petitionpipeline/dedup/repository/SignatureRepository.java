@@ -50,7 +50,7 @@ public class SignatureRepository {
             select submission_id, null, null from inserted
             union all
             select s.submission_id, s.status, s.status_reason from dedup.signature s
-            where s.submission_id in (select submission_id from batch)""";
+            where s.submission_id in (select submission_id from batch except select submission_id from inserted)""";
 
     private final DataSource dataSource;
 

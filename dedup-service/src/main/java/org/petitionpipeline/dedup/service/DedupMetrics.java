@@ -3,6 +3,7 @@ package org.petitionpipeline.dedup.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What ops watch on {@code /q/metrics}: outcomes per second by kind ({@code dedup_outcomes_total{outcome=…}}),
@@ -30,6 +31,14 @@ public class DedupMetrics {
         held.increment(heldCount);
         duplicate.increment(duplicateCount);
         invalid.increment(invalidCount);
+    }
+
+    /**
+     * Where a batch's time goes ({@code dedup_batch_phase_seconds{phase=checks|store|publish}}): what to look at
+     * when dedup falls behind.
+     */
+    public void phase(String phase, long nanos) {
+        registry.timer("dedup.batch.phase", "phase", phase).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Signatures ops released or invalidated ({@code dedup_reviewed_total{action=…}}). */

@@ -49,6 +49,7 @@ public class DeduplicationService {
     }
 
     public void process(List<SubmittedSignature> batch) {
+        long started = System.nanoTime();
         Instant now = Instant.now();
         Outcomes outcomes = new Outcomes();
         List<NewSignature> candidates = new ArrayList<>(batch.size());
@@ -73,10 +74,12 @@ public class DeduplicationService {
             candidates.add(new NewSignature(candidate, member, holdSignals.count(candidate, now).orElse(null)));
         }
 
+        long checked = System.nanoTime();
         SignatureRepository.Insertion insertion = candidates.isEmpty()
                 ? new SignatureRepository.Insertion(Set.of(), Map.of()) : signatures.insertNew(candidates, now);
         Map<UUID, StoredDecision> replayed = insertion.storedBefore();
 
+        long storedAt = System.nanoTime();
         int held = 0;
         for (NewSignature signature : candidates) {
             Candidate candidate = signature.candidate();
@@ -100,6 +103,9 @@ public class DeduplicationService {
             }
         }
         publisher.publish(outcomes);
+        metrics.phase("checks", checked - started);
+        metrics.phase("store", storedAt - checked);
+        metrics.phase("publish", System.nanoTime() - storedAt);
         metrics.batch(outcomes.accepted().size(), held, outcomes.rejected().size() - invalid - held, invalid);
         Log.debugf("batch of %d: %d accepted (%d replayed), %d rejected", batch.size(), outcomes.accepted().size(),
                 replayed.size(), outcomes.rejected().size());

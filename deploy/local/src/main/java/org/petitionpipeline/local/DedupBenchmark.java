@@ -65,8 +65,9 @@ public final class DedupBenchmark {
             double producedAfter = produce(pipeline.kafkaBootstrapServers(), submissions, start);
             awaitOutcomes(pipeline.kafkaBootstrapServers(), records);
             double seconds = (System.nanoTime() - start) / 1e9;
+            BatchPhases phases = BatchPhases.of(pipeline.url(PipelineService.DEDUP));
 
-            Benchmarks.publish("dedup.md", report(records, distinct, seconds, producedAfter, rawRowsPerSecond));
+            Benchmarks.publish("dedup.md", report(records, distinct, seconds, producedAfter, rawRowsPerSecond, phases));
         }
     }
 
@@ -175,7 +176,7 @@ public final class DedupBenchmark {
     }
 
     private static String report(int records, long distinct, double seconds, double producedAfter,
-            double rawRowsPerSecond) {
+            double rawRowsPerSecond, BatchPhases phases) {
         double outcomesPerSecond = records / seconds;
         double acceptedPerSecond = distinct / seconds;
         return """
@@ -195,8 +196,13 @@ public final class DedupBenchmark {
                 | dedup: accepted signatures | %,.0f accepted/s |
                 | dedup outcomes as a share of the raw PostgreSQL rate | %.0f%% |
                 | producing all submissions (acks=all, idempotent) took | %.1f s of the %.1f s |
+                | batches, and dedup busy with them | %,d batches (%.0f records each), %.1f s |
+                | per batch: checks / store (one insert) / decide and publish with acks | %.1f / %.1f / %.1f ms |
                 """.formatted(LocalDate.now(), records, Runtime.getRuntime().availableProcessors(), records,
                 REPEAT_SHARE * 100, distinct, BATCH, rawRowsPerSecond, outcomesPerSecond, acceptedPerSecond,
-                100 * outcomesPerSecond / rawRowsPerSecond, producedAfter, seconds);
+                100 * outcomesPerSecond / rawRowsPerSecond, producedAfter, seconds, phases.batches(),
+                (double) records / Math.max(1, phases.batches()), phases.busySeconds(),
+                phases.perBatchMillis(phases.checksSeconds()), phases.perBatchMillis(phases.storeSeconds()),
+                phases.perBatchMillis(phases.publishSeconds()));
     }
 }
