@@ -11,9 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /** What signers do with a running pipeline, over HTTP as they would: the system tests' vocabulary. */
 final class PipelineUser {
@@ -29,10 +31,15 @@ final class PipelineUser {
 
     /** The whole pipeline on free ports, with its data and logs under {@code deploy/local/target/<runDirectory>}. */
     static LocalPipeline startPipeline(String runDirectory) {
+        return startPipeline(runDirectory, EnumSet.allOf(PipelineService.class));
+    }
+
+    /** Only the given services and the infrastructure they use, for a test of one stage. */
+    static LocalPipeline startPipeline(String runDirectory, Set<PipelineService> services) {
         Path home = Path.of(System.getProperty("pipeline.home", "../..")).toAbsolutePath().normalize();
         return LocalPipeline.start(new LocalPipelineSettings(home, home.resolve("deploy/local/target/" + runDirectory),
                 Ports.free(), Secrets.fromEnvironmentOrRandom(Map.of()), LocalPipelineSettings.SYNTHETIC_SIGNERS),
-                System.out::println);
+                services, System.out::println);
     }
 
     /**
