@@ -1,6 +1,7 @@
 package org.petitionpipeline.dedup.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +30,12 @@ public class HoldSignals {
     private final List<Signal> signals = new ArrayList<>();
     private final TreeMap<Long, Map<String, Integer>> countsByWindow = new TreeMap<>();
 
+    @Inject
     public HoldSignals(DedupConfig config) {
-        DedupConfig.Holds holds = config.holds();
+        this(config.holds());
+    }
+
+    HoldSignals(DedupConfig.Holds holds) {
         this.windowMillis = holds.window().toMillis();
         Set<String> common = Set.copyOf(holds.commonDomains());
         holds.perAddress().ifPresent(limit -> signals.add(new Signal("address", limit,
