@@ -155,14 +155,27 @@ final class MailFixtures {
     /** The first column of the first row, as text; null when there is no row. */
     static String queryText(DataSource dataSource, String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
+                PreparedStatement query = prepare(connection, sql, parameters);
+                ResultSet rows = query.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
         }
+    }
+
+    /** Runs an insert, update or delete; returns how many rows it changed. */
+    static int update(DataSource dataSource, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = prepare(connection, sql, parameters)) {
+            return update.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
     }
 
     static String statusOf(DataSource dataSource, String emailHash) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
@@ -39,6 +40,10 @@ final class MailingFixtures {
         Response posted = postUpdate(petitionSlug, subject, body);
         posted.then().statusCode(202);
         return posted.header("Location").replaceFirst("https?://[^/]+", "");
+    }
+
+    static UUID mailingId(String location) {
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
     }
 
     static Response progress(String location) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.petitionpipeline.email.MailFixtures.queryText;
 import static org.petitionpipeline.email.MailingFixtures.awaitFinished;
+import static org.petitionpipeline.email.MailingFixtures.mailingId;
 import static org.petitionpipeline.email.MailingFixtures.post;
 import static org.petitionpipeline.email.MailingFixtures.progress;
 import static org.petitionpipeline.email.MailingFixtures.receivedPerAddress;
@@ -13,6 +14,8 @@ import static org.petitionpipeline.email.MailingFixtures.signers;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,10 +45,22 @@ import org.petitionpipeline.testsupport.SmtpTestResource;
  * the service's own worker takes over, as a restarted instance would.
  */
 @QuarkusTest
+@TestProfile(MailingRecoveryTest.ThousandRecipients.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(SmtpTestResource.class)
 class MailingRecoveryTest {
+
+    /**
+     * A broker, database and mail server of its own: a thousand subscriptions on the shared topic would crowd
+     * out what other tests read back from it.
+     */
+    public static class ThousandRecipients implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("email.mailing-rate", "100");
+        }
+    }
 
     private static final Logger LOG = Logger.getLogger(MailingRecoveryTest.class);
     private static final int PEOPLE = 1_000;
@@ -70,7 +85,7 @@ class MailingRecoveryTest {
             people = signers(kafka, dataSource, "thousand", "zoe", PEOPLE);
         }
         String location = post("thousand", SUBJECT, "Thank you, all **1,000** of you.");
-        UUID mailingId = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        UUID mailingId = mailingId(location);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> progress(location).<Integer>path("sent") >= PEOPLE / 3);
         scheduler.pause(MailingWorker.JOB);
@@ -149,12 +164,6 @@ class MailingRecoveryTest {
     }
 
     private int update(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            return update.executeUpdate();
-        }
+        return MailFixtures.update(dataSource, sql, parameters);
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.petitionpipeline.email.MailFixtures.body;
 import static org.petitionpipeline.email.MailFixtures.header;
 import static org.petitionpipeline.email.MailFixtures.mailTo;
@@ -15,6 +16,7 @@ import static org.petitionpipeline.email.MailFixtures.queryText;
 import static org.petitionpipeline.email.MailFixtures.unsubscribePath;
 import static org.petitionpipeline.email.MailingFixtures.ADMIN_TOKEN;
 import static org.petitionpipeline.email.MailingFixtures.awaitFinished;
+import static org.petitionpipeline.email.MailingFixtures.mailingId;
 import static org.petitionpipeline.email.MailingFixtures.post;
 import static org.petitionpipeline.email.MailingFixtures.postUpdate;
 import static org.petitionpipeline.email.MailingFixtures.progress;
@@ -194,6 +196,31 @@ class OrganizerUpdateTest {
             assertThat(updatesTo(people.get(1), "While it runs")).hasSize(1);
             given().get("/q/metrics").then().body(containsString(
                     "email_messages_skipped_total{kind=\"organizer_update\",reason=\"unsubscribed\"}"));
+        }
+    }
+
+    @Test
+    void anUpdateWhoseLastRecipientWaitsToRetryDoesNotHoldUpANewerOne() throws Exception {
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            signers(kafka, dataSource, "retrying", "noa", 1);
+            signers(kafka, dataSource, "behind-it", "oli", 1);
+            String retrying;
+            String behind;
+            scheduler.pause(MailingWorker.JOB);
+            try {
+                retrying = post("retrying", "Waits to retry", "One");
+                // as the SMTP server's refusal of its only message would have left it
+                assertThat(MailFixtures.update(dataSource, "update email.mailing_recipient"
+                        + " set attempts = 1, next_attempt_at = now() + interval '1 hour' where mailing_id = ?",
+                        mailingId(retrying))).isEqualTo(1);
+                behind = post("behind-it", "Behind it", "Two");
+            } finally {
+                scheduler.resume(MailingWorker.JOB);
+            }
+            awaitFinished(behind, FINISH_WITHIN);
+
+            progress(behind).then().body("sent", is(1));
+            progress(retrying).then().body("queued", is(1)).body("sent", is(0)).body("finished_at", nullValue());
         }
     }
 

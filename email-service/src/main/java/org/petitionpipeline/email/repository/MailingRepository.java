@@ -45,13 +45,20 @@ public class MailingRepository {
             where m.id = ? and m.petition_slug = ?
             group by m.id""";
 
-    // the oldest unfinished mailing nobody holds, or whose holder stopped renewing its lease (it died)
+    /*
+     * The oldest unfinished mailing nobody holds (or whose holder stopped renewing its lease: it died) with a
+     * recipient due now, or none left to send to. One whose last recipients wait to retry must not hold up
+     * the mailings behind it.
+     */
     private static final String LEASE_NEXT = """
             update email.mailing set lease_owner = ?, lease_until = now() + ?::interval, status = 'SENDING',
                 started_at = coalesce(started_at, now())
-            where id = (select id from email.mailing
-                        where status <> 'FINISHED' and (lease_until is null or lease_until < now())
-                        order by created_at limit 1 for update skip locked)
+            where id = (select m.id from email.mailing m
+                        where m.status <> 'FINISHED' and (m.lease_until is null or m.lease_until < now())
+                          and coalesce((select min(r.next_attempt_at) from email.mailing_recipient r
+                                        where r.mailing_id = m.id and r.status in ('PENDING', 'SENDING')),
+                                       now()) <= now()
+                        order by m.created_at limit 1 for update skip locked)
             returning id, petition_slug, subject, html_body, text_body""";
 
     private static final String RENEW = """
