@@ -45,8 +45,12 @@ final class MailFixtures {
     }
 
     static AcceptedSignature accepted(String email, String emailHash, boolean optIn) {
-        return new AcceptedSignature(EventSchema.VERSION, UUID.randomUUID(), "demo", "Tell the Attorney General: resign",
-                emailHash, new Signer("Jane", "Doe", email, "20500", "US"), null, new Consent(optIn, "v1"),
+        return accepted("demo", email, emailHash, optIn);
+    }
+
+    static AcceptedSignature accepted(String petitionSlug, String email, String emailHash, boolean optIn) {
+        return new AcceptedSignature(EventSchema.VERSION, UUID.randomUUID(), petitionSlug,
+                "Tell the Attorney General: resign", emailHash, new Signer("Jane", "Doe", email, "20500", "US"), null, new Consent(optIn, "v1"),
                 // in milliseconds, as PostgreSQL (microseconds) keeps it exactly
                 new RequestFacts(Instant.now().truncatedTo(ChronoUnit.MILLIS), "203.0.113.7", "test",
                         "https://news.example/story"), "US-DC", Instant.now());
@@ -81,13 +85,27 @@ final class MailFixtures {
 
     static List<MimeMessage> mailTo(String address) {
         return Arrays.stream(SmtpTestResource.received().getReceivedMessages())
-                .filter(message -> {
-                    try {
-                        return message.getAllRecipients()[0].toString().equals(address);
-                    } catch (MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
+                .filter(message -> recipientOf(message).equals(address)).toList();
+    }
+
+    static void awaitMail(String address, int count) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailTo(address).size() >= count);
+    }
+
+    static String recipientOf(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every text part of the message, decoded (no quoted-printable, no soft line breaks). */
@@ -137,14 +155,27 @@ final class MailFixtures {
     /** The first column of the first row, as text; null when there is no row. */
     static String queryText(DataSource dataSource, String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
+                PreparedStatement query = prepare(connection, sql, parameters);
+                ResultSet rows = query.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
         }
+    }
+
+    /** Runs an insert, update or delete; returns how many rows it changed. */
+    static int update(DataSource dataSource, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = prepare(connection, sql, parameters)) {
+            return update.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
     }
 
     static String statusOf(DataSource dataSource, String emailHash) throws SQLException {

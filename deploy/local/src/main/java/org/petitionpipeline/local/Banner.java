@@ -16,7 +16,7 @@ final class Banner {
 
                  signature-intake   %s      (sign: POST /api/petitions/demo/signatures)
                  dedup-service      %s
-                 email-service      %s      (unsubscribe pages)
+                 email-service      %s      (unsubscribe pages, organizer updates)
                  reporting-service  %s      (totals: GET /api/petitions/demo/total)
                  Kafka              localhost:%d
                  mail catcher       %s/api/user/<address>/messages/INBOX   (IMAP localhost:%d, any password)
@@ -30,7 +30,8 @@ final class Banner {
                  See the total:     curl %s/api/petitions/demo/total
                  Read Jane's mail:  curl %s/api/user/jane@example.org/messages/INBOX
 
-                 Organizer token (Authorization: Bearer …, for %s/api/admin/petitions):
+                 Organizer token (Authorization: Bearer …, for %s/api/admin/petitions
+                 and updates to signers, %s/api/admin/petitions/demo/updates):
                    %s
                  Ops token (for held signatures and invalidations, %s/api/admin/held):
                    %s
@@ -44,7 +45,8 @@ final class Banner {
                 pipeline.url(PipelineService.EMAIL), pipeline.url(PipelineService.REPORTING),
                 ports.kafka(), pipeline.mailApi(), ports.imap(),
                 pipeline.url(PipelineService.INTAKE), pipeline.url(PipelineService.REPORTING), pipeline.mailApi(),
-                pipeline.url(PipelineService.REPORTING), settings.secrets().adminToken(),
+                pipeline.url(PipelineService.REPORTING), pipeline.url(PipelineService.EMAIL),
+                settings.secrets().adminToken(),
                 pipeline.url(PipelineService.DEDUP), settings.secrets().opsToken(),
                 pipeline.url(PipelineService.EMAIL), settings.secrets().webhookToken(), settings.logDir());
     }

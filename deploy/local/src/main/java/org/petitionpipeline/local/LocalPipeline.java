@@ -234,6 +234,8 @@ public final class LocalPipeline implements AutoCloseable {
             env.put("QUARKUS_MAILER_PORT", String.valueOf(settings.ports().smtp()));
             env.put("EMAIL_TOKEN_KEY", secrets.emailTokenKey());
             env.put("EMAIL_WEBHOOK_TOKEN", secrets.webhookToken());
+            // organizers hold one token for their petitions and for the updates they send to signers
+            env.put("EMAIL_ADMIN_TOKEN", secrets.adminToken());
             env.put("EMAIL_PUBLIC_URL", url(PipelineService.EMAIL).toString());
         }
         if (service == PipelineService.REPORTING) {

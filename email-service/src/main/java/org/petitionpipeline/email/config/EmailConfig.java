@@ -21,11 +21,17 @@ public interface EmailConfig {
     /** Bearer token of the bounce and complaint webhook (env {@code EMAIL_WEBHOOK_TOKEN}). */
     String webhookToken();
 
-    /** How often the mail outbox is drained. */
+    /** Bearer token of the organizers' update API (env {@code EMAIL_ADMIN_TOKEN}). */
+    String adminToken();
+
+    /** How often the mail outbox is drained and unfinished mailings are looked for. */
     Duration sendInterval();
 
     /** Messages claimed per round of the outbox sender. */
     int sendBatchSize();
+
+    /** Most messages per second one instance sends of organizer updates: what the SMTP relay allows us. */
+    double mailingRate();
 
     /** How often recorded subscription changes are relayed to the subscriptions topic. */
     Duration relayInterval();

@@ -13,7 +13,7 @@ import org.petitionpipeline.email.service.DeliveryReport;
 import org.petitionpipeline.email.service.DeliveryReportService;
 
 /**
- * The mail provider reports bounces and complaints here (bearer token, see {@link WebhookTokenFilter}). Any
+ * The mail provider reports bounces and complaints here (bearer token, see {@link ApiTokenFilter}). Any
  * well-formed report is answered 200, also for an address we do not know: providers retry what they see
  * refused, and a retry would change nothing.
  */

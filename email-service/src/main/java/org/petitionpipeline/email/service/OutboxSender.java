@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.config.EmailConfig;
 import org.petitionpipeline.email.repository.OutboxMail;
@@ -28,11 +27,6 @@ public class OutboxSender {
     // a live sender renews its claim well before this; a dead one's claim is taken over after it
     private static final Duration STALE_CLAIM = Duration.ofSeconds(30);
     private static final Duration RENEW_CLAIM_EVERY = STALE_CLAIM.dividedBy(3);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-    private static final Duration LONGEST_RETRY = Duration.ofHours(1);
-    private static final int MAX_ATTEMPTS = 10;
-    // SMTP replies quote the recipient: never let an address into a log line or the outbox
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"'@]+");
 
     private final OutboxRepository outbox;
     private final SuppressionList suppressionList;
@@ -96,21 +90,15 @@ public class OutboxSender {
 
     private void recordFailure(OutboxMail mail, RuntimeException smtpFailure) {
         int attempts = mail.attempts() + 1;
-        String error = ADDRESS.matcher(String.valueOf(smtpFailure.getMessage())).replaceAll("<address>");
-        if (attempts >= MAX_ATTEMPTS) {
+        String error = SmtpRetries.withoutAddresses(smtpFailure);
+        if (attempts >= SmtpRetries.MAX_ATTEMPTS) {
             Log.warnf("mail %s to %s failed %d times, giving up: %s", mail.kind(), mail.emailHash(), attempts, error);
             outbox.finish(mail, OutboxStatus.FAILED, error);
         } else {
-            Duration wait = backoff(attempts);
+            Duration wait = SmtpRetries.backoff(attempts);
             Log.warnf("mail %s to %s failed (attempt %d), next try in %s: %s", mail.kind(), mail.emailHash(),
                     attempts, wait, error);
             outbox.retryLater(mail, error, Instant.now().plus(wait));
         }
-    }
-
-    /** 30 s, 1 min, 2 min, … at most an hour. */
-    static Duration backoff(int failedAttempts) {
-        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failedAttempts - 1, 16));
-        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
     }
 }
