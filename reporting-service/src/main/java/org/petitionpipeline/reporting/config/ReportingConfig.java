@@ -11,4 +11,19 @@ public interface ReportingConfig {
 
     /** How often petitions not yet acknowledged on the petitions topic are published again. */
     Duration catalogRelayInterval();
+
+    LiveTotal liveTotal();
+
+    /** The total streamed to embeds as server-sent events. */
+    interface LiveTotal {
+
+        /** How often the totals of followed petitions are read and changes sent: at most one event per tick. */
+        Duration tick();
+
+        /** How often a comment line is sent, so proxies do not close a stream that has no news. */
+        Duration heartbeatInterval();
+
+        /** Events a listener may fall behind by before it is disconnected (it may reconnect and catch up). */
+        int maxBacklog();
+    }
 }

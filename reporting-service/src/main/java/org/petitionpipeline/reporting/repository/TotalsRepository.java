@@ -5,7 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -61,11 +64,11 @@ public class TotalsRepository {
             select id, slug, reason, now() from unnest(?::uuid[], ?::text[], ?::text[]) as batch(id, slug, reason)
             on conflict (submission_id) do nothing""";
 
-    private static final String TOTAL = """
+    private static final String TOTALS = """
             select p.slug, coalesce(t.accepted - t.invalidated, 0) as total, p.goal,
                    greatest(p.updated_at, t.updated_at) as updated_at
             from reporting.petition p left join reporting.petition_total t on t.petition_slug = p.slug
-            where p.slug = ?""";
+            """;
 
     /*
      * Rejections are counted when asked (ops, not the public) rather than kept as counters: a held submission
@@ -112,8 +115,29 @@ public class TotalsRepository {
     }
 
     public Optional<PetitionTotal> findTotal(String slug) {
-        return findOne(TOTAL, slug, row -> new PetitionTotal(row.getString("slug"), row.getLong("total"),
-                row.getLong("goal"), row.getTimestamp("updated_at").toInstant()));
+        return findOne(TOTALS + "where p.slug = ?", slug, TotalsRepository::toTotal);
+    }
+
+    /** The totals of every petition named, in one round trip; petitions that do not exist are left out. */
+    public Map<String, PetitionTotal> findTotals(Collection<String> slugs) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(TOTALS + "where p.slug = any(?)")) {
+            query.setArray(1, connection.createArrayOf("text", slugs.toArray()));
+            Map<String, PetitionTotal> totals = new HashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    totals.put(rows.getString("slug"), toTotal(rows));
+                }
+            }
+            return totals;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the totals of " + slugs.size() + " petitions", e);
+        }
+    }
+
+    private static PetitionTotal toTotal(ResultSet row) throws SQLException {
+        return new PetitionTotal(row.getString("slug"), row.getLong("total"), row.getLong("goal"),
+                row.getTimestamp("updated_at").toInstant());
     }
 
     public Optional<PetitionStats> findStats(String slug) {
