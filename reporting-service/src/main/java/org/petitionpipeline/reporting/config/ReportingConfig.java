@@ -2,6 +2,7 @@ package org.petitionpipeline.reporting.config;
 
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
+import java.util.List;
 
 @ConfigMapping(prefix = "reporting")
 public interface ReportingConfig {
@@ -11,6 +12,12 @@ public interface ReportingConfig {
 
     /** How often petitions not yet acknowledged on the petitions topic are published again. */
     Duration catalogRelayInterval();
+
+    /** Totals every petition's milestones are recorded at, besides its goal. */
+    List<Long> milestones();
+
+    /** How often recorded milestones not yet acknowledged on {@code petitions.milestones} are published. */
+    Duration milestoneRelayInterval();
 
     LiveTotal liveTotal();
 
