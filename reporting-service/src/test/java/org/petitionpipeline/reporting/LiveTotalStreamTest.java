@@ -140,7 +140,8 @@ class LiveTotalStreamTest {
                 .toCompletionStage().toCompletableFuture().join();
     }
 
-    private static long totalIn(String event) {
+    /** The total in a stream event's JSON, or -1 before the first event. */
+    static long totalIn(String event) {
         return event == null ? -1 : KafkaTestClient.parse(event, PetitionTotal.class).total();
     }
 }
