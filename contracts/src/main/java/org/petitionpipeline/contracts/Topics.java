@@ -11,6 +11,8 @@ public final class Topics {
     public static final String SIGNATURES_INVALIDATED = "signatures.invalidated";
     /** Key = email hash. */
     public static final String SUBSCRIPTIONS = "subscriptions";
+    /** Key = petition slug, value = {@link MilestoneReached}. */
+    public static final String PETITIONS_MILESTONES = "petitions.milestones";
 
     private Topics() {
     }

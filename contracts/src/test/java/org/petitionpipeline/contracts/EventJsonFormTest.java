@@ -50,6 +50,11 @@ class EventJsonFormTest {
                 "Email me updates", "v1", List.of(SignerField.POSTAL_CODE), List.of("https://news.example"),
                 true, Instant.parse("2026-11-22T10:00:00Z"));
         assertThat(json.readValue(json.writeValueAsString(petition), PetitionDefinition.class)).isEqualTo(petition);
+
+        MilestoneReached milestone = new MilestoneReached(EventSchema.VERSION, "demo", MilestoneReached.Kind.GOAL,
+                1000, 1003, Instant.parse("2026-11-22T11:00:00Z"));
+        assertThat(json.readTree(json.writeValueAsString(milestone)).get("kind").asText()).isEqualTo("GOAL");
+        assertThat(json.readValue(json.writeValueAsString(milestone), MilestoneReached.class)).isEqualTo(milestone);
     }
 
     @Test

@@ -33,7 +33,7 @@ public final class PipelineTopics {
         NewTopic petitionDeadLetters = new NewTopic(Topics.deadLetterOf(Topics.PETITIONS), 1, (short) 1);
         List<NewTopic> signatureTopics = List.of(
                         Topics.SIGNATURES_SUBMITTED, Topics.SIGNATURES_ACCEPTED, Topics.SIGNATURES_REJECTED,
-                        Topics.SIGNATURES_INVALIDATED, Topics.SUBSCRIPTIONS)
+                        Topics.SIGNATURES_INVALIDATED, Topics.SUBSCRIPTIONS, Topics.PETITIONS_MILESTONES)
                 .stream()
                 .flatMap(topic -> List.of(topic, Topics.deadLetterOf(topic)).stream())
                 .map(topic -> new NewTopic(topic, SIGNATURE_PARTITIONS, (short) 1))

@@ -9,6 +9,7 @@ import org.petitionpipeline.contracts.InvalidatedSignature;
 import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.kafka.DeadLetters;
 import org.petitionpipeline.reporting.repository.TotalsRepository;
+import org.petitionpipeline.reporting.service.SignatureCounting;
 
 /**
  * Counts what dedup decided about each signature, a whole poll batch per database round trip; offsets commit
@@ -17,10 +18,12 @@ import org.petitionpipeline.reporting.repository.TotalsRepository;
 @ApplicationScoped
 public class SignatureOutcomeListener {
 
+    private final SignatureCounting counting;
     private final TotalsRepository totals;
     private final DeadLetters deadLetters;
 
-    public SignatureOutcomeListener(TotalsRepository totals, DeadLetters deadLetters) {
+    public SignatureOutcomeListener(SignatureCounting counting, TotalsRepository totals, DeadLetters deadLetters) {
+        this.counting = counting;
         this.totals = totals;
         this.deadLetters = deadLetters;
     }
@@ -28,7 +31,7 @@ public class SignatureOutcomeListener {
     @Incoming("signatures-accepted")
     @Blocking
     public void count(ConsumerRecords<String, AcceptedSignature> records) {
-        deadLetters.process(records, totals::countAccepted);
+        deadLetters.process(records, counting::countAccepted);
     }
 
     /** Signatures ops struck out after they were accepted. */

@@ -5,7 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -18,27 +22,51 @@ import org.petitionpipeline.contracts.RejectedSignature;
 public class TotalsRepository {
 
     /*
-     * One statement, so one transaction: the signature ids not counted before are recorded and the totals
-     * raised by exactly their number, or neither happens. A replayed batch inserts no id and adds nothing; an id
-     * invalidated before it was accepted already has its row, so it is never counted. Rows are taken in id order,
-     * as by COUNT_NEW_INVALIDATIONS, so that the two consumers never wait on each other in a circle.
+     * Adds (or, with column "invalidated", takes off) the signatures a data-modifying CTE returned to the breakdown
+     * rows they belong to. Rows are taken in key order, as petition_total rows are, so that the consumers of
+     * accepted and invalidated signatures never wait on each other in a circle.
+     */
+    private static final String BREAKDOWN_CTE = """
+            breakdowns as (
+                insert into reporting.breakdown_count (petition_slug, dimension, bucket, %2$s)
+                select petition_slug, bucket.dimension, bucket.bucket, count(*)
+                from %1$s cross join lateral reporting.breakdown_buckets(country, region, accepted_at) as bucket
+                where %3$s
+                group by 1, 2, 3 order by 1, 2, 3
+                on conflict (petition_slug, dimension, bucket) do update
+                    set %2$s = reporting.breakdown_count.%2$s + excluded.%2$s)""";
+
+    /*
+     * One statement, so one transaction: the signature ids not counted before are recorded with the breakdown rows
+     * they go to, and the totals and those rows raised by exactly their number, or none of it happens. A replayed
+     * batch inserts no id and adds nothing; an id invalidated before it was accepted already has its row, so it is
+     * never counted. Rows are taken in id order, as by COUNT_NEW_INVALIDATIONS, so that the two consumers never
+     * wait on each other in a circle.
      */
     private static final String COUNT_NEW_SIGNATURES = """
             with newly_counted as (
-                insert into reporting.counted_signature (signature_id, petition_slug, counted_at)
-                select id, slug, now() from unnest(?::uuid[], ?::text[]) as batch(id, slug) order by id
+                insert into reporting.counted_signature (signature_id, petition_slug, counted_at, country, region,
+                                                         accepted_at)
+                select id, slug, now(), coalesce(nullif(upper(trim(country)), ''), 'unknown'),
+                       coalesce(nullif(upper(trim(region)), ''), 'unknown'), accepted_at
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                    as batch(id, slug, country, region, accepted_at)
+                order by id
                 on conflict (signature_id) do nothing
-                returning petition_slug)
+                returning petition_slug, country, region, accepted_at),
+            %s
             insert into reporting.petition_total (petition_slug, accepted, updated_at)
             select petition_slug, count(*), now() from newly_counted group by petition_slug order by petition_slug
             on conflict (petition_slug) do update
                 set accepted = reporting.petition_total.accepted + excluded.accepted,
-                    updated_at = excluded.updated_at""";
+                    updated_at = excluded.updated_at""".formatted(
+            BREAKDOWN_CTE.formatted("newly_counted", "accepted", "true"));
 
     /*
      * Marks each id invalidated once (a replay finds it marked and returns no row) and subtracts only the ids
-     * that were counted. An id not seen yet gets a row without counted_at, which keeps its accepted event,
-     * whenever it comes, from counting it. DISTINCT: one statement may not update the same row twice.
+     * that were counted, from the breakdown rows recorded with them. An id not seen yet gets a row without
+     * counted_at, which keeps its accepted event, whenever it comes, from counting it. DISTINCT: one statement may
+     * not update the same row twice.
      */
     private static final String COUNT_NEW_INVALIDATIONS = """
             with batch as (
@@ -48,24 +76,27 @@ public class TotalsRepository {
                 select id, slug, now() from batch order by id
                 on conflict (signature_id) do update set invalidated_at = excluded.invalidated_at
                     where reporting.counted_signature.invalidated_at is null
-                returning petition_slug, counted_at)
+                returning petition_slug, counted_at, country, region, accepted_at),
+            %s
             insert into reporting.petition_total (petition_slug, accepted, invalidated, updated_at)
             select petition_slug, 0, count(*), now() from newly_invalidated where counted_at is not null
             group by petition_slug order by petition_slug
             on conflict (petition_slug) do update
                 set invalidated = reporting.petition_total.invalidated + excluded.invalidated,
-                    updated_at = excluded.updated_at""";
+                    updated_at = excluded.updated_at""".formatted(
+            BREAKDOWN_CTE.formatted("newly_invalidated", "invalidated",
+                    "counted_at is not null and accepted_at is not null"));
 
     private static final String RECORD_NEW_REJECTIONS = """
             insert into reporting.rejected_submission (submission_id, petition_slug, reason, recorded_at)
             select id, slug, reason, now() from unnest(?::uuid[], ?::text[], ?::text[]) as batch(id, slug, reason)
             on conflict (submission_id) do nothing""";
 
-    private static final String TOTAL = """
+    private static final String TOTALS = """
             select p.slug, coalesce(t.accepted - t.invalidated, 0) as total, p.goal,
                    greatest(p.updated_at, t.updated_at) as updated_at
             from reporting.petition p left join reporting.petition_total t on t.petition_slug = p.slug
-            where p.slug = ?""";
+            """;
 
     /*
      * Rejections are counted when asked (ops, not the public) rather than kept as counters: a held submission
@@ -92,10 +123,14 @@ public class TotalsRepository {
         this.dataSource = dataSource;
     }
 
-    /** Counts the signatures of the batch not counted before, in one round trip. */
+    /** Counts the signatures of the batch not counted before, with their breakdowns, in one round trip. */
     public void countAccepted(List<AcceptedSignature> batch) {
         executeOverBatch(COUNT_NEW_SIGNATURES, "count a batch of " + batch.size() + " signatures",
-                uuids(batch, AcceptedSignature::signatureId), texts(batch, AcceptedSignature::petitionSlug));
+                uuids(batch, AcceptedSignature::signatureId), texts(batch, AcceptedSignature::petitionSlug),
+                texts(batch, signature -> signature.signer() == null ? null : signature.signer().country()),
+                texts(batch, AcceptedSignature::region),
+                new SqlArray("timestamptz", batch.stream().map(AcceptedSignature::acceptedAt)
+                        .map(Timestamp::from).toArray(Timestamp[]::new)));
     }
 
     /** Takes the batch's counted signatures off the totals, each once, in one round trip. */
@@ -112,8 +147,29 @@ public class TotalsRepository {
     }
 
     public Optional<PetitionTotal> findTotal(String slug) {
-        return findOne(TOTAL, slug, row -> new PetitionTotal(row.getString("slug"), row.getLong("total"),
-                row.getLong("goal"), row.getTimestamp("updated_at").toInstant()));
+        return findOne(TOTALS + "where p.slug = ?", slug, TotalsRepository::toTotal);
+    }
+
+    /** The totals of every petition named, in one round trip; petitions that do not exist are left out. */
+    public Map<String, PetitionTotal> findTotals(Collection<String> slugs) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(TOTALS + "where p.slug = any(?)")) {
+            query.setArray(1, connection.createArrayOf("text", slugs.toArray()));
+            Map<String, PetitionTotal> totals = new HashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    totals.put(rows.getString("slug"), toTotal(rows));
+                }
+            }
+            return totals;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the totals of " + slugs.size() + " petitions", e);
+        }
+    }
+
+    private static PetitionTotal toTotal(ResultSet row) throws SQLException {
+        return new PetitionTotal(row.getString("slug"), row.getLong("total"), row.getLong("goal"),
+                row.getTimestamp("updated_at").toInstant());
     }
 
     public Optional<PetitionStats> findStats(String slug) {

@@ -1,0 +1,116 @@
+package org.petitionpipeline.reporting.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.petitionpipeline.contracts.EventSchema;
+import org.petitionpipeline.contracts.MilestoneReached;
+
+@ApplicationScoped
+public class MilestoneRepository {
+
+    /*
+     * Looks at the current totals rather than at what a batch added: a batch replayed after a crash between the
+     * count and this statement adds nothing, yet still records what the first attempt reached. The goal is read
+     * now, so a goal lowered below the total is reached with the next signature.
+     */
+    private static final String RECORD_REACHED = """
+            insert into reporting.milestone (petition_slug, kind, threshold, total, reached_at)
+            select t.petition_slug, milestone.kind, milestone.threshold, t.accepted - t.invalidated, now()
+            from reporting.petition_total t
+            join reporting.petition p on p.slug = t.petition_slug
+            cross join lateral (
+                select 'THRESHOLD', threshold from unnest(?::bigint[]) as configured(threshold)
+                union all
+                select 'GOAL', p.goal) as milestone(kind, threshold)
+            where t.petition_slug = any(?) and t.accepted - t.invalidated >= milestone.threshold
+            order by 1, 2, 3
+            on conflict (petition_slug, kind, threshold) do nothing""";
+
+    /* SKIP LOCKED: two relays (instances) each take milestones the other is not publishing. */
+    private static final String LOCK_UNPUBLISHED = """
+            select * from reporting.milestone where published_at is null
+            order by reached_at limit ? for update skip locked""";
+
+    private static final String MARK_PUBLISHED = """
+            update reporting.milestone set published_at = now()
+            where (petition_slug, kind, threshold) in (
+                select * from unnest(?::text[], ?::text[], ?::bigint[]))""";
+
+    private final DataSource dataSource;
+
+    public MilestoneRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Records each milestone the named petitions' totals have reached and that is not recorded yet. */
+    public void recordReached(Collection<String> slugs, List<Long> thresholds) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(RECORD_REACHED)) {
+            insert.setArray(1, connection.createArrayOf("bigint", thresholds.toArray()));
+            insert.setArray(2, connection.createArrayOf("text", slugs.toArray()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the milestones of " + slugs.size() + " petitions", e);
+        }
+    }
+
+    /**
+     * Hands up to {@code limit} unpublished milestones, oldest first, to {@code publish} while holding their rows,
+     * and marks them published once it returns; returns how many there were. A crash in between publishes them
+     * again (consumers act on each milestone once).
+     */
+    public int publishUnpublished(int limit, Consumer<List<MilestoneReached>> publish) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<MilestoneReached> pending = lockUnpublished(connection, limit);
+                if (!pending.isEmpty()) {
+                    publish.accept(pending);
+                    markPublished(connection, pending);
+                }
+                connection.commit();
+                return pending.size();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not relay milestones", e);
+        }
+    }
+
+    private static List<MilestoneReached> lockUnpublished(Connection connection, int limit) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(LOCK_UNPUBLISHED)) {
+            query.setInt(1, limit);
+            List<MilestoneReached> pending = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    pending.add(new MilestoneReached(EventSchema.VERSION, rows.getString("petition_slug"),
+                            MilestoneReached.Kind.valueOf(rows.getString("kind")), rows.getLong("threshold"),
+                            rows.getLong("total"), rows.getTimestamp("reached_at").toInstant()));
+                }
+            }
+            return pending;
+        }
+    }
+
+    private static void markPublished(Connection connection, List<MilestoneReached> published) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(MARK_PUBLISHED)) {
+            update.setArray(1, connection.createArrayOf("text",
+                    published.stream().map(MilestoneReached::petitionSlug).toArray()));
+            update.setArray(2, connection.createArrayOf("text",
+                    published.stream().map(milestone -> milestone.kind().name()).toArray()));
+            update.setArray(3, connection.createArrayOf("bigint",
+                    published.stream().map(MilestoneReached::threshold).toArray()));
+            update.executeUpdate();
+        }
+    }
+}
