@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.local.SignatureLoad.Outcome;
+import org.petitionpipeline.local.SyntheticSigners.Mix;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 
 /**
@@ -21,6 +23,7 @@ import org.petitionpipeline.testsupport.KafkaTestClient;
 public final class IntakeBenchmark {
 
     private static final String PETITION = "bench";
+    private static final double REPEAT_SHARE = 0.15;
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final String DEFINITION = """
             {"schema_version": %d, "slug": "%s", "title": "Benchmark", "text": "Signed by a load generator.",
@@ -40,14 +43,16 @@ public final class IntakeBenchmark {
         try (LocalPipeline pipeline = LocalPipeline.start(settings, EnumSet.of(PipelineService.INTAKE),
                 System.out::println);
                 KafkaTestClient kafka = new KafkaTestClient(pipeline.kafkaBootstrapServers());
-                SignatureLoad load = new SignatureLoad(pipeline.url(PipelineService.INTAKE), PETITION, connections)) {
+                SignatureLoad load = new SignatureLoad(pipeline.url(PipelineService.INTAKE),
+                        new SyntheticSigners(new Mix(List.of(PETITION), 1, REPEAT_SHARE, 0, 0), 42),
+                        Pacing.closedLoop(connections))) {
             openPetition(pipeline, kafka);
 
             System.out.printf("warming intake up for %d s%n", WARM_UP.toSeconds());
             SignatureLoad.Result warmUp = load.run(WARM_UP);
             if (warmUp.count(Outcome.ACCEPTED) == 0) {
                 throw new IllegalStateException("intake accepted no signature while warming up (answers: "
-                        + warmUp.outcomes() + "); see " + settings.logDir());
+                        + warmUp.statuses() + "); see " + settings.logDir());
             }
             // the raw producer sends what intake sent: a record it wrote, as it is
             byte[] intakeRecord = kafka.read(Topics.SIGNATURES_SUBMITTED, 1, Duration.ofSeconds(10)).get(0).value()
@@ -127,7 +132,7 @@ public final class IntakeBenchmark {
                 %.2f, the load generator %.2f.
                 """.formatted(LocalDate.now(), seconds, connections, Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), loadBefore, connections, result.seconds(), WARM_UP.toSeconds(),
-                SignatureLoad.REPEAT_SHARE * 100, RawKafkaRate.describe(batching), RawKafkaRate.RECORDS, recordBytes, rawPerSecond,
+                REPEAT_SHARE * 100, RawKafkaRate.describe(batching), RawKafkaRate.RECORDS, recordBytes, rawPerSecond,
                 result.acceptedPerSecond(), 100 * result.acceptedPerSecond() / rawPerSecond,
                 millis(latency, 50), millis(latency, 90), millis(latency, 99), millis(latency, 99.9),
                 latency.getMaxValue() / 1000.0,
