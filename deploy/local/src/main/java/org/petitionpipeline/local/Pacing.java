@@ -7,8 +7,8 @@ package org.petitionpipeline.local;
  *                    ones were answered, and each latency counts from its scheduled start (so a stall shows in the
  *                    latency of every request it delayed, instead of hiding as requests never sent); 0 for a
  *                    closed loop, where each connection sends its next request when the last is answered
- * @param connections keep-alive sockets to intake; in an open loop, requests beyond them wait for one, and
- *                    that wait is part of their latency
+ * @param connections keep-alive sockets to intake, at most one request on each; in an open loop, requests due
+ *                    beyond them wait for one, and that wait is part of their latency
  */
 record Pacing(int perSecond, int connections) {
 

@@ -13,7 +13,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,12 +53,14 @@ final class SignatureLoad implements AutoCloseable {
     /**
      * @param latency    microseconds from each request's start (its scheduled start, in an open loop) to its whole answer
      * @param statuses   answers by HTTP status, {@link #NO_ANSWER} for none
+     * @param noAnswer   why requests got no answer, by the client's error, e.g. a timeout or a refused connection
      * @param unexpected answers other than the one the submission's kind calls for (202, or 422 for invalid and bots)
      * @param seconds    from the first request to the last answer
      * @param clientCpu  CPU time the load generator's event loop spent
+     * @param beginEpochMicros when the first request was due
      */
-    record Result(Histogram latency, Map<Integer, Long> statuses, long unexpected, double seconds, Duration clientCpu,
-            LoadTimeline timeline, List<Receipt> receipts) {
+    record Result(Histogram latency, Map<Integer, Long> statuses, Map<String, Long> noAnswer, long unexpected, double seconds, Duration clientCpu,
+            LoadTimeline timeline, List<Receipt> receipts, long beginEpochMicros) {
 
         long status(int status) {
             return statuses.getOrDefault(status, 0L);
@@ -99,8 +103,11 @@ final class SignatureLoad implements AutoCloseable {
         private final CompletableFuture<Result> done;
         private final Histogram latency = new Histogram(HISTOGRAM_MAX_MICROS, 3);
         private final Map<Integer, Long> statuses = new TreeMap<>();
+        private final Map<String, Long> noAnswer = new TreeMap<>();
         private final LoadTimeline timeline = new LoadTimeline();
         private final List<Receipt> receipts = new ArrayList<>();
+        /** Scheduled starts of open-loop requests waiting for a connection. */
+        private final Deque<Long> waiting = new ArrayDeque<>();
         private long unexpected;
         private long begin;
         private long beginEpochMicros;
@@ -129,19 +136,29 @@ final class SignatureLoad implements AutoCloseable {
             }
         }
 
-        /** Every millisecond, the requests whose scheduled start has come, however many that is after a stall. */
+        /**
+         * Every millisecond, the requests whose scheduled start has come, however many that is after a stall. They
+         * wait here for a free connection rather than in the client's pool, whose wait times out as an error.
+         */
         private void sendWhatIsDue(long timer) {
             long now = System.nanoTime();
             long interval = TimeUnit.SECONDS.toNanos(1) / pacing.perSecond();
             long due;
             while ((due = begin + scheduled * interval) <= now && due < deadline) {
                 scheduled++;
-                sign(due);
+                waiting.add(due);
             }
+            sendWaiting();
             if (due >= deadline) {
                 vertx.cancelTimer(timer);
                 sending = false;
                 completeWhenAllAnswered(now);
+            }
+        }
+
+        private void sendWaiting() {
+            while (inFlight < pacing.connections() && !waiting.isEmpty()) {
+                sign(waiting.poll());
             }
         }
 
@@ -155,7 +172,10 @@ final class SignatureLoad implements AutoCloseable {
             client.request(request)
                     .compose(http -> http.send(submission.json()))
                     .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body)))
-                    .otherwise(new Answer(NO_ANSWER, null))
+                    .otherwise(failure -> {
+                        noAnswer.merge(failure.getClass().getSimpleName() + ": " + failure.getMessage(), 1L, Long::sum);
+                        return new Answer(NO_ANSWER, null);
+                    })
                     .onSuccess(answer -> answered(submission, answer, start));
         }
 
@@ -174,18 +194,21 @@ final class SignatureLoad implements AutoCloseable {
                 receipts.add(new Receipt(id, submission.slug(), submission.person(), submission.kind(),
                         beginEpochMicros + TimeUnit.NANOSECONDS.toMicros(now - begin)));
             }
-            if (!pacing.isOpenLoop() && now < deadline) {
+            if (pacing.isOpenLoop()) {
+                sendWaiting();
+            } else if (now < deadline) {
                 sign(now);
-            } else if (!pacing.isOpenLoop()) {
+            } else {
                 sending = false;
             }
             completeWhenAllAnswered(now);
         }
 
         private void completeWhenAllAnswered(long now) {
-            if (!sending && inFlight == 0 && !done.isDone()) {
-                done.complete(new Result(latency, statuses, unexpected, (now - begin) / 1e9,
-                        Duration.ofNanos(THREADS.getCurrentThreadCpuTime() - cpuAtBegin), timeline, receipts));
+            if (!sending && inFlight == 0 && waiting.isEmpty() && !done.isDone()) {
+                done.complete(new Result(latency, statuses, noAnswer, unexpected, (now - begin) / 1e9,
+                        Duration.ofNanos(THREADS.getCurrentThreadCpuTime() - cpuAtBegin), timeline, receipts,
+                        beginEpochMicros));
             }
         }
     }

@@ -32,7 +32,7 @@ final class SyntheticSigners {
      * @param hotShare     share of the traffic on the first petition; the rest is spread evenly over the others
      * @param repeatShare  share of submissions by someone who signed that petition already, typed differently
      * @param invalidShare share with a field intake refuses (422)
-     * @param botShare     share that looks automated: honeypot filled, or sent too fast after the form showed (422)
+     * @param botShare     share that looks automated: honeypot filled, or a forged form render time (422)
      */
     record Mix(List<String> slugs, double hotShare, double repeatShare, double invalidShare, double botShare) {
 
@@ -60,8 +60,16 @@ final class SyntheticSigners {
             {"Pat<script>", "person%d@example.org", "20500"},
             {"Pat", "person%d@example.org", "ABCDE"}};
 
+    /*
+     * A script that forges the form's render time far ahead of any clock. Not one sent a moment after the form
+     * showed: in an open loop a request may wait its turn for a connection longer than the fastest believable fill
+     * time, and arrive looking human.
+     */
+    private static final Instant FORGED_RENDER_TIME = Instant.parse("2099-01-01T00:00:00Z");
+
     private final Mix mix;
     private final SplittableRandom random;
+    /** Per petition, who signed once and may sign again. */
     private final List<List<Long>> signersByPetition = new ArrayList<>();
     private long people;
 
@@ -77,13 +85,13 @@ final class SyntheticSigners {
         String slug = mix.slugs().get(petition);
         double roll = random.nextDouble();
         Instant now = Instant.now();
-        // a person takes 10 s to 2 min over the form; a script submits in under a second
+        // a person takes 10 s to 2 min over the form
         Instant rendered = now.minusSeconds(random.nextLong(10, 120));
         if (roll < mix.botShare()) {
             boolean honeypot = random.nextBoolean();
             long person = people++;
             return submission(Kind.BOT, slug, person, "Pat", address(person), "20500",
-                    honeypot ? "https://cheap-pills.example" : "", honeypot ? rendered : now.minusMillis(300));
+                    honeypot ? "https://cheap-pills.example" : "", honeypot ? rendered : FORGED_RENDER_TIME);
         }
         if (roll < mix.botShare() + mix.invalidShare()) {
             long person = people++;
@@ -91,7 +99,11 @@ final class SyntheticSigners {
             return submission(Kind.INVALID, slug, person, fields[0], fields[1].formatted(person), fields[2], "", rendered);
         }
         if (roll < mix.botShare() + mix.invalidShare() + mix.repeatShare() && !signers.isEmpty()) {
-            long person = signers.get(random.nextInt(signers.size()));
+            // each signs again at most once: more would meet intake's per-email rate limit (429), rightly
+            int chosen = random.nextInt(signers.size());
+            long person = signers.get(chosen);
+            signers.set(chosen, signers.get(signers.size() - 1));
+            signers.remove(signers.size() - 1);
             String retyped = RETYPED[random.nextInt(RETYPED.length)].formatted(person);
             return submission(Kind.REPEAT, slug, person, "Pat", retyped, "20500", "", rendered);
         }
