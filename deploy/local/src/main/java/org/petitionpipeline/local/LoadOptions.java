@@ -17,7 +17,7 @@ record LoadOptions(Pacing pacing, Duration duration, Duration warmUp, int petiti
             usage: ./run-local.sh load [--rate N | --max] [--connections N] [--duration S] [--warm-up S]
                                        [--petitions P] [--hot-share 0.8] [--repeat-share 0.15]
                                        [--invalid-share 0.03] [--bot-share 0.02] [--sample-every 10]
-              --rate N        open loop: N requests/s on a fixed schedule (default 2000)
+              --rate N        open loop: N requests/s on a fixed schedule (default 1000)
               --max           closed loop: every connection sends again as soon as it is answered
               --connections N sockets to intake (default 64)
               --duration S    measured seconds (default 60), after --warm-up S (default 10)
@@ -27,7 +27,7 @@ record LoadOptions(Pacing pacing, Duration duration, Duration warmUp, int petiti
               --sample-every K  follow every K-th acknowledged new signer until reporting counted it (default 10)""";
 
     static LoadOptions parse(String... args) {
-        Integer rate = 2000;
+        Integer rate = 1000;
         int connections = 64;
         Duration duration = Duration.ofSeconds(60);
         Duration warmUp = Duration.ofSeconds(10);

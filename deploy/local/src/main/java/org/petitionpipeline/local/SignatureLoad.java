@@ -40,6 +40,7 @@ final class SignatureLoad implements AutoCloseable {
     /** A status the load generator saw when no HTTP answer came at all (refused, reset, timed out). */
     static final int NO_ANSWER = 0;
     private static final long TIMEOUT_MS = 30_000;
+    private static final Duration BACKLOG_LIMIT = Duration.ofMinutes(10);
     private static final long HISTOGRAM_MAX_MICROS = TimeUnit.MINUTES.toMicros(1);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -89,11 +90,14 @@ final class SignatureLoad implements AutoCloseable {
         this.client = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(pacing.connections()));
     }
 
-    /** Offers load for {@code duration}, then waits for the answers still due. */
+    /**
+     * Offers load for {@code duration}, then waits for the answers still due: in an open loop that intake could not
+     * keep up with, every request scheduled is still sent, however long the backlog takes.
+     */
     Result run(Duration duration) {
         CompletableFuture<Result> done = new CompletableFuture<>();
         vertx.runOnContext(start -> new Run(duration, done).start());
-        return done.orTimeout(duration.toMillis() + 2 * TIMEOUT_MS, TimeUnit.MILLISECONDS).join();
+        return done.orTimeout(duration.plus(BACKLOG_LIMIT).toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     /** One run's tallies; touched only on the event loop. */
