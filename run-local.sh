@@ -3,7 +3,8 @@
 # building it first when needed. `./run-local.sh stop` stops a running one from another terminal;
 # `./run-local.sh bench-dedup [records]` measures dedup-service against this machine's raw PostgreSQL rate;
 # `./run-local.sh bench-intake [seconds] [connections]` measures one signature-intake over HTTP against this
-# machine's raw Kafka producer rate.
+# machine's raw Kafka producer rate; `./run-local.sh load [options]` drives the whole pipeline with realistic
+# traffic and measures every stage against the raw Kafka and PostgreSQL rates (`load --help` for the options).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -61,8 +62,13 @@ case "${1:-start}" in
     needs_build && ./mvnw -B -q -DskipTests package
     exec java -Dpipeline.home="$PWD" -cp "$launcher" org.petitionpipeline.local.IntakeBenchmark "$@"
     ;;
+  load)
+    shift
+    needs_build && ./mvnw -B -q -DskipTests package
+    exec java -Dpipeline.home="$PWD" -cp "$launcher" org.petitionpipeline.local.LoadBenchmark "$@"
+    ;;
   *)
-    echo "usage: $0 [start|stop|bench-dedup [records]|bench-intake [seconds] [connections]]" >&2
+    echo "usage: $0 [start|stop|bench-dedup [records]|bench-intake [seconds] [connections]|load [options]]" >&2
     exit 64
     ;;
 esac

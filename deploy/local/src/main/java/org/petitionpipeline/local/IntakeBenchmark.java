@@ -1,28 +1,17 @@
 package org.petitionpipeline.local;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.local.SignatureLoad.Outcome;
+import org.petitionpipeline.local.SyntheticSigners.Mix;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 
 /**
@@ -34,10 +23,8 @@ import org.petitionpipeline.testsupport.KafkaTestClient;
 public final class IntakeBenchmark {
 
     private static final String PETITION = "bench";
+    private static final double REPEAT_SHARE = 0.15;
     private static final Duration WARM_UP = Duration.ofSeconds(5);
-    private static final int RAW_RECORDS = 300_000;
-    private static final String INTAKE_CONFIG = "signature-intake/src/main/resources/application.properties";
-    private static final String INTAKE_PRODUCER = "mp.messaging.outgoing.signatures-submitted.";
     private static final String DEFINITION = """
             {"schema_version": %d, "slug": "%s", "title": "Benchmark", "text": "Signed by a load generator.",
              "targets": [{"name": "Nobody", "title": "Test target"}], "goal": 1000000, "status": "OPEN",
@@ -56,20 +43,22 @@ public final class IntakeBenchmark {
         try (LocalPipeline pipeline = LocalPipeline.start(settings, EnumSet.of(PipelineService.INTAKE),
                 System.out::println);
                 KafkaTestClient kafka = new KafkaTestClient(pipeline.kafkaBootstrapServers());
-                SignatureLoad load = new SignatureLoad(pipeline.url(PipelineService.INTAKE), PETITION, connections)) {
+                SignatureLoad load = new SignatureLoad(pipeline.url(PipelineService.INTAKE),
+                        new SyntheticSigners(new Mix(List.of(PETITION), 1, REPEAT_SHARE, 0, 0), 42),
+                        Pacing.closedLoop(connections))) {
             openPetition(pipeline, kafka);
 
             System.out.printf("warming intake up for %d s%n", WARM_UP.toSeconds());
             SignatureLoad.Result warmUp = load.run(WARM_UP);
             if (warmUp.count(Outcome.ACCEPTED) == 0) {
                 throw new IllegalStateException("intake accepted no signature while warming up (answers: "
-                        + warmUp.outcomes() + "); see " + settings.logDir());
+                        + warmUp.statuses() + "); see " + settings.logDir());
             }
             // the raw producer sends what intake sent: a record it wrote, as it is
             byte[] intakeRecord = kafka.read(Topics.SIGNATURES_SUBMITTED, 1, Duration.ofSeconds(10)).get(0).value()
                     .getBytes(StandardCharsets.UTF_8);
-            Map<String, String> batching = intakeBatching(settings.home());
-            double rawPerSecond = rawProducerRate(pipeline.kafkaBootstrapServers(), batching, intakeRecord);
+            Map<String, String> batching = RawKafkaRate.intakeBatching(settings.home());
+            double rawPerSecond = RawKafkaRate.measure(pipeline.kafkaBootstrapServers(), batching, intakeRecord);
             System.out.printf("raw Kafka producer: %.0f records/s%n", rawPerSecond);
 
             System.out.printf("signing with %d connections for %d s%n", connections, seconds);
@@ -90,41 +79,6 @@ public final class IntakeBenchmark {
         Http.awaitOk(pipeline.url(PipelineService.INTAKE).resolve("/api/petitions/" + PETITION),
                 Duration.ofSeconds(30), () -> pipeline.isAlive(PipelineService.INTAKE),
                 "the '" + PETITION + "' petition in intake's catalog");
-    }
-
-    /** Intake's producer batching, read from its own configuration so the raw figure follows when it is tuned. */
-    private static Map<String, String> intakeBatching(Path home) throws IOException {
-        Properties intake = new Properties();
-        try (Reader reader = Files.newBufferedReader(home.resolve(INTAKE_CONFIG))) {
-            intake.load(reader);
-        }
-        return Stream.of("linger.ms", "batch.size").filter(setting -> intake.containsKey(INTAKE_PRODUCER + setting))
-                .collect(Collectors.toMap(Function.identity(),
-                        setting -> intake.getProperty(INTAKE_PRODUCER + setting)));
-    }
-
-    /** This machine's ceiling for intake's writes: as many records as one producer gets acknowledged, no HTTP. */
-    private static double rawProducerRate(String bootstrapServers, Map<String, String> batching, byte[] record) {
-        // distinct keys of intake's shape (slug:hash), so the records spread over the partitions as intake's do
-        List<String> keys = IntStream.range(0, RAW_RECORDS).mapToObj(i -> "%s:%064x".formatted(PETITION, i)).toList();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<String, byte[]> producer = Benchmarks.producer(bootstrapServers, batching)) {
-            producer.partitionsFor(Topics.SIGNATURES_SUBMITTED); // the metadata before the clock starts
-            long start = System.nanoTime();
-            for (String key : keys) {
-                producer.send(new ProducerRecord<>(Topics.SIGNATURES_SUBMITTED, key, record), (sent, error) -> {
-                    if (error != null) {
-                        failure.compareAndSet(null, error);
-                    }
-                });
-            }
-            producer.flush();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (failure.get() != null) {
-                throw new IllegalStateException("the broker did not take every raw record", failure.get());
-            }
-            return RAW_RECORDS / seconds;
-        }
     }
 
     /** The launcher JVM holds the broker and the load generator. */
@@ -178,7 +132,7 @@ public final class IntakeBenchmark {
                 %.2f, the load generator %.2f.
                 """.formatted(LocalDate.now(), seconds, connections, Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), loadBefore, connections, result.seconds(), WARM_UP.toSeconds(),
-                SignatureLoad.REPEAT_SHARE * 100, batchingText(batching), RAW_RECORDS, recordBytes, rawPerSecond,
+                REPEAT_SHARE * 100, RawKafkaRate.describe(batching), RawKafkaRate.RECORDS, recordBytes, rawPerSecond,
                 result.acceptedPerSecond(), 100 * result.acceptedPerSecond() / rawPerSecond,
                 millis(latency, 50), millis(latency, 90), millis(latency, 99), millis(latency, 99.9),
                 latency.getMaxValue() / 1000.0,
@@ -190,10 +144,5 @@ public final class IntakeBenchmark {
 
     private static double millis(Histogram latency, double percentile) {
         return latency.getValueAtPercentile(percentile) / 1000.0;
-    }
-
-    private static String batchingText(Map<String, String> batching) {
-        return batching.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(setting -> setting.getKey() + "=" + setting.getValue()).collect(Collectors.joining(" "));
     }
 }
