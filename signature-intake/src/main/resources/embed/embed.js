@@ -53,7 +53,7 @@ textarea{min-height:4em}
 input[type=checkbox]{display:inline;width:auto;margin-right:.4em}.check{font-weight:400}
 [aria-invalid=true]{border:2px solid #b3261e}.err{color:#b3261e;font-size:.9em;display:block}
 button,.btn{display:inline-block;margin:.9em .5em 0 0;padding:.55em 1.2em;border:0;border-radius:4px;background:#0b6e4f;color:#fff;font-weight:700;cursor:pointer;text-decoration:none}
-button[disabled]{opacity:.6}.link{background:none;color:#0b57d0;padding:0;text-decoration:underline;font-weight:400}
+button[disabled]{opacity:.6}.link{background:none;color:#0b57d0;margin:0;padding:0;text-decoration:underline;font-weight:400}
 :focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 .status:not(:empty){margin-top:.8em;padding:.5em .8em;border-left:4px solid #b3261e;background:#fdf2f1}
 .note{padding:.5em .8em;border-left:4px solid #0b6e4f;background:#eef7f3}
@@ -124,7 +124,7 @@ a{color:#0b57d0}`;
   function showStep(index) {
     const step = steps[index];
     stepLabel.textContent = `Step ${index + 1} of ${steps.length}`;
-    body.replaceChildren(...step.render());
+    body.replaceChildren(...step.render().filter(part => part != null));
     const heading = body.querySelector('h3');
     if (index > 0 && heading) {
       heading.focus();

@@ -29,8 +29,8 @@ public class EmbedPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance embed(PetitionDefinition petition, List<String> required, Instant renderedAt,
-                UUID idempotencyKey);
+        static native TemplateInstance embed(PetitionDefinition petition, List<String> required, String privacyUrl,
+                Instant renderedAt, UUID idempotencyKey);
     }
 
     private final PetitionCatalog catalog;
@@ -50,7 +50,8 @@ public class EmbedPageResource {
                 .orElseThrow(() -> ProblemException.notFound("there is no petition '" + slug + "'"));
         List<String> required = petition.requiredFields().stream().map(SignerField::name).toList();
         // rendered with the key: submitting the same page twice (a double click, a reload) is one signature
-        String page = Templates.embed(petition, required, Instant.now(), UUID.randomUUID()).render();
+        String page = Templates.embed(petition, required, config.privacyUrl(), Instant.now(),
+                UUID.randomUUID()).render();
         return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Content-Security-Policy", policy(petition))
                 .header("Cache-Control", "no-store")
