@@ -20,6 +20,7 @@ final class Banner {
                  reporting-service  %s      (totals: GET /api/petitions/demo/total)
                  Kafka              localhost:%d
                  mail catcher       %s/api/user/<address>/messages/INBOX   (IMAP localhost:%d, any password)
+                 demo page          %s   (a news page on another origin embedding the petition)
 
                  Sign the demo petition:
                    curl -i -X POST %s/api/petitions/demo/signatures -H 'Content-Type: application/json' \\
@@ -43,7 +44,7 @@ final class Banner {
                 """.formatted(
                 pipeline.url(PipelineService.INTAKE), pipeline.url(PipelineService.DEDUP),
                 pipeline.url(PipelineService.EMAIL), pipeline.url(PipelineService.REPORTING),
-                ports.kafka(), pipeline.mailApi(), ports.imap(),
+                ports.kafka(), pipeline.mailApi(), ports.imap(), pipeline.demoHostPage(),
                 pipeline.url(PipelineService.INTAKE), pipeline.url(PipelineService.REPORTING), pipeline.mailApi(),
                 pipeline.url(PipelineService.REPORTING), pipeline.url(PipelineService.EMAIL),
                 settings.secrets().adminToken(),

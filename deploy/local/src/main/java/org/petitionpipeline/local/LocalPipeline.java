@@ -116,6 +116,8 @@ public final class LocalPipeline implements AutoCloseable {
         Http.awaitOk(url(PipelineService.INTAKE).resolve("/api/petitions/" + DemoPetition.SLUG), Duration.ofSeconds(30),
                 services.get(PipelineService.INTAKE)::isAlive, "the demo petition in intake's catalog");
         step.accept("demo petition '" + DemoPetition.SLUG + "' is open for signatures");
+        started.push(DemoHostPage.start(LOOPBACK, ports.demoHost(), url(PipelineService.INTAKE)));
+        step.accept("a page embedding it: " + demoHostPage());
     }
 
     private ManagedProcess startService(PipelineService service) {
@@ -241,6 +243,10 @@ public final class LocalPipeline implements AutoCloseable {
         if (service == PipelineService.REPORTING) {
             env.put("REPORTING_ADMIN_TOKEN", secrets.adminToken());
         }
+        if (service == PipelineService.INTAKE) {
+            // the widget reads the live total from reporting, on its own origin
+            env.put("INTAKE_EMBED_TOTALS_URL", url(PipelineService.REPORTING).toString());
+        }
         if (service == PipelineService.DEDUP) {
             env.put("DEDUP_ADMIN_TOKEN", secrets.opsToken());
         }
@@ -250,6 +256,11 @@ public final class LocalPipeline implements AutoCloseable {
 
     public URI url(PipelineService service) {
         return URI.create("http://localhost:" + settings.ports().of(service));
+    }
+
+    /** A page on another origin that embeds the demo petition (script and iframe), when intake runs. */
+    public URI demoHostPage() {
+        return URI.create("http://localhost:" + settings.ports().demoHost() + "/");
     }
 
     public URI mailApi() {

@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,10 +38,23 @@ final class PipelineUser {
 
     /** Only the given services and the infrastructure they use, for a test of one stage. */
     static LocalPipeline startPipeline(String runDirectory, Set<PipelineService> services) {
+        return startPipeline(runDirectory, services, LocalPipelineSettings.SYNTHETIC_SIGNERS);
+    }
+
+    /** The whole pipeline, with a service's environment changed for one test's needs. */
+    static LocalPipeline startPipeline(String runDirectory, PipelineService service, Map<String, String> environment) {
+        Map<PipelineService, Map<String, String>> merged = new EnumMap<>(LocalPipelineSettings.SYNTHETIC_SIGNERS);
+        Map<String, String> serviceEnvironment = new HashMap<>(merged.getOrDefault(service, Map.of()));
+        serviceEnvironment.putAll(environment);
+        merged.put(service, serviceEnvironment);
+        return startPipeline(runDirectory, EnumSet.allOf(PipelineService.class), merged);
+    }
+
+    private static LocalPipeline startPipeline(String runDirectory, Set<PipelineService> services,
+            Map<PipelineService, Map<String, String>> environment) {
         Path home = Path.of(System.getProperty("pipeline.home", "../..")).toAbsolutePath().normalize();
         return LocalPipeline.start(new LocalPipelineSettings(home, home.resolve("deploy/local/target/" + runDirectory),
-                Ports.free(), Secrets.fromEnvironmentOrRandom(Map.of()), LocalPipelineSettings.SYNTHETIC_SIGNERS),
-                services, System.out::println);
+                Ports.free(), Secrets.fromEnvironmentOrRandom(Map.of()), environment), services, System.out::println);
     }
 
     /**

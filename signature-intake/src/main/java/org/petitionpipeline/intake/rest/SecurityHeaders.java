@@ -9,8 +9,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * Headers every answer carries, set before any other handler runs so that errors the HTTP layer answers on its
  * own (an oversized body, an unknown path) carry them too. JSON may never be framed or run as a page; the HTML
- * pages (thank-you, the form's error page) load nothing but their inline style, and may show inside the
- * iframe embed.
+ * pages (thank-you, the form's error page, the privacy notice) load nothing but their inline style, and may show
+ * inside the iframe embed. A page that states its own policy keeps it: the iframe embed runs the widget script.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -22,6 +22,9 @@ public class SecurityHeaders {
             + "base-uri 'none'";
 
     private static void contentPolicy(MultiMap headers) {
+        if (headers.contains("Content-Security-Policy")) {
+            return;
+        }
         String type = headers.get(HttpHeaders.CONTENT_TYPE);
         if (type != null && type.startsWith("text/html")) {
             headers.set("Content-Security-Policy", PAGE_POLICY);
@@ -38,7 +41,7 @@ public class SecurityHeaders {
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
             headers.set("Strict-Transport-Security", "max-age=31536000");
-            if (path.startsWith("/api/") || path.startsWith("/petitions/")) {
+            if (path.startsWith("/api/") || path.startsWith("/petitions/") || path.equals("/privacy")) {
                 // decided when the headers go out: a form post under /api/ may be answered with a page
                 context.addHeadersEndHandler(unused -> contentPolicy(headers));
             }

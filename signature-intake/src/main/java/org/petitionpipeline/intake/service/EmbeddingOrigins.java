@@ -2,6 +2,7 @@ package org.petitionpipeline.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.petitionpipeline.contracts.PetitionDefinition;
@@ -40,6 +41,20 @@ public class EmbeddingOrigins {
             return petition.allowedOrigins().stream().map(EmbeddingOrigins::normalized).anyMatch(normalized::equals);
         }
         return global.contains(ANY);
+    }
+
+    /**
+     * The same rule as {@link #allows} as a CSP {@code frame-ancestors} source list, for the iframe embed: the
+     * petition's own origins and the global ones named explicitly, or any page ({@code *}) when neither names one.
+     */
+    public String frameAncestors(PetitionDefinition petition) {
+        List<String> explicit = new ArrayList<>(global.stream().filter(origin -> !ANY.equals(origin)).toList());
+        if (!petition.allowedOrigins().isEmpty()) {
+            petition.allowedOrigins().stream().map(EmbeddingOrigins::normalized).forEach(explicit::add);
+        } else if (global.contains(ANY)) {
+            return ANY;
+        }
+        return explicit.isEmpty() ? "'none'" : String.join(" ", explicit.stream().distinct().toList());
     }
 
     private static String normalized(String origin) {

@@ -1,0 +1,67 @@
+package org.petitionpipeline.intake.rest;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.contracts.SignerField;
+import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.intake.config.EmbedConfig;
+import org.petitionpipeline.intake.service.EmbeddingOrigins;
+import org.petitionpipeline.intake.service.PetitionCatalog;
+
+/**
+ * The iframe embed, for pages that may not load third-party scripts: the widget on intake's own origin, around
+ * a plain HTML form that signs without JavaScript (form post, 303 to the thank-you page).
+ */
+@Path("/petitions/{slug}/embed")
+@Tag(name = "Signing")
+public class EmbedPageResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance embed(PetitionDefinition petition, List<String> required, String privacyUrl,
+                Instant renderedAt, UUID idempotencyKey);
+    }
+
+    private final PetitionCatalog catalog;
+    private final EmbeddingOrigins origins;
+    private final EmbedConfig config;
+
+    public EmbedPageResource(PetitionCatalog catalog, EmbeddingOrigins origins, EmbedConfig config) {
+        this.catalog = catalog;
+        this.origins = origins;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "The signing form as a page to frame: <iframe src=\".../petitions/{slug}/embed\">")
+    public Response embed(@PathParam("slug") String slug) {
+        PetitionDefinition petition = catalog.find(slug)
+                .orElseThrow(() -> ProblemException.notFound("there is no petition '" + slug + "'"));
+        List<String> required = petition.requiredFields().stream().map(SignerField::name).toList();
+        // rendered with the key: submitting the same page twice (a double click, a reload) is one signature
+        String page = Templates.embed(petition, required, config.privacyUrl(), Instant.now(),
+                UUID.randomUUID()).render();
+        return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Content-Security-Policy", policy(petition))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /** Framed only where the petition may be embedded; loads its own script and asks for the total. */
+    private String policy(PetitionDefinition petition) {
+        String totals = config.totalsUrl().map(url -> " " + url).orElse("");
+        return "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'" + totals
+                + "; form-action 'self'; base-uri 'none'; frame-ancestors " + origins.frameAncestors(petition);
+    }
+}

@@ -1,0 +1,429 @@
+/*
+ * The petition embed. One line on any page:
+ *   <script src="https://<intake>/embed.js" data-petition="<slug>" async></script>
+ * renders the signing form in a Shadow DOM, so the page's styles and the form's never meet.
+ * Optional: data-target="<css selector>" (where to render, default: just before the script),
+ * data-totals="<origin of the public total>" (default: the deployment's, else this script's origin),
+ * data-share-url="<url to share>" (default: the page's own address).
+ * Events on the host element (they bubble): petition:step {step, of, name}, petition:signed {slug, submissionId}.
+ */
+(function (settings) {
+  'use strict';
+  const startedAt = performance.now();
+  const script = document.currentScript;
+  if (!script || !script.dataset.petition) {
+    return;
+  }
+  const slug = script.dataset.petition;
+  const intake = new URL(script.src).origin;
+  const petitionUrl = intake + '/api/petitions/' + encodeURIComponent(slug);
+  const totalsUrl = (script.dataset.totals || settings.totals_url || intake) + '/api/petitions/'
+    + encodeURIComponent(slug) + '/total';
+  const privacyUrl = new URL(settings.privacy_url || '/privacy', intake).href;
+  // Only on the intake's own origin (the iframe variant) is storage ours; on a host page it would be the host's.
+  const storage = location.origin === intake ? window.localStorage : null;
+  const SIGNER_KEY = 'petition-embed:signer';
+  const SIGNED_KEY = 'petition-embed:signed:' + slug;
+  const REMEMBERED_FIELDS = ['given_name', 'family_name', 'email', 'postal_code', 'country'];
+  const POLL_MS = 5000;
+  const NETWORK_RETRIES = 2;
+  const COUNTRIES = ('AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR '
+    + 'BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES '
+    + 'ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN '
+    + 'IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG '
+    + 'MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL '
+    + 'PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF '
+    + 'TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW').split(' ');
+  // problem+json field names -> the form field that shows the message
+  const FIELD_OF_ERROR = {
+    'person.given_name': 'given_name', 'person.family_name': 'family_name', 'person.email_addresses': 'email',
+    'person.postal_addresses.postal_code': 'postal_code', 'person.postal_addresses.country': 'country',
+    comments: 'comments', 'consent.text_version': 'email_updates'
+  };
+  const CSS = `
+:host{all:initial;display:block;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a}
+*{box-sizing:border-box;font:inherit}
+.w{max-width:34em;border:1px solid #c8c8c8;border-radius:8px;padding:1em 1.25em;background:#fff}
+h2{font-size:1.3em;font-weight:700;margin:0 0 .4em}h3{font-size:1.1em;font-weight:700;margin:.6em 0}
+p{margin:.4em 0}.step{color:#555;font-size:.9em}.count{font-weight:600}
+progress{width:100%;height:.8em;accent-color:#0b6e4f}
+label{display:block;font-weight:600;margin-top:.7em}.opt{font-weight:400;color:#555}
+input,select,textarea{display:block;width:100%;padding:.45em;border:1px solid #767676;border-radius:4px;background:#fff;color:#1a1a1a}
+textarea{min-height:4em}
+input[type=checkbox]{display:inline;width:auto;margin-right:.4em}.check{font-weight:400}
+[aria-invalid=true]{border:2px solid #b3261e}.err{color:#b3261e;font-size:.9em;display:block}
+button,.btn{display:inline-block;margin:.9em .5em 0 0;padding:.55em 1.2em;border:0;border-radius:4px;background:#0b6e4f;color:#fff;font-weight:700;cursor:pointer;text-decoration:none}
+button[disabled]{opacity:.6}.link{background:none;color:#0b57d0;margin:0;padding:0;text-decoration:underline;font-weight:400}
+:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
+.status:not(:empty){margin-top:.8em;padding:.5em .8em;border-left:4px solid #b3261e;background:#fdf2f1}
+.note{padding:.5em .8em;border-left:4px solid #0b6e4f;background:#eef7f3}
+.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+a{color:#0b57d0}`;
+
+  const host = script.dataset.target ? document.querySelector(script.dataset.target) : document.createElement('div');
+  if (!script.dataset.target) {
+    script.before(host);
+  }
+  host.setAttribute('data-petition-embed', slug);
+  const root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS);
+  root.adoptedStyleSheets = [sheet];
+
+  /** Builds an element; text only, never markup: petitions are written by organizers, not by us. */
+  function h(tag, attributes, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) {
+      if (value === true) {
+        element.setAttribute(name, '');
+      } else if (value !== false && value != null) {
+        element.setAttribute(name, value);
+      }
+    }
+    element.append(...children.filter(child => child != null));
+    return element;
+  }
+
+  function emit(name, detail) {
+    host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  function uuid() {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = bytes[6] & 0x0f | 0x40;
+    bytes[8] = bytes[8] & 0x3f | 0x80;
+    const hex = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+
+  function remembered(key) {
+    try {
+      return storage && JSON.parse(storage.getItem(key));
+    } catch (unreadable) {
+      return null;
+    }
+  }
+
+  function remember(key, value) {
+    try {
+      if (storage) {
+        value == null ? storage.removeItem(key) : storage.setItem(key, JSON.stringify(value));
+      }
+    } catch (storageRefused) {
+      // private modes and full quotas refuse storage; the widget works without it
+    }
+  }
+
+  const counter = h('p', { class: 'count', 'aria-live': 'polite' });
+  const bar = h('progress', { max: 1, value: 0, 'aria-label': 'Signatures toward the goal' });
+  const stepLabel = h('p', { class: 'step' });
+  const body = h('div');
+  let petition;
+  let steps;
+
+  function showStep(index) {
+    const step = steps[index];
+    stepLabel.textContent = `Step ${index + 1} of ${steps.length}`;
+    body.replaceChildren(...step.render().filter(part => part != null));
+    const heading = body.querySelector('h3');
+    if (index > 0 && heading) {
+      heading.focus();
+    }
+    emit('petition:step', { step: index + 1, of: steps.length, name: step.name });
+  }
+
+  function next(index) {
+    return index + 1 < steps.length ? h('button', { type: 'button' }, steps[index + 1].cta) : null;
+  }
+
+  // ---- live total ----------------------------------------------------------------------------------------------
+  const numbers = new Intl.NumberFormat();
+  let shownTotal = -1;
+
+  /** Totals arrive from polls and a stream, in any order: a later answer may be older, so never go back. */
+  function showTotal(answer) {
+    const total = Number(answer && answer.total);
+    if (!(total > shownTotal)) {
+      return;
+    }
+    shownTotal = total;
+    const goal = Number(answer.goal) || petition.goal;
+    counter.textContent = goal ? `${numbers.format(total)} of ${numbers.format(goal)} signatures`
+      : `${numbers.format(total)} signatures`;
+    bar.max = Math.max(goal, 1);
+    bar.value = Math.min(total, bar.max);
+    host.dataset.total = total;
+  }
+
+  function pollTotal() {
+    if (document.hidden) {
+      return;
+    }
+    fetch(totalsUrl).then(r => r.ok ? r.json() : null).then(showTotal, () => {});
+  }
+
+  function watchTotal() {
+    pollTotal();
+    let timer = setInterval(pollTotal, POLL_MS);
+    if (!window.EventSource) {
+      return;
+    }
+    const stream = new EventSource(totalsUrl + '/stream');
+    const onEvent = event => {
+      try {
+        showTotal(JSON.parse(event.data));
+      } catch (notJson) {
+        // keep the last good number
+      }
+    };
+    stream.onmessage = onEvent;
+    stream.addEventListener('total', onEvent);
+    stream.onopen = () => {
+      clearInterval(timer);
+      timer = null;
+    };
+    // no stream where it is not deployed (404), or a broken one: polling carries on
+    stream.onerror = () => {
+      stream.close();
+      if (!timer) {
+        timer = setInterval(pollTotal, POLL_MS);
+      }
+    };
+  }
+
+  // ---- step 1: sign --------------------------------------------------------------------------------------------
+  const fields = {};
+  const errors = {};
+  const status = h('div', { class: 'status', role: 'alert', 'aria-live': 'assertive', tabindex: -1 });
+  let pending = null;
+  let renderedAt;
+  let signer;
+
+  function field(name, label, control, required) {
+    const id = 'f-' + name;
+    const error = h('span', { class: 'err', id: id + '-error' });
+    control.id = id;
+    control.name = name;
+    control.setAttribute('aria-describedby', id + '-error');
+    if (required) {
+      control.setAttribute('aria-required', 'true');
+    }
+    fields[name] = control;
+    errors[name] = error;
+    return [h('label', { for: id }, label, required ? null : h('span', { class: 'opt' }, ' (optional)')), control, error];
+  }
+
+  function requires(signerField) {
+    return (petition.required_fields || []).includes(signerField);
+  }
+
+  function countrySelect() {
+    const names = new Intl.DisplayNames([navigator.language, 'en'], { type: 'region' });
+    const preferred = (navigator.language.split('-')[1] || '').toUpperCase();
+    const options = COUNTRIES.map(code => [code, names.of(code) || code])
+      .sort((a, b) => a[1].localeCompare(b[1]))
+      .map(([code, name]) => h('option', { value: code, selected: code === preferred }, name));
+    return h('select', { autocomplete: 'country' }, h('option', { value: '' }, 'Choose your country'), ...options);
+  }
+
+  function signForm() {
+    const known = remembered(SIGNER_KEY);
+    const consent = h('input', { type: 'checkbox' });
+    const form = h('form', { novalidate: true },
+      ...field('given_name', 'First name', h('input', { autocomplete: 'given-name', maxlength: 100 }), true),
+      ...field('family_name', 'Last name', h('input', { autocomplete: 'family-name', maxlength: 100 }),
+        requires('family_name')),
+      ...field('email', 'Email', h('input', { type: 'email', autocomplete: 'email' }), true),
+      ...field('postal_code', 'Postal code', h('input', { autocomplete: 'postal-code', maxlength: 16 }),
+        requires('postal_code')),
+      ...field('country', 'Country', countrySelect(), requires('country')),
+      ...field('comments', 'Comment', h('textarea', { maxlength: 2000 }), requires('comments')),
+      h('label', { class: 'check' }, consent, petition.consent_text || 'Email me updates about this campaign.'),
+      errors.email_updates = h('span', { class: 'err', id: 'f-email_updates-error' }),
+      h('p', null, h('a', { href: privacyUrl, target: '_blank', rel: 'noopener' }, 'How we use your data')),
+      h('div', { class: 'hp', 'aria-hidden': 'true' },
+        h('label', null, 'Leave this empty', fields.homepage = h('input', { name: 'homepage', tabindex: -1, autocomplete: 'off' }))),
+      h('button', { type: 'submit' }, 'Sign the petition'),
+      status);
+    consent.setAttribute('aria-describedby', 'f-email_updates-error');
+    fields.email_updates = consent;
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      submit(form);
+    });
+    renderedAt = new Date().toISOString();
+    if (!known) {
+      return [form];
+    }
+    for (const name of REMEMBERED_FIELDS) {
+      fields[name].value = known[name] || '';
+    }
+    const forget = h('button', { type: 'button', class: 'link' }, 'Click here');
+    const greeting = h('p', { class: 'note' }, remembered(SIGNED_KEY)
+      ? `Welcome back, ${known.given_name}. You have signed this petition from this browser already: thank you! `
+      : `Welcome back, ${known.given_name}. `, `Not ${known.given_name}? `, forget);
+    forget.addEventListener('click', () => {
+      remember(SIGNER_KEY, null);
+      remember(SIGNED_KEY, null);
+      showStep(0);
+      fields.given_name.focus();
+    });
+    return [greeting, form];
+  }
+
+  function request() {
+    const value = name => fields[name].value.trim() || undefined;
+    return {
+      person: {
+        given_name: value('given_name'), family_name: value('family_name'),
+        email_addresses: [{ address: value('email') }],
+        postal_addresses: [{ postal_code: value('postal_code'), country: value('country') }]
+      },
+      comments: value('comments'),
+      consent: { email_updates: fields.email_updates.checked, text_version: petition.consent_text_version },
+      referrer_data: { source: 'embed', website: location.hostname, url: location.href.split('#')[0] },
+      homepage: fields.homepage.value,
+      form_rendered_at: renderedAt
+    };
+  }
+
+  function clearErrors() {
+    status.textContent = '';
+    for (const [name, error] of Object.entries(errors)) {
+      error.textContent = '';
+      fields[name].removeAttribute('aria-invalid');
+    }
+  }
+
+  function showFieldErrors(problem) {
+    const messages = problem.errors || {};
+    const general = [];
+    let first;
+    for (const [key, message] of Object.entries(messages)) {
+      const name = FIELD_OF_ERROR[key];
+      if (name && errors[name]) {
+        errors[name].textContent = message;
+        fields[name].setAttribute('aria-invalid', 'true');
+        first = first || fields[name];
+      } else {
+        general.push(message);
+      }
+    }
+    status.textContent = [problem.detail || 'Please check the form.', ...general].join(' — ');
+    (first || status).focus();
+  }
+
+  function retryLater(response) {
+    const seconds = Number(response.headers.get('Retry-After'));
+    status.textContent = 'Many people are signing right now and we could not take your signature yet. '
+      + `Please try again ${seconds > 0 && seconds < 600 ? `in ${seconds} seconds` : 'in a minute'}. Nothing was recorded.`;
+  }
+
+  /** One Idempotency-Key per attempt: resending the same details after a network failure reuses it. */
+  async function post(json) {
+    if (!pending || pending.json !== json) {
+      pending = { json, key: uuid() };
+    }
+    for (let retry = 0; ; retry++) {
+      try {
+        return await fetch(petitionUrl + '/signatures', {
+          method: 'POST', body: json,
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': pending.key }
+        });
+      } catch (networkFailure) {
+        if (retry === NETWORK_RETRIES) {
+          throw networkFailure;
+        }
+        await new Promise(resolve => setTimeout(resolve, 1000 * (retry + 1)));
+      }
+    }
+  }
+
+  async function submit(form) {
+    const button = form.querySelector('button[type=submit]');
+    clearErrors();
+    button.disabled = true;
+    button.textContent = 'Signing…';
+    try {
+      const response = await post(JSON.stringify(request()));
+      pending = null;
+      if (response.status === 202) {
+        signed(await response.json());
+        return;
+      }
+      if (response.status === 429 || response.status === 503) {
+        retryLater(response);
+      } else {
+        showFieldErrors(await response.json().catch(() => ({ detail: `The petition server answered ${response.status}.` })));
+      }
+    } catch (unreachable) {
+      status.textContent = 'We could not reach the petition server. Check your connection and sign again.';
+    }
+    button.disabled = false;
+    button.textContent = 'Sign the petition';
+  }
+
+  function signed(receipt) {
+    signer = fields.given_name.value.trim();
+    remember(SIGNER_KEY, Object.fromEntries(REMEMBERED_FIELDS.map(name => [name, fields[name].value.trim()])));
+    remember(SIGNED_KEY, true);
+    emit('petition:signed', { slug, submissionId: receipt.submission_id });
+    showStep(1);
+    // reporting counts within a second or two; ask sooner than the next poll
+    setTimeout(pollTotal, 1500);
+    setTimeout(pollTotal, 4000);
+  }
+
+  // ---- step 2: share, step 3: call ---------------------------------------------------------------------------
+  function share() {
+    const url = script.dataset.shareUrl || location.href.split('#')[0];
+    const text = `I signed: ${petition.title}`;
+    const q = encodeURIComponent;
+    const copied = h('span', { role: 'status' });
+    const copy = h('button', { type: 'button' }, 'Copy link');
+    copy.addEventListener('click', () => navigator.clipboard.writeText(url)
+      .then(() => { copied.textContent = ' Link copied.'; }, () => { copied.textContent = ' Copy this link: ' + url; }));
+    const intent = (label, href) => h('a', { class: 'btn', href, target: '_blank', rel: 'noopener' }, label);
+    const more = next(1);
+    if (more) {
+      more.addEventListener('click', () => showStep(2));
+    }
+    return [
+      h('h3', { tabindex: -1 }, `Thank you${signer ? ', ' + signer : ''}! Your signature is received.`),
+      h('p', null, 'We will email you a receipt. Now ask your friends to sign too:'),
+      h('p', null, copy, copied),
+      h('p', null,
+        intent('Email', `mailto:?subject=${q(petition.title)}&body=${q(text + ' ' + url)}`),
+        intent('X', `https://twitter.com/intent/tweet?text=${q(text)}&url=${q(url)}`),
+        intent('Facebook', `https://www.facebook.com/sharer/sharer.php?u=${q(url)}`),
+        intent('WhatsApp', `https://wa.me/?text=${q(text + ' ' + url)}`)),
+      more];
+  }
+
+  function call(targets) {
+    return [
+      h('h3', { tabindex: -1 }, 'Call your representative'),
+      h('p', null, 'A call takes two minutes and counts for more than a signature. Say who you are and why you signed.'),
+      h('ul', null, ...targets.map(target => h('li', null, `${target.name}${target.title ? ', ' + target.title : ''}: `,
+        h('a', { href: 'tel:' + target.phone.replace(/[^+\d]/g, '') }, target.phone))))];
+  }
+
+  function render(loaded) {
+    petition = loaded;
+    const callable = (petition.targets || []).filter(target => target.phone);
+    steps = [{ name: 'sign', render: signForm }, { name: 'share', render: share, cta: 'Share' }];
+    if (callable.length) {
+      steps.push({ name: 'call', render: () => call(callable), cta: 'Next: call your representative' });
+    }
+    root.replaceChildren(h('div', { class: 'w' },
+      h('h2', null, petition.title), h('p', null, petition.text), counter, bar, stepLabel, body));
+    showStep(0);
+    host.dataset.renderMs = (performance.now() - startedAt).toFixed(1);
+    watchTotal();
+  }
+
+  fetch(petitionUrl, { headers: { Accept: 'application/json' } })
+    .then(response => response.ok ? response.json() : Promise.reject(response.status))
+    .then(render)
+    .catch(() => root.replaceChildren(h('p', { role: 'alert' }, 'This petition cannot be shown right now. Please try again later.')));
+})(/*SETTINGS*/{});
