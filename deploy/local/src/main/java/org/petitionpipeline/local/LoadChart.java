@@ -38,6 +38,15 @@ final class LoadChart {
     private LoadChart() {
     }
 
+    /** The title is the whole command line: smaller type rather than cut off at the right edge. */
+    private static Font titleFont(Graphics2D g, String title, int width) {
+        Font font = FONT.deriveFont(Font.BOLD, 15f);
+        while (font.getSize2D() > 9f && g.getFontMetrics(font).stringWidth(title) > width) {
+            font = font.deriveFont(font.getSize2D() - 0.5f);
+        }
+        return font;
+    }
+
     static void write(Path file, String title, List<Series> throughput, List<Series> latencyMillis) throws IOException {
         System.setProperty("java.awt.headless", "true");
         BufferedImage image = new BufferedImage(WIDTH, 2 * PANEL_HEIGHT + 60, BufferedImage.TYPE_INT_RGB);
@@ -45,7 +54,7 @@ final class LoadChart {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setFont(FONT.deriveFont(Font.BOLD, 15f));
+        g.setFont(titleFont(g, title, WIDTH - 2 * MARGIN_LEFT));
         g.setColor(Color.BLACK);
         g.drawString(title, MARGIN_LEFT, 24);
         g.setFont(FONT);
