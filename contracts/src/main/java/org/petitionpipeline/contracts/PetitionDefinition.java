@@ -13,7 +13,9 @@ import java.util.Optional;
  * {@code allowedOrigins} lists the web origins (e.g. {@code https://news.example}) whose pages may embed the
  * signing form; empty means the pipeline-wide allowlist applies. {@code householdSignatures} is the UK
  * Parliament's rule for people who share an address: one email may sign once per person, when the names differ
- * and the postal code is the same.
+ * and the postal code is the same. {@code verifiedSignaturesOnly}: only signatures whose signer confirmed their email
+ * address count (double opt-in). {@code endsAt}: when signing closes, null for no end date. {@code organizerEmails}:
+ * who receives delivery reports at milestones (organizers, not signers, so their addresses may travel in values).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -30,12 +32,16 @@ public record PetitionDefinition(
         List<SignerField> requiredFields,
         List<String> allowedOrigins,
         boolean householdSignatures,
+        boolean verifiedSignaturesOnly,
+        Instant endsAt,
+        List<String> organizerEmails,
         Instant updatedAt) implements Event {
 
     /** Definitions written before a list existed read as an empty list, never null. */
     public PetitionDefinition {
         requiredFields = requiredFields == null ? List.of() : List.copyOf(requiredFields);
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        organizerEmails = organizerEmails == null ? List.of() : List.copyOf(organizerEmails);
     }
 
     @Override
@@ -43,7 +49,8 @@ public record PetitionDefinition(
         return Event.defectOf(this, "slug", slug, "title", title, "status", status);
     }
 
-    public boolean isOpen() {
-        return status == PetitionStatus.OPEN;
+    /** Whether a signature received at {@code at} may count: the petition is open and has not ended. */
+    public boolean isOpenAt(Instant at) {
+        return status == PetitionStatus.OPEN && (endsAt == null || at.isBefore(endsAt));
     }
 }

@@ -9,6 +9,12 @@ public final class Topics {
     public static final String SIGNATURES_ACCEPTED = "signatures.accepted";
     public static final String SIGNATURES_REJECTED = "signatures.rejected";
     public static final String SIGNATURES_INVALIDATED = "signatures.invalidated";
+    /** Key = {@link SignatureKey}, value = {@link VerifiedSignature}: the signer confirmed their address. */
+    public static final String SIGNATURES_VERIFIED = "signatures.verified";
+    /** Key = petition slug, value = {@link CallReported}. */
+    public static final String CALLS_REPORTED = "calls.reported";
+    /** Key = petition slug, value = {@link ReportReady}: a delivery report to mail to the organizers. */
+    public static final String REPORTS_READY = "reports.ready";
     /** Key = email hash. */
     public static final String SUBSCRIPTIONS = "subscriptions";
     /** Key = petition slug, value = {@link MilestoneReached}. */

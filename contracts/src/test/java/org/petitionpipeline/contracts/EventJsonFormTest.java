@@ -46,15 +46,30 @@ class EventJsonFormTest {
         assertThat(json.readValue(json.writeValueAsString(submitted), SubmittedSignature.class)).isEqualTo(submitted);
 
         PetitionDefinition petition = new PetitionDefinition(EventSchema.VERSION, "demo", "Resign", "Text",
-                List.of(new PetitionTarget("Pam Bondi", "U.S. Attorney General")), 1000, PetitionStatus.OPEN,
+                List.of(new PetitionTarget("Pam Bondi", "U.S. Attorney General", null,
+                        List.of(new OfficeContact("Main switchboard", "+1 202-514-2000")))), 1000, PetitionStatus.OPEN,
                 "Email me updates", "v1", List.of(SignerField.POSTAL_CODE), List.of("https://news.example"),
-                true, Instant.parse("2026-11-22T10:00:00Z"));
+                true, true, Instant.parse("2026-12-31T23:59:59Z"), List.of("organizer@campaign.example"),
+                Instant.parse("2026-11-22T10:00:00Z"));
         assertThat(json.readValue(json.writeValueAsString(petition), PetitionDefinition.class)).isEqualTo(petition);
 
         MilestoneReached milestone = new MilestoneReached(EventSchema.VERSION, "demo", MilestoneReached.Kind.GOAL,
                 1000, 1003, Instant.parse("2026-11-22T11:00:00Z"));
         assertThat(json.readTree(json.writeValueAsString(milestone)).get("kind").asText()).isEqualTo("GOAL");
         assertThat(json.readValue(json.writeValueAsString(milestone), MilestoneReached.class)).isEqualTo(milestone);
+    }
+
+    @Test
+    void aPetitionIsOpenUntilItsEndDate() {
+        Instant end = Instant.parse("2026-12-31T23:59:59Z");
+        PetitionDefinition petition = new PetitionDefinition(EventSchema.VERSION, "demo", "Resign", "Text",
+                List.of(new PetitionTarget("Pam Bondi", "U.S. Attorney General")), 1000, PetitionStatus.OPEN,
+                "Email me updates", "v1", null, null, false, false, end, null, Instant.parse("2026-11-22T10:00:00Z"));
+
+        assertThat(petition.isOpenAt(end.minusSeconds(1))).isTrue();
+        assertThat(petition.isOpenAt(end)).isFalse();
+        assertThat(petition.organizerEmails()).isEmpty();
+        assertThat(petition.targets().get(0).offices()).isEmpty();
     }
 
     @Test

@@ -25,6 +25,9 @@ class PetitionAdminTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    private static final String PLAIN_TARGETS =
+            "\"targets\": [{\"name\": \"Office of the Attorney General\", \"title\": \"U.S. Attorney General\"}],";
+
     private static RequestSpecification asOrganizer() {
         return given().header("Authorization", PetitionCatalogTest.ADMIN).contentType("application/json");
     }
@@ -55,6 +58,41 @@ class PetitionAdminTest {
                 }));
         asOrganizer().get("/api/admin/petitions/update-test").then().statusCode(200).body("goal", equalTo(250000));
         given().get("/api/petitions/update-test/total").then().statusCode(200).body("goal", equalTo(250000));
+    }
+
+    @Test
+    void officePhonesEndDateVerificationAndOrganizersReachTheCatalog() {
+        String targets = """
+                "targets": [{"name": "Pam Bondi", "title": "U.S. Attorney General", "region": "US",
+                             "offices": [{"label": "Main switchboard", "phone": "+1 (202) 514-2000"}]}],
+                "verified_signatures_only": true, "ends_at": "2027-01-31T23:59:59Z",
+                "organizer_emails": ["team@campaign.example"],""";
+        asOrganizer().body(PetitionCatalogTest.petitionJson("offices-test").replace(PLAIN_TARGETS, targets))
+                .post("/api/admin/petitions").then().statusCode(201)
+                .body("targets[0].offices[0].phone", equalTo("+1 (202) 514-2000"))
+                .body("verified_signatures_only", equalTo(true)).body("ends_at", equalTo("2027-01-31T23:59:59Z"));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(latestOnCatalog("offices-test"))
+                .hasValueSatisfying(petition -> {
+                    assertThat(petition.targets().get(0).offices().get(0).label()).isEqualTo("Main switchboard");
+                    assertThat(petition.targets().get(0).region()).isEqualTo("US");
+                    assertThat(petition.verifiedSignaturesOnly()).isTrue();
+                    assertThat(petition.endsAt()).isEqualTo(Instant.parse("2027-01-31T23:59:59Z"));
+                    assertThat(petition.organizerEmails()).containsExactly("team@campaign.example");
+                }));
+    }
+
+    @Test
+    void aBadPhoneRegionOrOrganizerAddressIsNamed() {
+        String targets = """
+                "targets": [{"name": "Pam Bondi", "region": "california",
+                             "offices": [{"label": "DC", "phone": "call us"}, {"label": "Two\\nlines", "phone": "202 514 2000"}]}],
+                "organizer_emails": ["not an address"],""";
+        asOrganizer().body(PetitionCatalogTest.petitionJson("bad-offices-test").replace(PLAIN_TARGETS, targets))
+                .post("/api/admin/petitions").then().statusCode(422).contentType("application/problem+json")
+                .body("errors", hasKey("targets[0].region")).body("errors", hasKey("targets[0].offices[0].phone"))
+                .body("errors", hasKey("targets[0].offices[1].label")).body("errors", hasKey("organizer_emails[0]"));
+        asOrganizer().get("/api/admin/petitions/bad-offices-test").then().statusCode(404);
     }
 
     @Test

@@ -21,11 +21,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionStatus;
 import org.petitionpipeline.contracts.SignerField;
 import org.petitionpipeline.contracts.SubmittedSignature;
@@ -140,6 +142,22 @@ class SignatureIntakeTest {
                 .post("/api/petitions/closed-one/signatures")
                 .then().statusCode(410).contentType("application/problem+json")
                 .body("detail", equalTo("petition 'closed-one' is closed"));
+    }
+
+    @Test
+    void aPetitionPastItsEndDateIsGone() {
+        PetitionDefinition open = petition("ended-one", PetitionStatus.OPEN);
+        PetitionDefinition ended = new PetitionDefinition(open.schemaVersion(), open.slug(), open.title(), open.text(),
+                open.targets(), open.goal(), open.status(), open.consentText(), open.consentTextVersion(),
+                open.requiredFields(), open.allowedOrigins(), false, false, Instant.parse("2026-01-01T00:00:00Z"),
+                List.of(), open.updatedAt());
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.send(Topics.PETITIONS, "ended-one", ended);
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().contentType("application/json")
+                .body(signature("Jane", "jane@example.org")).post("/api/petitions/ended-one/signatures")
+                .then().statusCode(410).contentType("application/problem+json")
+                .body("detail", equalTo("petition 'ended-one' is closed: signing ended at 2026-01-01T00:00:00Z")));
     }
 
     @Test

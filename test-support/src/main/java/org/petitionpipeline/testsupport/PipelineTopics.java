@@ -33,7 +33,8 @@ public final class PipelineTopics {
         NewTopic petitionDeadLetters = new NewTopic(Topics.deadLetterOf(Topics.PETITIONS), 1, (short) 1);
         List<NewTopic> signatureTopics = List.of(
                         Topics.SIGNATURES_SUBMITTED, Topics.SIGNATURES_ACCEPTED, Topics.SIGNATURES_REJECTED,
-                        Topics.SIGNATURES_INVALIDATED, Topics.SUBSCRIPTIONS, Topics.PETITIONS_MILESTONES)
+                        Topics.SIGNATURES_INVALIDATED, Topics.SIGNATURES_VERIFIED, Topics.SUBSCRIPTIONS,
+                        Topics.PETITIONS_MILESTONES, Topics.CALLS_REPORTED, Topics.REPORTS_READY)
                 .stream()
                 .flatMap(topic -> List.of(topic, Topics.deadLetterOf(topic)).stream())
                 .map(topic -> new NewTopic(topic, SIGNATURE_PARTITIONS, (short) 1))

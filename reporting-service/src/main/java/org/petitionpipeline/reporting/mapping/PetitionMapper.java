@@ -40,6 +40,10 @@ public class PetitionMapper {
                 request.requiredFields(),
                 request.allowedOrigins(),
                 Boolean.TRUE.equals(request.householdSignatures()),
+                Boolean.TRUE.equals(request.verifiedSignaturesOnly()),
+                request.endsAt(),
+                request.organizerEmails() == null ? List.of()
+                        : request.organizerEmails().stream().map(String::strip).toList(),
                 now);
     }
 }

@@ -30,7 +30,7 @@ public class PetitionRepository {
     };
     /** The columns an organizer edits, in the order {@link #bindContent} binds them. */
     private static final String CONTENT_COLUMNS = "title, text, targets, goal, consent_text, consent_text_version, "
-            + "required_fields, allowed_origins, household_signatures";
+            + "required_fields, allowed_origins, household_signatures, verified_signatures_only, ends_at, organizer_emails";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -43,7 +43,7 @@ public class PetitionRepository {
     /** Stores a new petition; false when the slug is taken. */
     public boolean insert(PetitionDefinition petition) {
         String sql = "insert into reporting.petition (slug, status, created_at, updated_at, " + CONTENT_COLUMNS + ")"
-                + " values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?) on conflict (slug) do nothing";
+                + " values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (slug) do nothing";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, petition.slug());
@@ -64,7 +64,7 @@ public class PetitionRepository {
     public Optional<PetitionDefinition> update(PetitionDefinition revised) {
         String sql = """
                 update reporting.petition
-                set (%s) = (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?), updated_at = ?
+                set (%s) = (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?), updated_at = ?
                 where slug = ? returning *""".formatted(CONTENT_COLUMNS);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(sql)) {
@@ -160,7 +160,10 @@ public class PetitionRepository {
                 petition.requiredFields().stream().map(SignerField::name).toArray()));
         statement.setArray(index + 7, connection.createArrayOf("text", petition.allowedOrigins().toArray()));
         statement.setBoolean(index + 8, petition.householdSignatures());
-        return index + 9;
+        statement.setBoolean(index + 9, petition.verifiedSignaturesOnly());
+        statement.setTimestamp(index + 10, petition.endsAt() == null ? null : Timestamp.from(petition.endsAt()));
+        statement.setArray(index + 11, connection.createArrayOf("text", petition.organizerEmails().toArray()));
+        return index + 12;
     }
 
     private List<PetitionDefinition> select(String sql) {
@@ -197,6 +200,9 @@ public class PetitionRepository {
                 Stream.of(strings(row.getArray("required_fields"))).map(SignerField::valueOf).toList(),
                 List.of(strings(row.getArray("allowed_origins"))),
                 row.getBoolean("household_signatures"),
+                row.getBoolean("verified_signatures_only"),
+                row.getTimestamp("ends_at") == null ? null : row.getTimestamp("ends_at").toInstant(),
+                List.of(strings(row.getArray("organizer_emails"))),
                 row.getTimestamp("updated_at").toInstant());
     }
 

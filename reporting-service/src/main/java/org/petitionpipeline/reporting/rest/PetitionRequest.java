@@ -2,6 +2,7 @@ package org.petitionpipeline.reporting.rest;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
 import java.util.List;
 import org.petitionpipeline.contracts.PetitionTarget;
 import org.petitionpipeline.contracts.SignerField;
@@ -18,5 +19,8 @@ public record PetitionRequest(
         String consentTextVersion,
         List<SignerField> requiredFields,
         List<String> allowedOrigins,
-        Boolean householdSignatures) {
+        Boolean householdSignatures,
+        Boolean verifiedSignaturesOnly,
+        Instant endsAt,
+        List<String> organizerEmails) {
 }

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.petitionpipeline.contracts.CanonicalEmail;
+import org.petitionpipeline.contracts.OfficeContact;
+import org.petitionpipeline.contracts.PetitionTarget;
 import org.petitionpipeline.contracts.http.ProblemException;
 
 /** Checks an organizer's petition request field by field, so the answer can name every mistake at once. */
@@ -14,7 +17,12 @@ public class PetitionRequestValidator {
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     // What a browser sends in the Origin header: scheme, host and an optional port, nothing else
     private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(?::[0-9]{1,5})?");
+    // What people dial: an optional +, digits, and the spaces, dots, hyphens and brackets that group them
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9(][0-9 ().-]{4,30}[0-9]");
+    // ISO 3166 country or subdivision, e.g. "GB" or "US-CA"
+    private static final Pattern REGION = Pattern.compile("[A-Z]{2}(?:-[A-Z0-9]{1,3})?");
     private static final int MAX_TITLE = 200;
+    private static final int MAX_LABEL = 100;
     private static final int MAX_TEXT = 20_000;
 
     /** A new petition: its slug, then everything an organizer writes. */
@@ -68,6 +76,8 @@ public class PetitionRequestValidator {
                 var target = request.targets().get(i);
                 if (target == null || isBlank(target.name()) && isBlank(target.title())) {
                     errors.put("targets[" + i + "]", "give the target a name or a title");
+                } else {
+                    errors.putAll(targetErrors("targets[" + i + "]", target));
                 }
             }
         }
@@ -87,6 +97,33 @@ public class PetitionRequestValidator {
                     errors.put("allowed_origins[" + i + "]",
                             "a web origin is scheme and host without a path, e.g. 'https://news.example'");
                 }
+            }
+        }
+        if (request.organizerEmails() != null) {
+            for (int i = 0; i < request.organizerEmails().size(); i++) {
+                String address = request.organizerEmails().get(i);
+                if (address == null || CONTROL.matcher(address).find() || CanonicalEmail.of(address).isEmpty()) {
+                    errors.put("organizer_emails[" + i + "]", "an email address, e.g. 'team@campaign.example'");
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static Map<String, String> targetErrors(String field, PetitionTarget target) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (target.region() != null && !REGION.matcher(target.region()).matches()) {
+            errors.put(field + ".region", "an ISO 3166 code such as 'GB' or 'US-CA'");
+        }
+        for (int j = 0; j < target.offices().size(); j++) {
+            OfficeContact office = target.offices().get(j);
+            String officeField = field + ".offices[" + j + "]";
+            if (office == null || office.phone() == null || !PHONE.matcher(office.phone()).matches()) {
+                errors.put(officeField + ".phone", "a phone number such as '+1 202-514-2000'");
+            } else if (isBlank(office.label()) || office.label().length() > MAX_LABEL
+                    || CONTROL.matcher(office.label()).find()) {
+                errors.put(officeField + ".label", "name the office in one line of at most " + MAX_LABEL
+                        + " characters, e.g. 'Washington, DC office'");
             }
         }
         return errors;

@@ -2,6 +2,7 @@ package org.petitionpipeline.intake.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.petitionpipeline.contracts.EmailHasher;
@@ -48,7 +49,7 @@ public class SignatureIntakeService {
 
     /** Yields the submission id once Kafka holds the signature (or held it for an earlier try of the same key). */
     public Uni<UUID> submit(String slug, SignatureRequest request, SubmissionContext context) {
-        PetitionDefinition petition = openPetition(slug);
+        PetitionDefinition petition = openPetition(slug, context.facts().receivedAt());
         if (!origins.allows(context.origin(), petition)) {
             metrics.refused(Refusal.ORIGIN_NOT_ALLOWED);
             throw new ProblemException(Problem.of(403, "Forbidden",
@@ -71,15 +72,17 @@ public class SignatureIntakeService {
                 submissionId -> publish(petition, signature, emailHash, request, context, submissionId));
     }
 
-    private PetitionDefinition openPetition(String slug) {
+    private PetitionDefinition openPetition(String slug, Instant receivedAt) {
         PetitionDefinition petition = catalog.find(slug).orElse(null);
         if (petition == null) {
             metrics.refused(Refusal.UNKNOWN_PETITION);
             throw ProblemException.notFound("there is no petition '" + slug + "'");
         }
-        if (!petition.isOpen()) {
+        if (!petition.isOpenAt(receivedAt)) {
             metrics.refused(Refusal.CLOSED_PETITION);
-            throw new ProblemException(Problem.of(410, "Gone", "petition '" + slug + "' is closed"));
+            throw new ProblemException(Problem.of(410, "Gone", "petition '" + slug + "' is closed"
+                    + (petition.endsAt() != null && !receivedAt.isBefore(petition.endsAt())
+                            ? ": signing ended at " + petition.endsAt() : "")));
         }
         return petition;
     }
