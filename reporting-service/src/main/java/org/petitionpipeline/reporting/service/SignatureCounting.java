@@ -7,31 +7,41 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.reporting.config.ReportingConfig;
+import org.petitionpipeline.reporting.repository.DeliveryReportRepository;
 import org.petitionpipeline.reporting.repository.MilestoneRepository;
+import org.petitionpipeline.reporting.repository.SignerRepository;
 import org.petitionpipeline.reporting.repository.TotalsRepository;
 
 /**
- * Counts accepted signatures and records the milestones their totals reach in one transaction, so a milestone is
- * never recorded for a count that was rolled back. Publishing the milestones is left to {@link MilestoneRelay},
- * after the commit.
+ * Counts accepted signatures, keeps their signers for delivery reports, and records the milestones their totals reach
+ * (with a delivery report for the organizers) in one transaction, so a milestone is never recorded for a count that
+ * was rolled back. Publishing the milestones and reports is left to {@link MilestoneRelay} and
+ * {@link ReportReadyRelay}, after the commit.
  */
 @ApplicationScoped
 public class SignatureCounting {
 
     private final TotalsRepository totals;
+    private final SignerRepository signers;
     private final MilestoneRepository milestones;
+    private final DeliveryReportRepository deliveryReports;
     private final List<Long> thresholds;
 
-    public SignatureCounting(TotalsRepository totals, MilestoneRepository milestones, ReportingConfig config) {
+    public SignatureCounting(TotalsRepository totals, SignerRepository signers, MilestoneRepository milestones,
+            DeliveryReportRepository deliveryReports, ReportingConfig config) {
         this.totals = totals;
+        this.signers = signers;
         this.milestones = milestones;
+        this.deliveryReports = deliveryReports;
         this.thresholds = config.milestones();
     }
 
     @Transactional
     public void countAccepted(List<AcceptedSignature> batch) {
         totals.countAccepted(batch);
+        signers.record(batch);
         Set<String> petitions = batch.stream().map(AcceptedSignature::petitionSlug).collect(Collectors.toSet());
         milestones.recordReached(petitions, thresholds);
+        deliveryReports.recordForMilestonesReachedNow(petitions);
     }
 }

@@ -1,0 +1,15 @@
+package org.petitionpipeline.reporting.repository;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * The numbers on a delivery report's cover and in its tables. {@code byCountry} and {@code byRegion} are largest
+ * first, "unknown" where signers gave none; {@code timeline} counts signatures per {@code timelineUnit} (hours for a
+ * short petition, days for a longer one), oldest first, buckets without signatures left out. {@code firstSigned}
+ * and {@code lastSigned} are null when there are no signatures.
+ */
+public record ReportFigures(long signatures, Instant firstSigned, Instant lastSigned, Map<String, Long> byCountry,
+        Map<String, Long> byRegion, ChronoUnit timelineUnit, Map<Instant, Long> timeline) {
+}
