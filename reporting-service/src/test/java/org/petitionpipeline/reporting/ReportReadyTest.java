@@ -34,7 +34,8 @@ class ReportReadyTest {
     private static void createPetitionWithOrganizer(String slug) {
         given().header("Authorization", PetitionCatalogTest.ADMIN).contentType("application/json")
                 .body(PetitionCatalogTest.petitionJson(slug)
-                        .replace("\"goal\": 100000", "\"goal\": 100000, \"organizer_emails\": [\"organizer@example.org\"]"))
+                        .replace("\"goal\": 100000",
+                                "\"goal\": 100000, \"organizer_emails\": [\"organizer@example.org\"]"))
                 .post("/api/admin/petitions").then().statusCode(201);
     }
 

@@ -242,6 +242,8 @@ public final class LocalPipeline implements AutoCloseable {
         }
         if (service == PipelineService.REPORTING) {
             env.put("REPORTING_ADMIN_TOKEN", secrets.adminToken());
+            env.put("REPORTING_REPORT_LINK_KEY", secrets.reportLinkKey());
+            env.put("REPORTING_PUBLIC_URL", url(PipelineService.REPORTING).toString());
         }
         if (service == PipelineService.INTAKE) {
             // the widget reads the live total from reporting, on its own origin

@@ -9,7 +9,7 @@ import java.util.Map;
  * made fresh for this run: the local run never relies on a default secret either.
  */
 public record Secrets(String emailHashKey, String emailTokenKey, String adminToken, String opsToken,
-        String webhookToken) {
+        String webhookToken, String reportLinkKey) {
 
     public static Secrets fromEnvironmentOrRandom(Map<String, String> env) {
         return new Secrets(
@@ -17,7 +17,8 @@ public record Secrets(String emailHashKey, String emailTokenKey, String adminTok
                 env.getOrDefault("EMAIL_TOKEN_KEY", random()),
                 env.getOrDefault("REPORTING_ADMIN_TOKEN", random()),
                 env.getOrDefault("DEDUP_ADMIN_TOKEN", random()),
-                env.getOrDefault("EMAIL_WEBHOOK_TOKEN", random()));
+                env.getOrDefault("EMAIL_WEBHOOK_TOKEN", random()),
+                env.getOrDefault("REPORTING_REPORT_LINK_KEY", random()));
     }
 
     private static String random() {

@@ -56,7 +56,8 @@ public class DeliveryReportRepository {
             insert.setArray(1, connection.createArrayOf("text", slugs.toArray()));
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not record the delivery reports of " + slugs.size() + " petitions", e);
+            throw new IllegalStateException(
+                    "could not record the delivery reports of " + slugs.size() + " petitions", e);
         }
     }
 

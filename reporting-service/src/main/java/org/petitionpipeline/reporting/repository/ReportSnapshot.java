@@ -27,15 +27,19 @@ public class ReportSnapshot implements AutoCloseable {
             with report as (
                 select s.* from reporting.signer s
                 join reporting.counted_signature c on c.signature_id = s.signature_id
-                where s.petition_slug = ? and c.counted_at <= ? and (c.invalidated_at is null or c.invalidated_at > ?)
+                where s.petition_slug = ? and c.counted_at <= ?
+                  and (c.invalidated_at is null or c.invalidated_at > ?)
                   and (cast(? as text) is null or s.region = ?))
             """;
-    private static final String SUMMARY = IN_REPORT
-            + "select count(*) as signatures, min(signed_at) as first_signed, max(signed_at) as last_signed from report";
-    private static final String COUNT_BY = IN_REPORT
-            + "select coalesce(%s, 'unknown') as bucket, count(*) as signatures from report group by 1 order by 2 desc, 1";
+    private static final String SUMMARY = IN_REPORT + """
+            select count(*) as signatures, min(signed_at) as first_signed, max(signed_at) as last_signed
+            from report""";
+    private static final String COUNT_BY = IN_REPORT + """
+            select coalesce(%s, 'unknown') as bucket, count(*) as signatures
+            from report group by 1 order by 2 desc, 1""";
     private static final String TIMELINE = IN_REPORT + """
-            select date_trunc(?, signed_at, 'UTC') as bucket, count(*) as signatures from report group by 1 order by 1""";
+            select date_trunc(?, signed_at, 'UTC') as bucket, count(*) as signatures
+            from report group by 1 order by 1""";
     private static final String SIGNERS = IN_REPORT + """
             select signature_id, signed_at, given_name, family_name, postal_code, region, country, comment
             from report order by signed_at, signature_id""";
@@ -130,7 +134,8 @@ public class ReportSnapshot implements AutoCloseable {
     }
 
     private IllegalStateException failure(String part, SQLException e) {
-        return new IllegalStateException("could not read the " + part + " of the report of petition " + scope.slug(), e);
+        return new IllegalStateException(
+                "could not read the " + part + " of the report of petition " + scope.slug(), e);
     }
 
     @Override

@@ -19,8 +19,9 @@ final class ReportRequests {
     }
 
     /**
-     * {@code as_of} defaults to now, to the millisecond (finer than the database keeps would not survive the round
-     * trip), so that asking again with the as_of echoed in the answer gives the same bytes. A moment still to come is refused: signatures could yet be counted before it.
+     * {@code as_of} defaults to now, to the millisecond (the database keeps microseconds, Java clocks may give
+     * nanoseconds), so the as_of echoed in the answer is exact and asking again with it gives the same bytes. A
+     * moment still to come is refused: signatures could yet be counted before it.
      */
     static ReportScope scope(String slug, String asOf, String region) {
         Instant now = Instant.now();

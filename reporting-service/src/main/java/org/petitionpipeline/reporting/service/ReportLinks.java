@@ -2,7 +2,6 @@ package org.petitionpipeline.reporting.service;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -51,7 +50,7 @@ public class ReportLinks {
         long expires = expiresAt.getEpochSecond();
         return config.publicUrl() + "/api/reports/" + scope.slug() + "/report.csv?as_of=" + scope.asOf()
                 + (scope.region() == null ? "" : "&region=" + scope.region())
-                + "&expires=" + expires + "&signature=" + URLEncoder.encode(sign(scope, expires), StandardCharsets.UTF_8);
+                + "&expires=" + expires + "&signature=" + sign(scope, expires);
     }
 
     /** Checks the signature first: only a genuine link is ever called expired. */

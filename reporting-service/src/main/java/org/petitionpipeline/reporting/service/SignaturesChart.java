@@ -46,7 +46,8 @@ final class SignaturesChart {
 
         if (highest > 0) {
             Instant first = figures.firstSigned().truncatedTo(figures.timelineUnit());
-            long slots = figures.timelineUnit().between(first, figures.lastSigned().truncatedTo(figures.timelineUnit())) + 1;
+            Instant last = figures.lastSigned().truncatedTo(figures.timelineUnit());
+            long slots = figures.timelineUnit().between(first, last) + 1;
             float slotWidth = plotWidth / slots;
             chart.setRGBColorFill(44, 98, 160);
             timeline.forEach((bucket, count) -> chart.rectangle(
@@ -59,7 +60,8 @@ final class SignaturesChart {
         chart.beginText();
         chart.setRGBColorFill(0, 0, 0);
         chart.setFontAndSize(font, LABEL_SIZE);
-        chart.showTextAligned(Element.ALIGN_RIGHT, Long.toString(highest), LEFT - 4, BOTTOM + plotHeight - 3, 0);
+        chart.showTextAligned(Element.ALIGN_RIGHT, String.format("%,d", highest), LEFT - 4, BOTTOM + plotHeight - 3,
+                0);
         chart.showTextAligned(Element.ALIGN_RIGHT, "0", LEFT - 4, BOTTOM - 3, 0);
         if (highest > 0) {
             chart.showTextAligned(Element.ALIGN_LEFT, format.format(figures.firstSigned()), LEFT, BOTTOM - 14, 0);
