@@ -51,10 +51,12 @@ public class ReportSnapshot implements AutoCloseable {
 
     private final Connection connection;
     private final ReportScope scope;
+    private final int poolIsolation;
 
     ReportSnapshot(Connection connection, ReportScope scope) throws SQLException {
         this.connection = connection;
         this.scope = scope;
+        this.poolIsolation = connection.getTransactionIsolation();
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         connection.setAutoCommit(false);
     }
@@ -140,8 +142,11 @@ public class ReportSnapshot implements AutoCloseable {
 
     @Override
     public void close() {
+        // The connection goes back to the pool as it came: others take rows for update and must not meet
+        // serialization errors
         try (connection) {
             connection.rollback();
+            connection.setTransactionIsolation(poolIsolation);
         } catch (SQLException e) {
             throw new IllegalStateException("could not end the report transaction of petition " + scope.slug(), e);
         }
