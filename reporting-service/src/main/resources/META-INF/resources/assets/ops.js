@@ -29,7 +29,7 @@
     });
     document.querySelectorAll('[data-count]').forEach(function (node) {
       var count = figures.counts[node.dataset.count];
-      node.textContent = count === undefined ? '' : count + ' in all';
+      node.textContent = count === undefined ? '' : count.toLocaleString('en-US') + ' in all';
     });
     document.getElementById('email-backlog').textContent =
       figures.email_backlog === null ? '–' : figures.email_backlog;

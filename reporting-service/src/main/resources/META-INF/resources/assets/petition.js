@@ -1,5 +1,6 @@
 // The petition page's live total: server-sent events, or polling while the stream is down. Each total carries
 // its updated_at, and an older one than shown is ignored, so a late poll answer never moves the total back.
+// A new total also refreshes the counts by outcome (the organizer API, read with the console's login).
 (function () {
   var live = document.getElementById('live');
   var slug = live.dataset.slug, goal = Number(live.dataset.goal);
@@ -18,7 +19,7 @@
     if (at < shown.at) return;
     shown = {total: update.total, at: at};
     live.dataset.total = update.total;
-    document.getElementById('total').textContent = update.total;
+    document.getElementById('total').textContent = update.total.toLocaleString('en-US');
     var percent = goal > 0 ? Math.min(100, Math.floor(update.total * 100 / goal)) : 0;
     document.getElementById('progress').value = percent;
     document.getElementById('percent').textContent = percent;
@@ -29,6 +30,19 @@
       points[points.length - 1][0] = now;
     }
     draw();
+    refreshStats();
+  }
+
+  function refreshStats() {
+    fetch('/api/admin/petitions/' + encodeURIComponent(slug) + '/stats', {headers: {Accept: 'application/json'}})
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (stats) {
+        if (!stats) return;
+        document.querySelectorAll('[data-stat]').forEach(function (node) {
+          node.textContent = Number(stats[node.dataset.stat]).toLocaleString('en-US');
+        });
+      })
+      .catch(function () { /* the next total refreshes them */ });
   }
 
   function poll() {

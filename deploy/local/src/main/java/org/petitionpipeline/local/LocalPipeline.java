@@ -242,6 +242,8 @@ public final class LocalPipeline implements AutoCloseable {
         }
         if (service == PipelineService.REPORTING) {
             env.put("REPORTING_ADMIN_TOKEN", secrets.adminToken());
+            // ops hold one token for dedup's held signatures and for reporting's ops console
+            env.put("REPORTING_OPS_TOKEN", secrets.opsToken());
         }
         if (service == PipelineService.INTAKE) {
             // the widget reads the live total from reporting, on its own origin
