@@ -2,6 +2,7 @@ package org.petitionpipeline.reporting.config;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may open which console. Each role opens its own console only: organizers' pages lead to delivery reports
@@ -11,6 +12,8 @@ public enum ConsoleRole {
 
     ORGANIZER("/console", "REPORTING_ADMIN_TOKEN"),
     OPS("/ops", "REPORTING_OPS_TOKEN");
+
+    private static final Set<String> OPEN_PAGES = Set.of("/console/login", "/console/logout");
 
     private final String home;
     private final String variable;
@@ -36,7 +39,7 @@ public enum ConsoleRole {
 
     /** The role a console page needs; empty for every other path, and for the login and logout pages. */
     public static Optional<ConsoleRole> guarding(String path) {
-        if (path.startsWith("/console/log")) {
+        if (OPEN_PAGES.contains(path)) {
             return Optional.empty();
         }
         for (ConsoleRole role : values()) {
