@@ -32,17 +32,24 @@ public final class BearerToken {
     }
 
     /**
+     * Whether {@code candidate} is this token (e.g. pasted into a login form). The comparison takes constant time,
+     * so timing does not tell how much of a guess was right.
+     */
+    public boolean matches(String candidate) {
+        return candidate != null && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * Empty when the request may go on: its path is outside {@code guardedPath} or it carries this token;
-     * otherwise a 401 problem. The comparison takes constant time, so timing does not tell how much of a guess
-     * was right.
+     * otherwise a 401 problem.
      */
     public Optional<Response> refuse(ContainerRequestContext request, String guardedPath) {
         if (!request.getUriInfo().getPath().startsWith(guardedPath)) {
             return Optional.empty();
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.startsWith(BEARER) && MessageDigest.isEqual(token,
-                authorization.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8))) {
+        if (authorization != null && authorization.startsWith(BEARER)
+                && matches(authorization.substring(BEARER.length()))) {
             return Optional.empty();
         }
         Problem problem = Problem.of(401, "Unauthorized",

@@ -1,5 +1,6 @@
 package org.petitionpipeline.contracts.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -12,5 +13,15 @@ class BearerTokenTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DEDUP_ADMIN_TOKEN");
         assertThatThrownBy(() -> new BearerToken("DEDUP_ADMIN_TOKEN", null, "ops"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void onlyTheExactTokenMatches() {
+        BearerToken token = new BearerToken("REPORTING_OPS_TOKEN", "sixteen-chars-ok", "ops");
+        assertThat(token.matches("sixteen-chars-ok")).isTrue();
+        assertThat(token.matches("sixteen-chars-o")).isFalse();
+        assertThat(token.matches("sixteen-chars-ok ")).isFalse();
+        assertThat(token.matches("SIXTEEN-CHARS-OK")).isFalse();
+        assertThat(token.matches(null)).isFalse();
     }
 }

@@ -31,10 +31,13 @@ final class Banner {
                  See the total:     curl %s/api/petitions/demo/total
                  Read Jane's mail:  curl %s/api/user/jane@example.org/messages/INBOX
 
+                 Consoles (log in by pasting a token below):
+                   organizer console  %s/console
+                   ops console        %s/ops
                  Organizer token (Authorization: Bearer …, for %s/api/admin/petitions
                  and updates to signers, %s/api/admin/petitions/demo/updates):
                    %s
-                 Ops token (for held signatures and invalidations, %s/api/admin/held):
+                 Ops token (the ops console, and held signatures and invalidations, %s/api/admin/held):
                    %s
                  Mail provider's webhook token (for %s/api/webhooks/bounces):
                    %s
@@ -46,6 +49,7 @@ final class Banner {
                 pipeline.url(PipelineService.EMAIL), pipeline.url(PipelineService.REPORTING),
                 ports.kafka(), pipeline.mailApi(), ports.imap(), pipeline.demoHostPage(),
                 pipeline.url(PipelineService.INTAKE), pipeline.url(PipelineService.REPORTING), pipeline.mailApi(),
+                pipeline.url(PipelineService.REPORTING), pipeline.url(PipelineService.REPORTING),
                 pipeline.url(PipelineService.REPORTING), pipeline.url(PipelineService.EMAIL),
                 settings.secrets().adminToken(),
                 pipeline.url(PipelineService.DEDUP), settings.secrets().opsToken(),

@@ -244,6 +244,8 @@ public final class LocalPipeline implements AutoCloseable {
             env.put("REPORTING_ADMIN_TOKEN", secrets.adminToken());
             env.put("REPORTING_REPORT_LINK_KEY", secrets.reportLinkKey());
             env.put("REPORTING_PUBLIC_URL", url(PipelineService.REPORTING).toString());
+            // ops hold one token for dedup's held signatures and for reporting's ops console
+            env.put("REPORTING_OPS_TOKEN", secrets.opsToken());
         }
         if (service == PipelineService.INTAKE) {
             // the widget reads the live total from reporting, on its own origin

@@ -29,6 +29,7 @@ import org.openqa.selenium.interactions.Actions;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbedWidgetIT {
 
+    private static PipelineInBrowser run;
     private static LocalPipeline pipeline;
     private static PipelineUser user;
     private static ChromeDriver browser;
@@ -36,19 +37,17 @@ class EmbedWidgetIT {
     @BeforeAll
     static void start() {
         // a browser driven by a test fills the form in well under the 2 s a person needs
-        pipeline = PipelineUser.startPipeline("embed-run", PipelineService.INTAKE,
+        run = PipelineInBrowser.start("embed-run", PipelineService.INTAKE,
                 Map.of("INTAKE_DEFENCE_MIN_FILL_TIME", "PT0.1S"));
-        user = new PipelineUser(pipeline);
-        browser = HeadlessChromium.start(true);
+        pipeline = run.pipeline();
+        user = run.user();
+        browser = run.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (pipeline != null) {
-            pipeline.close();
+        if (run != null) {
+            run.close();
         }
     }
 

@@ -10,6 +10,13 @@ public interface ReportingConfig {
     /** Bearer token of organizers for {@code /api/admin/**} (env {@code REPORTING_ADMIN_TOKEN}). */
     String adminToken();
 
+    /** Token of ops for the ops console {@code /ops} (env {@code REPORTING_OPS_TOKEN}); must differ from the organizers'. */
+    String opsToken();
+
+    Console console();
+
+    Ops ops();
+
     /** How often petitions not yet acknowledged on the petitions topic are published again. */
     Duration catalogRelayInterval();
 
@@ -20,6 +27,29 @@ public interface ReportingConfig {
     Duration milestoneRelayInterval();
 
     LiveTotal liveTotal();
+
+    /** The organizer and ops consoles in the browser. */
+    interface Console {
+
+        /** How long a login lasts before the token must be pasted again. */
+        Duration sessionLifetime();
+    }
+
+    /** The ops console's figures, sampled from Kafka and the database while someone watches. */
+    interface Ops {
+
+        /** How often the figures are sampled; rates are the difference between two samples. */
+        Duration sampleInterval();
+
+        /** Samples kept for the rate chart. */
+        int samplesKept();
+
+        /** Sampling stops when nobody asked for the figures for this long, so an unwatched console costs nothing. */
+        Duration idleAfter();
+
+        /** The consumer group of email-service: its lag is the email backlog. */
+        String emailGroup();
+    }
 
     /** The total streamed to embeds as server-sent events. */
     interface LiveTotal {

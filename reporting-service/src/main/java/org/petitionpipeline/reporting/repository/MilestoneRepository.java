@@ -87,19 +87,35 @@ public class MilestoneRepository {
         }
     }
 
+    /** The milestones the petition reached, first reached first. */
+    public List<MilestoneReached> findOf(String slug) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select * from reporting.milestone where petition_slug = ? order by reached_at, threshold")) {
+            query.setString(1, slug);
+            return milestones(query);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the milestones of petition " + slug, e);
+        }
+    }
+
     private static List<MilestoneReached> lockUnpublished(Connection connection, int limit) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(LOCK_UNPUBLISHED)) {
             query.setInt(1, limit);
-            List<MilestoneReached> pending = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    pending.add(new MilestoneReached(EventSchema.VERSION, rows.getString("petition_slug"),
-                            MilestoneReached.Kind.valueOf(rows.getString("kind")), rows.getLong("threshold"),
-                            rows.getLong("total"), rows.getTimestamp("reached_at").toInstant()));
-                }
-            }
-            return pending;
+            return milestones(query);
         }
+    }
+
+    private static List<MilestoneReached> milestones(PreparedStatement query) throws SQLException {
+        List<MilestoneReached> milestones = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                milestones.add(new MilestoneReached(EventSchema.VERSION, rows.getString("petition_slug"),
+                        MilestoneReached.Kind.valueOf(rows.getString("kind")), rows.getLong("threshold"),
+                        rows.getLong("total"), rows.getTimestamp("reached_at").toInstant()));
+            }
+        }
+        return milestones;
     }
 
     private static void markPublished(Connection connection, List<MilestoneReached> published) throws SQLException {

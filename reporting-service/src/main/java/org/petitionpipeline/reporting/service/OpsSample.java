@@ -1,0 +1,14 @@
+package org.petitionpipeline.reporting.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.petitionpipeline.reporting.repository.ConsumerGroupLag;
+
+/**
+ * One reading of the pipeline's running counts: records per stage (see {@link OpsStage}) and rejections by reason,
+ * both only ever growing, so that two readings give rates; and the lag and dead letters as they stand.
+ */
+public record OpsSample(Instant at, Map<String, Long> stages, Map<String, Long> rejectedByReason,
+        List<ConsumerGroupLag> consumerGroups, Map<String, Long> deadLetters) {
+}
