@@ -106,7 +106,8 @@ record MailAudit(long mailboxes, long receipts, long mailedTwice, long sameMessa
         HttpResponse<String> inbox = Http.get(mailApi.resolve("/api/user/" + mailbox + "/messages/INBOX"));
         List<String> ids = new ArrayList<>();
         for (JsonNode message : JSON.readTree(inbox.body())) {
-            ids.add(message.path("messageId").asText(""));
+            // the header's own name: GreenMail's OpenAPI document says messageId, its serializer writes Message-ID
+            ids.add(message.path("Message-ID").asText(""));
         }
         return ids;
     }
