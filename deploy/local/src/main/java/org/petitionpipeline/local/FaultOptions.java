@@ -61,16 +61,19 @@ record FaultOptions(int rate, int connections, Duration spacing, Duration warmUp
         return arg.next();
     }
 
-    /** The load under the faults: the load tool's own mix, for as long as the faults and their spacing take. */
+    /**
+     * The load under the faults: the load tool's own mix. The fault run ends it a spacing after the last fault is
+     * over; its duration here only bounds it, should a fault never end.
+     */
     LoadOptions load() {
         return LoadOptions.parse("--rate", String.valueOf(rate), "--connections", String.valueOf(connections),
-                "--duration", String.valueOf(loadDuration().toSeconds()), "--warm-up", String.valueOf(warmUp.toSeconds()),
+                "--duration", String.valueOf(loadLimit().toSeconds()), "--warm-up", String.valueOf(warmUp.toSeconds()),
                 "--petitions", String.valueOf(petitions));
     }
 
-    /** The spacing around every fault, and the time each takes to come back. */
-    Duration loadDuration() {
-        return faults.stream().map(Fault::allowance).reduce(spacing.multipliedBy(faults.size() + 1L), Duration::plus);
+    /** The spacing around every fault, and for each the longest a service may take to start (2 min) and more. */
+    private Duration loadLimit() {
+        return spacing.multipliedBy(faults.size() + 1L).plus(Duration.ofMinutes(3).multipliedBy(faults.size()));
     }
 
     /** The command line that repeats this run, for the report. */

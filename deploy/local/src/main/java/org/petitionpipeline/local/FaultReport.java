@@ -24,7 +24,7 @@ final class FaultReport {
                 Run on %s with `%s`, on this machine (%d cores, Java %s; 1-minute load average %.1f when the run
                 began). Everything runs on it: Kafka (in the launcher JVM), PostgreSQL, the mail catcher, the four
                 services and the load generator, so recovery times stretch when other work shares the machine.
-                %s for %d s after %d s of warm-up: the load tool's mix (repeats typed differently, invalid and bot
+                %s for %.0f s after %d s of warm-up: the load tool's mix (repeats typed differently, invalid and bot
                 submissions). Broker and database stay away %d s each. A service is killed with SIGKILL (no shutdown
                 hook, nothing flushed) and started again at once.
 
@@ -60,7 +60,7 @@ final class FaultReport {
                 Verdict: **%s**.
                 """.formatted(LocalDate.now(), options.commandLine(), Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), loadBefore, LoadReport.capitalized(options.load().pacing().describe()),
-                options.loadDuration().toSeconds(), options.warmUp().toSeconds(), FaultInjector.OUTAGE.toSeconds(),
+                intake.seconds(), options.warmUp().toSeconds(), FaultInjector.OUTAGE.toSeconds(),
                 rows(findings.faults(), recovery, intake),
                 findings.faults().size(), intake.status(202),
                 intake.count(Outcome.IO_ERROR) + intake.count(Outcome.UNAVAILABLE),

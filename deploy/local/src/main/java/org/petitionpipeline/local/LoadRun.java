@@ -52,6 +52,11 @@ final class LoadRun implements AutoCloseable {
         return slugs;
     }
 
+    /** Ends the load {@link #measure} is running {@code remaining} from now, if it was to last longer. */
+    void endLoadIn(Duration remaining) {
+        load.endIn(remaining);
+    }
+
     /** Every 202 so far, the warm-up's included. */
     List<Receipt> receipts() {
         return List.copyOf(receipts);
