@@ -4,7 +4,9 @@
 # `./run-local.sh bench-dedup [records]` measures dedup-service against this machine's raw PostgreSQL rate;
 # `./run-local.sh bench-intake [seconds] [connections]` measures one signature-intake over HTTP against this
 # machine's raw Kafka producer rate; `./run-local.sh load [options]` drives the whole pipeline with realistic
-# traffic and measures every stage against the raw Kafka and PostgreSQL rates (`load --help` for the options).
+# traffic and measures every stage against the raw Kafka and PostgreSQL rates (`load --help` for the options);
+# `./run-local.sh faults [options]` keeps such a load running while it kills and restarts each service, restarts
+# the broker and the database and sends poison records, then checks nothing was lost, counted or mailed twice.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -67,8 +69,13 @@ case "${1:-start}" in
     needs_build && ./mvnw -B -q -DskipTests package
     exec java -Dpipeline.home="$PWD" -cp "$launcher" org.petitionpipeline.local.LoadBenchmark "$@"
     ;;
+  faults)
+    shift
+    needs_build && ./mvnw -B -q -DskipTests package
+    exec java -Dpipeline.home="$PWD" -cp "$launcher" org.petitionpipeline.local.FaultHarness "$@"
+    ;;
   *)
-    echo "usage: $0 [start|stop|bench-dedup [records]|bench-intake [seconds] [connections]|load [options]]" >&2
+    echo "usage: $0 [start|stop|bench-dedup [records]|bench-intake [seconds] [connections]|load [options]|faults [options]]" >&2
     exit 64
     ;;
 esac

@@ -83,6 +83,14 @@ public final class PostgresServer implements AutoCloseable {
         return startEmbedded(port, dataDir, false);
     }
 
+    /**
+     * The environment's server if it names one (it cannot be restarted from here), else an embedded one that
+     * can: see {@link #startRestartable}.
+     */
+    public static PostgresServer startRestartableUnlessConfigured(int port, Path dataDir) {
+        return fromEnvironment(System.getenv()).orElseGet(() -> startRestartable(port, dataDir));
+    }
+
     /** Deletes the data of a restartable server once it is closed for good. */
     public void deleteDataDirectory() {
         Directories.deleteRecursively(dataDir);

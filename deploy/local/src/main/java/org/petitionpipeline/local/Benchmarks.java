@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -33,6 +34,17 @@ final class Benchmarks {
         return settings;
     }
 
+    /** Parses a command's options; on a bad one (or {@code --help}) prints why and exits with 64 (EX_USAGE). */
+    static <T> T optionsOrExit(Function<String[], T> parse, String[] args) {
+        try {
+            return parse.apply(args);
+        } catch (IllegalArgumentException badOption) {
+            System.err.println(badOption.getMessage());
+            System.exit(64);
+            throw badOption;
+        }
+    }
+
     /** A producer as durable as the services' own (acks=all, idempotent), tuned by {@code settings} (batching…). */
     static KafkaProducer<String, byte[]> producer(String bootstrapServers, Map<String, String> settings) {
         Properties config = new Properties();
@@ -48,8 +60,13 @@ final class Benchmarks {
      * but keeping its "History" section.
      */
     static void publish(String fileName, String report) throws IOException {
+        publish("docs/benchmarks", fileName, report);
+    }
+
+    /** As {@link #publish(String, String)}, into another directory of the project, e.g. docs/reliability. */
+    static void publish(String directory, String fileName, String report) throws IOException {
         System.out.println(report);
-        Path file = home().resolve("docs/benchmarks").resolve(fileName);
+        Path file = home().resolve(directory).resolve(fileName);
         Files.createDirectories(file.getParent());
         Files.writeString(file, report + keptHistory(file));
         System.out.println("written to " + file);

@@ -24,14 +24,7 @@ public final class LoadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        LoadOptions options;
-        try {
-            options = LoadOptions.parse(args);
-        } catch (IllegalArgumentException badOption) {
-            System.err.println(badOption.getMessage());
-            System.exit(64);
-            return;
-        }
+        LoadOptions options = Benchmarks.optionsOrExit(LoadOptions::parse, args);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         LocalPipelineSettings settings = Benchmarks.settings("load", LocalPipelineSettings.SYNTHETIC_SIGNERS);
         boolean clean;

@@ -94,7 +94,7 @@ final class LoadReport {
         return latency.getValueAtPercentile(percentile) / 1000.0;
     }
 
-    private static String capitalized(String text) {
+    static String capitalized(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

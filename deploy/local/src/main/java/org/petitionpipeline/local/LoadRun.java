@@ -36,10 +36,9 @@ final class LoadRun implements AutoCloseable {
     private final Consumer<String> log;
     private final List<String> slugs;
     private final SignatureLoad load;
-    private final Connection database;
     private final List<Receipt> receipts = new ArrayList<>();
 
-    LoadRun(LocalPipeline pipeline, LoadOptions options, Consumer<String> log) throws SQLException {
+    LoadRun(LocalPipeline pipeline, LoadOptions options, Consumer<String> log) {
         this.pipeline = pipeline;
         this.options = options;
         this.log = log;
@@ -47,16 +46,30 @@ final class LoadRun implements AutoCloseable {
         Mix mix = new Mix(slugs, options.hotShare(), options.repeatShare(), options.invalidShare(), options.botShare());
         this.load = new SignatureLoad(pipeline.url(PipelineService.INTAKE), new SyntheticSigners(mix, 42),
                 options.pacing());
-        PostgresServer postgres = pipeline.postgres();
-        this.database = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
     }
 
     List<String> slugs() {
         return slugs;
     }
 
+    /** Ends the load {@link #measure} is running {@code remaining} from now, if it was to last longer. */
+    void endLoadIn(Duration remaining) {
+        load.endIn(remaining);
+    }
+
+    /** Every 202 so far, the warm-up's included. */
+    List<Receipt> receipts() {
+        return List.copyOf(receipts);
+    }
+
+    /** A connection for one reckoning: a fault run restarts the database while the load runs. */
+    private Connection database() throws SQLException {
+        PostgresServer postgres = pipeline.postgres();
+        return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+    }
+
     /** Load the figures leave out (JIT compilation, first connections, empty caches); returns once it settled. */
-    SignatureLoad.Result warmUp(Duration settleTimeout) throws SQLException, InterruptedException {
+    SignatureLoad.Result warmUp(Duration settleTimeout) throws Exception {
         log.accept("warming up for " + options.warmUp().toSeconds() + " s: " + options.pacing().describe());
         SignatureLoad.Result warmUp = load.run(options.warmUp());
         receipts.addAll(warmUp.receipts());
@@ -64,11 +77,13 @@ final class LoadRun implements AutoCloseable {
             throw new IllegalStateException("intake accepted no signature while warming up (answers: "
                     + warmUp.statuses() + "); see " + pipeline.settings().logDir());
         }
-        OutcomeAudit.awaitSettled(database, receipts.size(), settleTimeout);
+        try (Connection database = database()) {
+            OutcomeAudit.awaitSettled(database, receipts.size(), settleTimeout);
+        }
         return warmUp;
     }
 
-    Measured measure(Duration settleTimeout) throws SQLException, InterruptedException {
+    Measured measure(Duration settleTimeout) throws Exception {
         log.accept("signing for " + options.duration().toSeconds() + " s: " + options.pacing().describe());
         Map<PipelineService, Duration> cpuBefore = cpuTimes();
         SignatureLoad.Result result;
@@ -84,13 +99,19 @@ final class LoadRun implements AutoCloseable {
             log.accept("load done: %,d answers, %s; waiting for every 202 to reach reporting"
                     .formatted(result.statuses().values().stream().mapToLong(Long::longValue).sum(), result.statuses()));
             long settling = System.nanoTime();
-            settled = OutcomeAudit.awaitSettled(database, receipts.size(), settleTimeout);
+            try (Connection database = database()) {
+                settled = OutcomeAudit.awaitSettled(database, receipts.size(), settleTimeout);
+            }
             settleSeconds = (System.nanoTime() - settling) / 1e9;
             progress = watch.samples();
         }
-        EndToEndLatency endToEnd = EndToEndLatency.measure(database, result.receipts(), result.beginEpochMicros(),
-                options.sampleEvery());
-        Findings audit = OutcomeAudit.check(database, pipeline.url(PipelineService.REPORTING), slugs, receipts);
+        EndToEndLatency endToEnd;
+        Findings audit;
+        try (Connection database = database()) {
+            endToEnd = EndToEndLatency.measure(database, result.receipts(), result.beginEpochMicros(),
+                    options.sampleEvery());
+            audit = OutcomeAudit.check(database, pipeline.url(PipelineService.REPORTING), slugs, receipts);
+        }
         log.accept((settled ? "settled after %.1f s; " : "NOT settled after %.1f s; ").formatted(settleSeconds)
                 + audit.describe());
         return new Measured(result, progress, settled, settleSeconds, endToEnd, audit, cpuUsed);
@@ -105,8 +126,7 @@ final class LoadRun implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
+    public void close() {
         load.close();
-        database.close();
     }
 }

@@ -37,7 +37,8 @@ public final class LocalPipeline implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<PipelineService, ManagedProcess> services = new EnumMap<>(PipelineService.class);
     private volatile KafkaBroker kafka;
-    private PostgresServer postgres;
+    private volatile PostgresServer postgres;
+    private boolean postgresStopped;
 
     private LocalPipeline(LocalPipelineSettings settings) {
         this.settings = settings;
@@ -87,8 +88,10 @@ public final class LocalPipeline implements AutoCloseable {
 
         if (wanted.stream().anyMatch(PipelineService::usesDatabase)) {
             step.accept("starting PostgreSQL");
-            postgres = PostgresServer.start(ports.postgres(), settings.dataDir().resolve("postgres"));
-            started.push(postgres);
+            // restartable for fault runs; the data directory is emptied at the next start like the rest
+            postgres = PostgresServer.startRestartableUnlessConfigured(ports.postgres(),
+                    settings.dataDir().resolve("postgres"));
+            started.push(this::stopPostgres);
             step.accept("PostgreSQL " + (postgres.isEmbedded() ? "(embedded) " : "(from QUARKUS_DATASOURCE_JDBC_URL) ")
                     + "at " + postgres.jdbcUrl());
         }
@@ -176,7 +179,27 @@ public final class LocalPipeline implements AutoCloseable {
         return LOOPBACK + ":" + settings.ports().kafka();
     }
 
-    /** Null unless a service with a database was started. */
+    /**
+     * Stops the embedded PostgreSQL under the running services (a clean shutdown, as a database restart in
+     * production does), for fault tests; {@link #startPostgres()} brings it back with its data. Does nothing when
+     * it is already stopped.
+     */
+    public synchronized void stopPostgres() {
+        if (!postgresStopped) {
+            postgres.close();
+            postgresStopped = true;
+        }
+    }
+
+    /** Starts the embedded PostgreSQL again after {@link #stopPostgres()}, on the same port and data. */
+    public synchronized void startPostgres() {
+        if (postgresStopped) {
+            postgres = postgres.restart();
+            postgresStopped = false;
+        }
+    }
+
+    /** Null unless a service with a database was started; its address stays the same across a restart. */
     public PostgresServer postgres() {
         return postgres;
     }
@@ -199,7 +222,8 @@ public final class LocalPipeline implements AutoCloseable {
 
     private List<String> mailCatcherCommand() {
         Ports ports = settings.ports();
-        return List.of(java(), "-Xmx128m",
+        // it keeps every message in memory: a load or fault run leaves tens of thousands (128 MB ran out at 17,000)
+        return List.of(java(), "-Xmx2g",
                 "-Dgreenmail.smtp.hostname=" + LOOPBACK, "-Dgreenmail.smtp.port=" + ports.smtp(),
                 "-Dgreenmail.imap.hostname=" + LOOPBACK, "-Dgreenmail.imap.port=" + ports.imap(),
                 "-Dgreenmail.api.hostname=" + LOOPBACK, "-Dgreenmail.api.port=" + ports.mailApi(),

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.petitionpipeline.local.SignatureLoad.Receipt;
 import org.petitionpipeline.local.SyntheticSigners.Kind;
@@ -58,16 +57,8 @@ final class OutcomeAudit {
     }
 
     /** Waits until reporting holds as many outcomes as there were 202s; false if that did not happen in time. */
-    static boolean awaitSettled(Connection database, long receipts, Duration timeout)
-            throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (allOutcomes(database) < receipts) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        return true;
+    static boolean awaitSettled(Connection database, long receipts, Duration timeout) throws Exception {
+        return Polling.until(() -> allOutcomes(database) >= receipts, timeout);
     }
 
     static Findings check(Connection database, URI reporting, List<String> slugs, List<Receipt> receipts)

@@ -82,6 +82,8 @@ final class SignatureLoad implements AutoCloseable {
     private final URI intake;
     private final SyntheticSigners signers;
     private final Pacing pacing;
+    /** The run under way; touched only on the event loop. */
+    private Run current;
 
     SignatureLoad(URI intake, SyntheticSigners signers, Pacing pacing) {
         this.intake = intake;
@@ -96,8 +98,19 @@ final class SignatureLoad implements AutoCloseable {
      */
     Result run(Duration duration) {
         CompletableFuture<Result> done = new CompletableFuture<>();
-        vertx.runOnContext(start -> new Run(duration, done).start());
+        vertx.runOnContext(start -> {
+            current = new Run(duration, done);
+            current.start();
+        });
         return done.orTimeout(duration.plus(BACKLOG_LIMIT).toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    /**
+     * Ends the run under way {@code remaining} from now, if it was meant to last longer: a fault run ends its load
+     * a while after its last fault, which comes as late as the restarts before it took.
+     */
+    void endIn(Duration remaining) {
+        vertx.runOnContext(end -> current.deadline = Math.min(current.deadline, System.nanoTime() + remaining.toNanos()));
     }
 
     /** One run's tallies; touched only on the event loop. */

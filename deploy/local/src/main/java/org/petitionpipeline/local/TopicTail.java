@@ -13,8 +13,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Every record of some topics, read from their beginning by one consumer without a group (nothing committed,
- * nothing rebalanced), and kept: a test can ask again and again what a topic holds without a new consumer each
- * time. It reconnects by itself after a broker restart on the same address. One thread at a time.
+ * nothing rebalanced), and kept: a test or a fault run can ask again and again what a topic holds without a new
+ * consumer each time. It reconnects by itself after a broker restart on the same address. One thread at a time.
  */
 final class TopicTail implements AutoCloseable {
 
