@@ -16,15 +16,15 @@ import org.petitionpipeline.contracts.AcceptedSignature;
 
 /**
  * Messages are recorded here before they are sent. The primary key (kind, recipient, reference) is what
- * makes a replayed signature never queue a second receipt.
+ * makes a replayed signature never queue a second receipt (or confirmation request).
  */
 @ApplicationScoped
 public class OutboxRepository {
 
-    private static final String ENQUEUE_RECEIPTS = """
+    private static final String ENQUEUE = """
             insert into email.outbox (kind, email_hash, reference, given_name, petition_title, created_at,
                 next_attempt_at)
-            select 'SIGNATURE_RECEIPT', hash, ref, name, title, now(), now()
+            select ?, hash, ref, name, title, now(), now()
             from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as b(hash, ref, name, title)
             on conflict do nothing""";
 
@@ -67,16 +67,21 @@ public class OutboxRepository {
         this.dataSource = dataSource;
     }
 
-    public void enqueueReceipts(List<AcceptedSignature> signatures) {
+    /** Queues one message of this kind per signature, referenced by the signature id; a replay queues nothing. */
+    public void enqueue(MailKind kind, List<AcceptedSignature> signatures) {
+        if (signatures.isEmpty()) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(ENQUEUE_RECEIPTS)) {
-            insert.setArray(1, Columns.of(connection, "text", signatures, AcceptedSignature::emailHash));
-            insert.setArray(2, Columns.of(connection, "text", signatures, s -> s.signatureId().toString()));
-            insert.setArray(3, Columns.of(connection, "text", signatures, s -> s.signer().givenName()));
-            insert.setArray(4, Columns.of(connection, "text", signatures, AcceptedSignature::petitionTitle));
+                PreparedStatement insert = connection.prepareStatement(ENQUEUE)) {
+            insert.setString(1, kind.name());
+            insert.setArray(2, Columns.of(connection, "text", signatures, AcceptedSignature::emailHash));
+            insert.setArray(3, Columns.of(connection, "text", signatures, s -> s.signatureId().toString()));
+            insert.setArray(4, Columns.of(connection, "text", signatures, s -> s.signer().givenName()));
+            insert.setArray(5, Columns.of(connection, "text", signatures, AcceptedSignature::petitionTitle));
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not queue " + signatures.size() + " receipts", e);
+            throw new IllegalStateException("could not queue " + signatures.size() + " " + kind, e);
         }
     }
 

@@ -6,9 +6,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.petitionpipeline.contracts.http.Problem;
+import org.petitionpipeline.email.service.SignedTokens;
 
 /**
- * The answers of the unsubscribe pages. People arrive with a browser or a mail client, so HTML is the default;
+ * The answers of the unsubscribe and confirmation pages. People arrive with a browser or a mail client, so HTML is the default;
  * a client that asks for JSON first gets the same refusal as RFC 9457 problem+json. Every answer is kept out
  * of caches and frames, and sends no referrer: the address bar holds the token.
  */
@@ -33,6 +34,14 @@ final class PageOrProblem {
             answer.type(MediaType.TEXT_HTML_TYPE).entity(page);
         }
         return withPageHeaders(answer).build();
+    }
+
+    /** A link's token refused: 410 for a genuine one past its lifetime, 400 for anything else. */
+    static Response refusal(HttpHeaders request, SignedTokens.Verdict verdict, TemplateInstance expiredPage,
+            String expiredDetail, TemplateInstance invalidPage, String invalidDetail) {
+        return verdict == SignedTokens.Verdict.EXPIRED
+                ? refusal(request, Response.Status.GONE, expiredPage, expiredDetail)
+                : refusal(request, Response.Status.BAD_REQUEST, invalidPage, invalidDetail);
     }
 
     static Response unavailable(HttpHeaders request, TemplateInstance page, String detail, int retryAfterSeconds) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import org.petitionpipeline.contracts.Outages;
 import org.petitionpipeline.email.service.SubscriptionService;
+import org.petitionpipeline.email.service.SignedTokens;
 import org.petitionpipeline.email.service.UnsubscribeTokens;
 
 /**
@@ -52,7 +53,7 @@ public class UnsubscribeResource {
     @GET
     public Response confirm(@QueryParam("token") String token, @Context HttpHeaders request) {
         UnsubscribeTokens.Check check = tokens.verify(token);
-        return check.verdict() == UnsubscribeTokens.Verdict.VALID
+        return check.verdict() == SignedTokens.Verdict.VALID
                 ? PageOrProblem.page(Templates.confirm(token))
                 : refusal(check, request);
     }
@@ -62,7 +63,7 @@ public class UnsubscribeResource {
     @Consumes(MediaType.WILDCARD)
     public Response unsubscribe(@QueryParam("token") String token, String body, @Context HttpHeaders request) {
         UnsubscribeTokens.Check check = tokens.verify(token);
-        if (check.verdict() != UnsubscribeTokens.Verdict.VALID) {
+        if (check.verdict() != SignedTokens.Verdict.VALID) {
             return refusal(check, request);
         }
         try {
@@ -82,10 +83,8 @@ public class UnsubscribeResource {
     }
 
     private static Response refusal(UnsubscribeTokens.Check check, HttpHeaders request) {
-        return check.verdict() == UnsubscribeTokens.Verdict.EXPIRED
-                ? PageOrProblem.refusal(request, Response.Status.GONE, Templates.expired(),
-                        "this unsubscribe link has expired; use the link in a newer email from us")
-                : PageOrProblem.refusal(request, Response.Status.BAD_REQUEST, Templates.invalid(),
-                        "this unsubscribe link is not valid; open it again from the email, without changing it");
+        return PageOrProblem.refusal(request, check.verdict(),
+                Templates.expired(), "this unsubscribe link has expired; use the link in a newer email from us",
+                Templates.invalid(), "this unsubscribe link is not valid; open it again from the email, without changing it");
     }
 }
