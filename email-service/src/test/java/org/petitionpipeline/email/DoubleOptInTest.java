@@ -92,11 +92,11 @@ class DoubleOptInTest {
     @Test
     void aSignerConfirmsByPostOnlyOnceAndTheSignatureIsAnnouncedOnce() throws Exception {
         String hash = newHash();
-        AcceptedSignature signature = accepted(VERIFIED_ONLY, "ana@example.org", hash, false);
+        AcceptedSignature signature = accepted(VERIFIED_ONLY, "ana@optin.example", hash, false);
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
-            awaitMail("ana@example.org", 1);
-            MimeMessage request = mailTo("ana@example.org").get(0);
+            awaitMail("ana@optin.example", 1);
+            MimeMessage request = mailTo("ana@optin.example").get(0);
             assertThat(subjectOf(request)).isEqualTo("Please confirm your signature: Tell the Attorney General: resign");
             assertThat(header(request, "List-Unsubscribe")).as("no opt-in, nothing to unsubscribe from").isNull();
             String link = confirmLink(request);
@@ -121,24 +121,24 @@ class DoubleOptInTest {
             assertThat(event.emailHash()).isEqualTo(hash);
             assertThat(event.verifiedAt()).isNotNull();
             await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
-                    .until(() -> mailTo("ana@example.org").size() == 1);
+                    .until(() -> mailTo("ana@optin.example").size() == 1);
         }
     }
 
     @Test
     void aPetitionWithoutTheRuleGetsTheReceiptAsBefore() {
         String hash = newHash();
-        AcceptedSignature signature = accepted("demo", "ben@example.org", hash, false);
+        AcceptedSignature signature = accepted("demo", "ben@optin.example", hash, false);
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
         }
-        awaitMail("ben@example.org", 1);
-        assertThat(subjectOf(mailTo("ben@example.org").get(0))).startsWith("Thank you for signing");
+        awaitMail("ben@optin.example", 1);
+        assertThat(subjectOf(mailTo("ben@optin.example").get(0))).startsWith("Thank you for signing");
     }
 
     @Test
     void forgedAlteredExpiredAndForeignLinksAreRefusedAndConfirmNothing() throws Exception {
-        AcceptedSignature signature = accepted(VERIFIED_ONLY, "cay@example.org", newHash(), false);
+        AcceptedSignature signature = accepted(VERIFIED_ONLY, "cay@optin.example", newHash(), false);
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
         }
@@ -177,14 +177,14 @@ class DoubleOptInTest {
 
     @Test
     void anUnconfirmedSignerIsRemindedTwiceAndNoMore() throws Exception {
-        AcceptedSignature signature = accepted(VERIFIED_ONLY, "dan@example.org", newHash(), false);
+        AcceptedSignature signature = accepted(VERIFIED_ONLY, "dan@optin.example", newHash(), false);
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("dan@example.org").size() >= 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("dan@optin.example").size() >= 3);
         await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10))
-                .until(() -> mailTo("dan@example.org").size() == 3);
-        List<MimeMessage> mail = mailTo("dan@example.org");
+                .until(() -> mailTo("dan@optin.example").size() == 3);
+        List<MimeMessage> mail = mailTo("dan@optin.example");
         assertThat(mail).extracting(MailFixtures::subjectOf).containsExactly(
                 "Please confirm your signature: Tell the Attorney General: resign",
                 "Reminder: please confirm your signature: Tell the Attorney General: resign",
@@ -198,15 +198,15 @@ class DoubleOptInTest {
 
     @Test
     void aConfirmedSignerGetsNoReminder() throws Exception {
-        AcceptedSignature signature = accepted(VERIFIED_ONLY, "eva@example.org", newHash(), false);
+        AcceptedSignature signature = accepted(VERIFIED_ONLY, "eva@optin.example", newHash(), false);
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
         }
-        awaitMail("eva@example.org", 1);
-        given().post(confirmLink(mailTo("eva@example.org").get(0))).then().statusCode(200);
+        awaitMail("eva@optin.example", 1);
+        given().post(confirmLink(mailTo("eva@optin.example").get(0))).then().statusCode(200);
 
         await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10))
-                .until(() -> mailTo("eva@example.org").size() == 1);
+                .until(() -> mailTo("eva@optin.example").size() == 1);
     }
 
     @Test

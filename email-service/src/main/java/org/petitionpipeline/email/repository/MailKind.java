@@ -9,7 +9,9 @@ public enum MailKind {
     /** Asks again to confirm; reference = signature id, a colon and the reminder's number. */
     CONFIRMATION_REMINDER(false),
     /** An organizer's update to a petition's subscribers; reference = mailing id and email hash. */
-    ORGANIZER_UPDATE(false);
+    ORGANIZER_UPDATE(false),
+    /** A petition's delivery report to one of its organizers; reference = report id. */
+    PETITION_REPORT(true);
 
     private final boolean transactional;
 
@@ -18,7 +20,7 @@ public enum MailKind {
     }
 
     /**
-     * Mail about something the recipient just did or is owed (their signature), not campaign
+     * Mail about something the recipient just did or is owed (their signature, their petition's report), not campaign
      * mail: an unsubscribe from campaign mail does not stop it, an undeliverable address still does.
      */
     public boolean isTransactional() {

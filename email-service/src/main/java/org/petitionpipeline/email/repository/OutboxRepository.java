@@ -28,6 +28,13 @@ public class OutboxRepository {
             from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as b(hash, ref, name, title)
             on conflict do nothing""";
 
+    private static final String ENQUEUE_ADDRESSED = """
+            insert into email.outbox (kind, email_hash, reference, recipient_email, petition_title, payload,
+                created_at, next_attempt_at)
+            select 'PETITION_REPORT', hash, ref, email, title, payload::jsonb, now(), now()
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as b(hash, ref, email, title, payload)
+            on conflict do nothing""";
+
     /*
      * Claims due messages. SKIP LOCKED lets several instances drain one outbox; a claim older than the
      * stale-claim age belongs to an instance that died mid-send and is taken over.
@@ -39,10 +46,10 @@ public class OutboxRepository {
                    or (status = 'SENDING' and claimed_at < now() - ?::interval)
                 order by next_attempt_at limit ? for update skip locked)
             update email.outbox o set status = 'SENDING', claimed_at = now(), claim_token = ?
-            from due, email.person p
+            from due left join email.person p on p.email_hash = due.email_hash
             where o.kind = due.kind and o.email_hash = due.email_hash and o.reference = due.reference
-              and p.email_hash = o.email_hash
-            returning o.kind, o.email_hash, o.reference, p.email, o.given_name, o.petition_title, o.attempts""";
+            returning o.kind, o.email_hash, o.reference, coalesce(o.recipient_email, p.email) as email, o.given_name,
+                o.petition_title, o.payload, o.attempts""";
 
     private static final String FINISH = """
             update email.outbox set status = ?, last_error = ?, sent_at = case when ? = 'SENT' then now() end,
@@ -85,6 +92,32 @@ public class OutboxRepository {
         }
     }
 
+    /**
+     * A petition report for one organizer: not a signer, so the address and what the template shows travel with
+     * the message; {@code recipientDigest} keys it in place of an email hash.
+     */
+    public record AddressedMail(String recipientDigest, String reference, String email, String petitionTitle,
+            String payload) {
+    }
+
+    /** Queues petition reports for organizers; a replayed report queues nothing. */
+    public void enqueueAddressed(List<AddressedMail> mail) {
+        if (mail.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(ENQUEUE_ADDRESSED)) {
+            insert.setArray(1, Columns.of(connection, "text", mail, AddressedMail::recipientDigest));
+            insert.setArray(2, Columns.of(connection, "text", mail, AddressedMail::reference));
+            insert.setArray(3, Columns.of(connection, "text", mail, AddressedMail::email));
+            insert.setArray(4, Columns.of(connection, "text", mail, AddressedMail::petitionTitle));
+            insert.setArray(5, Columns.of(connection, "text", mail, AddressedMail::payload));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not queue " + mail.size() + " petition reports", e);
+        }
+    }
+
     public List<OutboxMail> claim(int limit, Duration staleClaimAge, UUID claimToken) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement claim = connection.prepareStatement(CLAIM)) {
@@ -101,6 +134,7 @@ public class OutboxRepository {
                             rows.getString("email"),
                             rows.getString("given_name"),
                             rows.getString("petition_title"),
+                            rows.getString("payload"),
                             rows.getInt("attempts"),
                             claimToken));
                 }

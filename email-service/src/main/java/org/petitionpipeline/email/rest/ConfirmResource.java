@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.petitionpipeline.contracts.Outages;
 import org.petitionpipeline.email.repository.ConfirmationRepository;
 import org.petitionpipeline.email.service.ConfirmationService;
 import org.petitionpipeline.email.service.ConfirmationTokens;
@@ -37,7 +36,6 @@ public class ConfirmResource {
         static native TemplateInstance unavailable();
     }
 
-    private static final int RETRY_AFTER_SECONDS = 5;
     private static final String INVALID = "this confirmation link is not valid; open it again from the email, without changing it";
 
     private final ConfirmationTokens tokens;
@@ -64,20 +62,12 @@ public class ConfirmResource {
         if (check.verdict() != SignedTokens.Verdict.VALID) {
             return refusal(check, request);
         }
-        ConfirmationRepository.Result result;
-        try {
-            result = confirmations.confirm(check.signatureId());
-        } catch (RuntimeException failure) {
-            if (!Outages.isDatabaseUnavailable(failure)) {
-                throw failure;
-            }
-            return PageOrProblem.unavailable(request, Templates.unavailable(),
-                    "we could not record your confirmation just now; please try again in a moment", RETRY_AFTER_SECONDS);
-        }
-        // a genuine token for a signature we hold no request for: nothing to confirm, as for an altered link
-        return result == ConfirmationRepository.Result.UNKNOWN
-                ? PageOrProblem.refusal(request, Response.Status.BAD_REQUEST, Templates.invalid(), INVALID)
-                : PageOrProblem.page(Templates.done());
+        return PageOrProblem.unlessDatabaseDown(request, Templates.unavailable(),
+                "we could not record your confirmation just now; please try again in a moment", () ->
+                        // a genuine token for a signature we asked nothing of: nothing to confirm, as for an altered link
+                        confirmations.confirm(check.signatureId()) == ConfirmationRepository.Result.UNKNOWN
+                                ? PageOrProblem.refusal(request, Response.Status.BAD_REQUEST, Templates.invalid(), INVALID)
+                                : PageOrProblem.page(Templates.done()));
     }
 
     private static Response refusal(ConfirmationTokens.Check check, HttpHeaders request) {

@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.function.Supplier;
+import org.petitionpipeline.contracts.Outages;
 import org.petitionpipeline.contracts.http.Problem;
 import org.petitionpipeline.email.service.SignedTokens;
 
@@ -15,6 +17,7 @@ import org.petitionpipeline.email.service.SignedTokens;
  */
 final class PageOrProblem {
 
+    private static final int RETRY_AFTER_SECONDS = 5;
     private static final MediaType PROBLEM = MediaType.valueOf(Problem.MEDIA_TYPE);
     private static final String PAGE_POLICY =
             "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -44,9 +47,21 @@ final class PageOrProblem {
                 : refusal(request, Response.Status.BAD_REQUEST, invalidPage, invalidDetail);
     }
 
-    static Response unavailable(HttpHeaders request, TemplateInstance page, String detail, int retryAfterSeconds) {
-        return Response.fromResponse(refusal(request, Response.Status.SERVICE_UNAVAILABLE, page, detail))
-                .header("Retry-After", retryAfterSeconds).build();
+    /**
+     * Makes a change and answers with its page; while the database is away, a 503 page (or problem) asks to try
+     * again in a moment, nothing having changed.
+     */
+    static Response unlessDatabaseDown(HttpHeaders request, TemplateInstance unavailablePage, String detail,
+            Supplier<Response> change) {
+        try {
+            return change.get();
+        } catch (RuntimeException failure) {
+            if (!Outages.isDatabaseUnavailable(failure)) {
+                throw failure;
+            }
+            return Response.fromResponse(refusal(request, Response.Status.SERVICE_UNAVAILABLE, unavailablePage, detail))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
     }
 
     private static boolean wantsJson(List<MediaType> acceptable) {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
-import org.petitionpipeline.contracts.Outages;
 import org.petitionpipeline.email.service.SubscriptionService;
 import org.petitionpipeline.email.service.SignedTokens;
 import org.petitionpipeline.email.service.UnsubscribeTokens;
@@ -40,7 +39,6 @@ public class UnsubscribeResource {
     }
 
     private static final String ONE_CLICK = "List-Unsubscribe=One-Click";
-    private static final int RETRY_AFTER_SECONDS = 5;
 
     private final UnsubscribeTokens tokens;
     private final SubscriptionService subscriptions;
@@ -66,16 +64,11 @@ public class UnsubscribeResource {
         if (check.verdict() != SignedTokens.Verdict.VALID) {
             return refusal(check, request);
         }
-        try {
-            subscriptions.unsubscribe(check.emailHash(), isOneClick(body) ? "one-click" : "unsubscribe-page");
-        } catch (RuntimeException failure) {
-            if (!Outages.isDatabaseUnavailable(failure)) {
-                throw failure;
-            }
-            return PageOrProblem.unavailable(request, Templates.unavailable(),
-                    "we could not record your unsubscribe just now; please try again in a moment", RETRY_AFTER_SECONDS);
-        }
-        return PageOrProblem.page(Templates.done());
+        return PageOrProblem.unlessDatabaseDown(request, Templates.unavailable(),
+                "we could not record your unsubscribe just now; please try again in a moment", () -> {
+                    subscriptions.unsubscribe(check.emailHash(), isOneClick(body) ? "one-click" : "unsubscribe-page");
+                    return PageOrProblem.page(Templates.done());
+                });
     }
 
     private static boolean isOneClick(String body) {

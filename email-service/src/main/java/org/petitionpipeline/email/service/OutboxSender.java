@@ -33,16 +33,19 @@ public class OutboxSender {
     private final SuppressionList suppressionList;
     private final ReceiptComposer receipts;
     private final ConfirmationComposer confirmations;
+    private final PetitionReportComposer reports;
     private final Mailer mailer;
     private final EmailMetrics metrics;
     private final EmailConfig config;
 
     public OutboxSender(OutboxRepository outbox, SuppressionList suppressionList, ReceiptComposer receipts,
-            ConfirmationComposer confirmations, Mailer mailer, EmailMetrics metrics, EmailConfig config) {
+            ConfirmationComposer confirmations, PetitionReportComposer reports, Mailer mailer, EmailMetrics metrics,
+            EmailConfig config) {
         this.outbox = outbox;
         this.suppressionList = suppressionList;
         this.receipts = receipts;
         this.confirmations = confirmations;
+        this.reports = reports;
         this.mailer = mailer;
         this.metrics = metrics;
         this.config = config;
@@ -95,6 +98,7 @@ public class OutboxSender {
         return switch (mail.kind()) {
             case SIGNATURE_RECEIPT -> receipts.compose(mail, status);
             case SIGNATURE_CONFIRMATION, CONFIRMATION_REMINDER -> confirmations.compose(mail, status);
+            case PETITION_REPORT -> reports.compose(mail);
             case ORGANIZER_UPDATE -> throw new IllegalStateException("organizer updates are sent by the mailing worker");
         };
     }
