@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.contracts.SubscriptionChange;
 import org.petitionpipeline.contracts.SubscriptionStatus;
+import org.petitionpipeline.email.service.SignedTokens;
 import org.petitionpipeline.email.service.UnsubscribeTokens;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
@@ -117,7 +118,7 @@ class UnsubscribeTest {
             for (char replacement : alphabet.toCharArray()) {
                 if (replacement != token.charAt(position)) {
                     String altered = token.substring(0, position) + replacement + token.substring(position + 1);
-                    assertThat(tokens.verify(altered).verdict()).as(altered).isEqualTo(UnsubscribeTokens.Verdict.INVALID);
+                    assertThat(tokens.verify(altered).verdict()).as(altered).isEqualTo(SignedTokens.Verdict.INVALID);
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.petitionpipeline.reporting;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 
@@ -10,6 +11,7 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -127,8 +129,14 @@ class DeliveryReportTest {
                 AcceptedSignature signature = signed("report-pdf-test", "Zoë" + i, "Łukasiewicz", "US-CA",
                         "signed at hour " + i, "2026-11-21T1" + i + ":15:00Z");
                 kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+                if (i == 0) {
+                    kafka.send(Topics.SIGNATURES_VERIFIED, signature.key(), VerifiedCountTest.verified(signature));
+                }
             }
             InvalidationTest.awaitTotal("report-pdf-test", 3);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+                    .header("Authorization", PetitionCatalogTest.ADMIN).get("/api/admin/petitions/report-pdf-test/stats")
+                    .then().body("verified", equalTo(1)));
         }
         Response pdf = report("report-pdf-test", "report.pdf", "");
         pdf.then().statusCode(200).contentType("application/pdf");
@@ -139,7 +147,7 @@ class DeliveryReportTest {
         PdfTextExtractor text = new PdfTextExtractor(reader);
         String cover = text.getTextFromPage(1);
         assertThat(cover).contains("Tell the Attorney General: resign", "U.S. Attorney General", "Signatures", "3",
-                sha256, asOf);
+                sha256, asOf).containsPattern("Verified \\(address confirmed\\)\\s+1\\b");
         assertThat(text.getTextFromPage(2)).contains("US-CA");
         assertThat(text.getTextFromPage(reader.getNumberOfPages())).contains("Zoë1 Łukasiewicz", "signed at hour 2");
     }

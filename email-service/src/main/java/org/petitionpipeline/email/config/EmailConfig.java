@@ -35,4 +35,16 @@ public interface EmailConfig {
 
     /** How often recorded subscription changes are relayed to the subscriptions topic. */
     Duration relayInterval();
+
+    /** Which signatures need a confirmed address (env {@code EMAIL_DOUBLE_OPT_IN}: {@code petition} or {@code always}). */
+    DoubleOptIn doubleOptIn();
+
+    /** How long a confirmation link works after the message that carries it was sent. */
+    Duration confirmationTokenLifetime();
+
+    /** Most reminders sent to a signer who has not confirmed yet. */
+    int confirmationReminders();
+
+    /** How long after the confirmation request (and after each reminder) the next reminder is due. */
+    Duration confirmationReminderDelay();
 }

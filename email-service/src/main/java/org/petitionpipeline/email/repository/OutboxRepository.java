@@ -16,16 +16,23 @@ import org.petitionpipeline.contracts.AcceptedSignature;
 
 /**
  * Messages are recorded here before they are sent. The primary key (kind, recipient, reference) is what
- * makes a replayed signature never queue a second receipt.
+ * makes a replayed signature never queue a second receipt (or confirmation request).
  */
 @ApplicationScoped
 public class OutboxRepository {
 
-    private static final String ENQUEUE_RECEIPTS = """
+    private static final String ENQUEUE = """
             insert into email.outbox (kind, email_hash, reference, given_name, petition_title, created_at,
                 next_attempt_at)
-            select 'SIGNATURE_RECEIPT', hash, ref, name, title, now(), now()
+            select ?, hash, ref, name, title, now(), now()
             from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as b(hash, ref, name, title)
+            on conflict do nothing""";
+
+    private static final String ENQUEUE_ADDRESSED = """
+            insert into email.outbox (kind, email_hash, reference, recipient_email, petition_title, payload,
+                created_at, next_attempt_at)
+            select 'PETITION_REPORT', hash, ref, email, title, payload::jsonb, now(), now()
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as b(hash, ref, email, title, payload)
             on conflict do nothing""";
 
     /*
@@ -39,10 +46,10 @@ public class OutboxRepository {
                    or (status = 'SENDING' and claimed_at < now() - ?::interval)
                 order by next_attempt_at limit ? for update skip locked)
             update email.outbox o set status = 'SENDING', claimed_at = now(), claim_token = ?
-            from due, email.person p
+            from due left join email.person p on p.email_hash = due.email_hash
             where o.kind = due.kind and o.email_hash = due.email_hash and o.reference = due.reference
-              and p.email_hash = o.email_hash
-            returning o.kind, o.email_hash, o.reference, p.email, o.given_name, o.petition_title, o.attempts""";
+            returning o.kind, o.email_hash, o.reference, coalesce(o.recipient_email, p.email) as email, o.given_name,
+                o.petition_title, o.payload, o.attempts""";
 
     private static final String FINISH = """
             update email.outbox set status = ?, last_error = ?, sent_at = case when ? = 'SENT' then now() end,
@@ -67,16 +74,47 @@ public class OutboxRepository {
         this.dataSource = dataSource;
     }
 
-    public void enqueueReceipts(List<AcceptedSignature> signatures) {
+    /** Queues one message of this kind per signature, referenced by the signature id; a replay queues nothing. */
+    public void enqueue(MailKind kind, List<AcceptedSignature> signatures) {
+        if (signatures.isEmpty()) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(ENQUEUE_RECEIPTS)) {
-            insert.setArray(1, Columns.of(connection, "text", signatures, AcceptedSignature::emailHash));
-            insert.setArray(2, Columns.of(connection, "text", signatures, s -> s.signatureId().toString()));
-            insert.setArray(3, Columns.of(connection, "text", signatures, s -> s.signer().givenName()));
-            insert.setArray(4, Columns.of(connection, "text", signatures, AcceptedSignature::petitionTitle));
+                PreparedStatement insert = connection.prepareStatement(ENQUEUE)) {
+            insert.setString(1, kind.name());
+            insert.setArray(2, Columns.of(connection, "text", signatures, AcceptedSignature::emailHash));
+            insert.setArray(3, Columns.of(connection, "text", signatures, s -> s.signatureId().toString()));
+            insert.setArray(4, Columns.of(connection, "text", signatures, s -> s.signer().givenName()));
+            insert.setArray(5, Columns.of(connection, "text", signatures, AcceptedSignature::petitionTitle));
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not queue " + signatures.size() + " receipts", e);
+            throw new IllegalStateException("could not queue " + signatures.size() + " " + kind, e);
+        }
+    }
+
+    /**
+     * A petition report for one organizer: not a signer, so the address and what the template shows travel with
+     * the message; {@code recipientDigest} keys it in place of an email hash.
+     */
+    public record AddressedMail(String recipientDigest, String reference, String email, String petitionTitle,
+            String payload) {
+    }
+
+    /** Queues petition reports for organizers; a replayed report queues nothing. */
+    public void enqueueAddressed(List<AddressedMail> mail) {
+        if (mail.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(ENQUEUE_ADDRESSED)) {
+            insert.setArray(1, Columns.of(connection, "text", mail, AddressedMail::recipientDigest));
+            insert.setArray(2, Columns.of(connection, "text", mail, AddressedMail::reference));
+            insert.setArray(3, Columns.of(connection, "text", mail, AddressedMail::email));
+            insert.setArray(4, Columns.of(connection, "text", mail, AddressedMail::petitionTitle));
+            insert.setArray(5, Columns.of(connection, "text", mail, AddressedMail::payload));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not queue " + mail.size() + " petition reports", e);
         }
     }
 
@@ -96,6 +134,7 @@ public class OutboxRepository {
                             rows.getString("email"),
                             rows.getString("given_name"),
                             rows.getString("petition_title"),
+                            rows.getString("payload"),
                             rows.getInt("attempts"),
                             claimToken));
                 }

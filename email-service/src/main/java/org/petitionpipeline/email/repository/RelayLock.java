@@ -9,14 +9,15 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * A PostgreSQL advisory lock that lets one instance at a time relay subscription changes: two relays
- * publishing one person's changes concurrently could put an older change after a newer one on the topic.
+ * A PostgreSQL advisory lock that lets one instance at a time relay an outbox of events: two relays publishing
+ * one person's changes concurrently could put an older change after a newer one on the topic.
  */
 @ApplicationScoped
 public class RelayLock {
 
-    /** Any fixed number; the key of this relay's advisory lock. */
+    /** Any fixed numbers; the keys of each relay's advisory lock. */
     public static final long SUBSCRIPTION_RELAY = 4_711_001L;
+    public static final long VERIFICATION_RELAY = 4_711_002L;
 
     private final DataSource dataSource;
 

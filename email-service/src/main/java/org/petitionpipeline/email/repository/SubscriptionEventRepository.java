@@ -15,7 +15,7 @@ import org.petitionpipeline.contracts.SubscriptionStatus;
 
 /** The outbox of subscription changes: recorded with the change, relayed to Kafka after the commit. */
 @ApplicationScoped
-public class SubscriptionEventRepository {
+public class SubscriptionEventRepository implements EventOutbox<SubscriptionChange> {
 
     private final DataSource dataSource;
 
@@ -41,18 +41,18 @@ public class SubscriptionEventRepository {
         }
     }
 
-    /** The oldest changes not yet relayed, in the order they happened. */
-    public List<PendingSubscriptionEvent> unpublished(int limit) {
+    @Override
+    public List<PendingEvent<SubscriptionChange>> unpublished(int limit) {
         String sql = """
                 select id, email_hash, status, source, changed_at from email.subscription_event
                 where published_at is null order by id limit ?""";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(sql)) {
             query.setInt(1, limit);
-            List<PendingSubscriptionEvent> pending = new ArrayList<>();
+            List<PendingEvent<SubscriptionChange>> pending = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    pending.add(new PendingSubscriptionEvent(rows.getLong("id"), new SubscriptionChange(
+                    pending.add(new PendingEvent<>(rows.getLong("id"), new SubscriptionChange(
                             EventSchema.VERSION, rows.getString("email_hash"),
                             SubscriptionStatus.valueOf(rows.getString("status")), rows.getString("source"),
                             rows.getTimestamp("changed_at").toInstant())));
@@ -64,11 +64,12 @@ public class SubscriptionEventRepository {
         }
     }
 
-    public void markPublished(List<PendingSubscriptionEvent> events) {
+    @Override
+    public void markPublished(List<PendingEvent<SubscriptionChange>> events) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(
                         "update email.subscription_event set published_at = now() where id = any(?)")) {
-            update.setArray(1, Columns.of(connection, "bigint", events, PendingSubscriptionEvent::id));
+            update.setArray(1, Columns.of(connection, "bigint", events, PendingEvent::id));
             update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not mark " + events.size() + " subscription changes published", e);

@@ -5,15 +5,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.function.Supplier;
+import org.petitionpipeline.contracts.Outages;
 import org.petitionpipeline.contracts.http.Problem;
+import org.petitionpipeline.email.service.SignedTokens;
 
 /**
- * The answers of the unsubscribe pages. People arrive with a browser or a mail client, so HTML is the default;
+ * The answers of the unsubscribe and confirmation pages. People arrive with a browser or a mail client, so HTML is the default;
  * a client that asks for JSON first gets the same refusal as RFC 9457 problem+json. Every answer is kept out
  * of caches and frames, and sends no referrer: the address bar holds the token.
  */
 final class PageOrProblem {
 
+    private static final int RETRY_AFTER_SECONDS = 5;
     private static final MediaType PROBLEM = MediaType.valueOf(Problem.MEDIA_TYPE);
     private static final String PAGE_POLICY =
             "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -35,9 +39,29 @@ final class PageOrProblem {
         return withPageHeaders(answer).build();
     }
 
-    static Response unavailable(HttpHeaders request, TemplateInstance page, String detail, int retryAfterSeconds) {
-        return Response.fromResponse(refusal(request, Response.Status.SERVICE_UNAVAILABLE, page, detail))
-                .header("Retry-After", retryAfterSeconds).build();
+    /** A link's token refused: 410 for a genuine one past its lifetime, 400 for anything else. */
+    static Response refusal(HttpHeaders request, SignedTokens.Verdict verdict, TemplateInstance expiredPage,
+            String expiredDetail, TemplateInstance invalidPage, String invalidDetail) {
+        return verdict == SignedTokens.Verdict.EXPIRED
+                ? refusal(request, Response.Status.GONE, expiredPage, expiredDetail)
+                : refusal(request, Response.Status.BAD_REQUEST, invalidPage, invalidDetail);
+    }
+
+    /**
+     * Makes a change and answers with its page; while the database is away, a 503 page (or problem) asks to try
+     * again in a moment, nothing having changed.
+     */
+    static Response unlessDatabaseDown(HttpHeaders request, TemplateInstance unavailablePage, String detail,
+            Supplier<Response> change) {
+        try {
+            return change.get();
+        } catch (RuntimeException failure) {
+            if (!Outages.isDatabaseUnavailable(failure)) {
+                throw failure;
+            }
+            return Response.fromResponse(refusal(request, Response.Status.SERVICE_UNAVAILABLE, unavailablePage, detail))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
     }
 
     private static boolean wantsJson(List<MediaType> acceptable) {

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
-import org.petitionpipeline.contracts.Outages;
 import org.petitionpipeline.email.service.SubscriptionService;
+import org.petitionpipeline.email.service.SignedTokens;
 import org.petitionpipeline.email.service.UnsubscribeTokens;
 
 /**
@@ -39,7 +39,6 @@ public class UnsubscribeResource {
     }
 
     private static final String ONE_CLICK = "List-Unsubscribe=One-Click";
-    private static final int RETRY_AFTER_SECONDS = 5;
 
     private final UnsubscribeTokens tokens;
     private final SubscriptionService subscriptions;
@@ -52,7 +51,7 @@ public class UnsubscribeResource {
     @GET
     public Response confirm(@QueryParam("token") String token, @Context HttpHeaders request) {
         UnsubscribeTokens.Check check = tokens.verify(token);
-        return check.verdict() == UnsubscribeTokens.Verdict.VALID
+        return check.verdict() == SignedTokens.Verdict.VALID
                 ? PageOrProblem.page(Templates.confirm(token))
                 : refusal(check, request);
     }
@@ -62,19 +61,14 @@ public class UnsubscribeResource {
     @Consumes(MediaType.WILDCARD)
     public Response unsubscribe(@QueryParam("token") String token, String body, @Context HttpHeaders request) {
         UnsubscribeTokens.Check check = tokens.verify(token);
-        if (check.verdict() != UnsubscribeTokens.Verdict.VALID) {
+        if (check.verdict() != SignedTokens.Verdict.VALID) {
             return refusal(check, request);
         }
-        try {
-            subscriptions.unsubscribe(check.emailHash(), isOneClick(body) ? "one-click" : "unsubscribe-page");
-        } catch (RuntimeException failure) {
-            if (!Outages.isDatabaseUnavailable(failure)) {
-                throw failure;
-            }
-            return PageOrProblem.unavailable(request, Templates.unavailable(),
-                    "we could not record your unsubscribe just now; please try again in a moment", RETRY_AFTER_SECONDS);
-        }
-        return PageOrProblem.page(Templates.done());
+        return PageOrProblem.unlessDatabaseDown(request, Templates.unavailable(),
+                "we could not record your unsubscribe just now; please try again in a moment", () -> {
+                    subscriptions.unsubscribe(check.emailHash(), isOneClick(body) ? "one-click" : "unsubscribe-page");
+                    return PageOrProblem.page(Templates.done());
+                });
     }
 
     private static boolean isOneClick(String body) {
@@ -82,10 +76,8 @@ public class UnsubscribeResource {
     }
 
     private static Response refusal(UnsubscribeTokens.Check check, HttpHeaders request) {
-        return check.verdict() == UnsubscribeTokens.Verdict.EXPIRED
-                ? PageOrProblem.refusal(request, Response.Status.GONE, Templates.expired(),
-                        "this unsubscribe link has expired; use the link in a newer email from us")
-                : PageOrProblem.refusal(request, Response.Status.BAD_REQUEST, Templates.invalid(),
-                        "this unsubscribe link is not valid; open it again from the email, without changing it");
+        return PageOrProblem.refusal(request, check.verdict(),
+                Templates.expired(), "this unsubscribe link has expired; use the link in a newer email from us",
+                Templates.invalid(), "this unsubscribe link is not valid; open it again from the email, without changing it");
     }
 }

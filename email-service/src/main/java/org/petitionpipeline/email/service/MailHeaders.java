@@ -4,6 +4,8 @@ import io.quarkus.mailer.Mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
+import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.config.EmailConfig;
 import org.petitionpipeline.email.repository.MailKind;
 
@@ -27,6 +29,14 @@ public class MailHeaders {
         this.unsubscribeMailbox = config.unsubscribeMailbox();
     }
 
+    /**
+     * A subscriber's link, none for anyone else: someone who never opted in (or has unsubscribed) gets no
+     * campaign mail, so there is nothing to unsubscribe from.
+     */
+    public Optional<UnsubscribeLink> unsubscribeLinkFor(String emailHash, Optional<SubscriptionStatus> status) {
+        return status.filter(SubscriptionStatus.SUBSCRIBED::equals).map(subscribed -> unsubscribeLink(emailHash));
+    }
+
     public UnsubscribeLink unsubscribeLink(String emailHash) {
         String token = tokens.issue(emailHash);
         return new UnsubscribeLink(token, publicUrl + "/unsubscribe?token=" + token);
@@ -46,10 +56,19 @@ public class MailHeaders {
      * browser; the mailto is for clients that only send mail. The token is base64url and a dot, so it needs no
      * escaping in either URI and cannot end the header.
      */
+    public Mail listUnsubscribe(Mail mail, Optional<UnsubscribeLink> link) {
+        return link.map(present -> listUnsubscribe(mail, present)).orElse(mail);
+    }
+
     public Mail listUnsubscribe(Mail mail, UnsubscribeLink link) {
         return mail.addHeader("List-Unsubscribe", "<" + link.url() + ">, <mailto:" + unsubscribeMailbox
                         + "?subject=unsubscribe%20" + link.token() + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+
+    /** Who a message to a signer greets: their given name, or a word that fits anyone. */
+    public static String greetingName(String givenName) {
+        return givenName == null || givenName.isBlank() ? "supporter" : givenName;
     }
 
     /** A subject is a header: a line break in it would start a new header. */

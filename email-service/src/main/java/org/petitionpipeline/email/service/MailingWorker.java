@@ -122,7 +122,7 @@ public class MailingWorker {
             return Outcome.LEASE_LOST;
         }
         MailingRecipient recipient = marked.get();
-        if (SuppressionList.isSuppressed(recipient.statusNow())) {
+        if (SuppressionList.suppresses(recipient.statusNow(), MailKind.ORGANIZER_UPDATE)) {
             recipients.finish(mailing.id(), emailHash, OutboxStatus.SKIPPED, "recipient is " + recipient.statusNow().get());
             metrics.skipped(MailKind.ORGANIZER_UPDATE, recipient.statusNow().get());
             return Outcome.DONE;

@@ -1,6 +1,7 @@
 package org.petitionpipeline.email.service;
 
 import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,15 +32,20 @@ public class OutboxSender {
     private final OutboxRepository outbox;
     private final SuppressionList suppressionList;
     private final ReceiptComposer receipts;
+    private final ConfirmationComposer confirmations;
+    private final PetitionReportComposer reports;
     private final Mailer mailer;
     private final EmailMetrics metrics;
     private final EmailConfig config;
 
     public OutboxSender(OutboxRepository outbox, SuppressionList suppressionList, ReceiptComposer receipts,
-            Mailer mailer, EmailMetrics metrics, EmailConfig config) {
+            ConfirmationComposer confirmations, PetitionReportComposer reports, Mailer mailer, EmailMetrics metrics,
+            EmailConfig config) {
         this.outbox = outbox;
         this.suppressionList = suppressionList;
         this.receipts = receipts;
+        this.confirmations = confirmations;
+        this.reports = reports;
         this.mailer = mailer;
         this.metrics = metrics;
         this.config = config;
@@ -67,18 +73,18 @@ public class OutboxSender {
 
     /**
      * False when the SMTP server failed: the rest of the round waits. The suppression list is read here, per
-     * message, so someone who unsubscribed, bounced or complained after the message was queued (or claimed)
-     * gets nothing.
+     * message, so someone who unsubscribed (from what is not transactional), bounced or complained after the
+     * message was queued (or claimed) gets nothing.
      */
     private boolean send(OutboxMail mail) {
         Optional<SubscriptionStatus> status = suppressionList.statusNow(mail.emailHash());
-        if (SuppressionList.isSuppressed(status)) {
+        if (SuppressionList.suppresses(status, mail.kind())) {
             outbox.finish(mail, OutboxStatus.SKIPPED, "recipient is " + status.get());
             metrics.skipped(mail.kind(), status.get());
             return true;
         }
         try {
-            mailer.send(receipts.compose(mail, status));
+            mailer.send(compose(mail, status));
         } catch (RuntimeException smtpFailure) {
             recordFailure(mail, smtpFailure);
             return false;
@@ -86,6 +92,15 @@ public class OutboxSender {
         outbox.finish(mail, OutboxStatus.SENT, null);
         metrics.sent(mail.kind());
         return true;
+    }
+
+    private Mail compose(OutboxMail mail, Optional<SubscriptionStatus> status) {
+        return switch (mail.kind()) {
+            case SIGNATURE_RECEIPT -> receipts.compose(mail, status);
+            case SIGNATURE_CONFIRMATION, CONFIRMATION_REMINDER -> confirmations.compose(mail, status);
+            case PETITION_REPORT -> reports.compose(mail);
+            case ORGANIZER_UPDATE -> throw new IllegalStateException("organizer updates are sent by the mailing worker");
+        };
     }
 
     private void recordFailure(OutboxMail mail, RuntimeException smtpFailure) {

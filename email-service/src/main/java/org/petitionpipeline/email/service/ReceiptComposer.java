@@ -13,8 +13,6 @@ import org.petitionpipeline.email.repository.OutboxMail;
 @ApplicationScoped
 public class ReceiptComposer {
 
-    private static final String FALLBACK_NAME = "supporter";
-
     private final Template html;
     private final Template text;
     private final MailHeaders headers;
@@ -26,21 +24,17 @@ public class ReceiptComposer {
         this.headers = headers;
     }
 
-    /**
-     * Only a subscriber's receipt carries unsubscribe links: someone who never opted in gets no mail but this
-     * receipt, so there is nothing to unsubscribe from.
-     */
+    /** Only a subscriber's receipt carries unsubscribe links. */
     public Mail compose(OutboxMail receipt, Optional<SubscriptionStatus> recipientStatus) {
-        MailHeaders.UnsubscribeLink link = recipientStatus.filter(SubscriptionStatus.SUBSCRIBED::equals)
-                .map(subscribed -> headers.unsubscribeLink(receipt.emailHash())).orElse(null);
-        String unsubscribeUrl = link == null ? null : link.url();
+        Optional<MailHeaders.UnsubscribeLink> link = headers.unsubscribeLinkFor(receipt.emailHash(), recipientStatus);
+        String unsubscribeUrl = link.map(MailHeaders.UnsubscribeLink::url).orElse(null);
         String title = MailHeaders.singleLine(receipt.petitionTitle());
-        String name = receipt.givenName() == null || receipt.givenName().isBlank() ? FALLBACK_NAME : receipt.givenName();
+        String name = MailHeaders.greetingName(receipt.givenName());
         Mail mail = Mail.withHtml(receipt.recipient(), "Thank you for signing: " + title,
                         data(html.instance(), name, title, unsubscribeUrl).render())
                 .setText(data(text.instance(), name, title, unsubscribeUrl).render());
         headers.identify(mail, receipt.kind(), receipt.reference());
-        return link == null ? mail : headers.listUnsubscribe(mail, link);
+        return headers.listUnsubscribe(mail, link);
     }
 
     private static TemplateInstance data(TemplateInstance template, String name, String title, String unsubscribeUrl) {

@@ -2,20 +2,25 @@ package org.petitionpipeline.email.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.SubscriptionStatus;
+import org.petitionpipeline.email.config.EmailConfig;
+import org.petitionpipeline.email.repository.ConfirmationRepository;
 import org.petitionpipeline.email.repository.ConsentRepository;
+import org.petitionpipeline.email.repository.MailKind;
 import org.petitionpipeline.email.repository.OutboxRepository;
 import org.petitionpipeline.email.repository.PersonRepository;
 import org.petitionpipeline.email.repository.SubscriptionEventRepository;
 
 /**
  * Records what accepted signatures mean for mail: the person, their consent evidence, their subscription
- * (and its announcement), and the receipt to send. All of a batch in one transaction, and each step keyed so that a replay adds
- * nothing: no second consent, no second receipt.
+ * (and its announcement), and the receipt to send, or, where the signature counts only once confirmed, the
+ * confirmation request instead. All of a batch in one transaction, and each step keyed so that a replay adds
+ * nothing: no second consent, no second receipt or request.
  */
 @ApplicationScoped
 public class SignerRecordingService {
@@ -24,13 +29,20 @@ public class SignerRecordingService {
     private final ConsentRepository consents;
     private final OutboxRepository outbox;
     private final SubscriptionEventRepository subscriptionEvents;
+    private final ConfirmationRepository confirmations;
+    private final DoubleOptInPolicy doubleOptIn;
+    private final EmailConfig config;
 
     public SignerRecordingService(PersonRepository people, ConsentRepository consents, OutboxRepository outbox,
-            SubscriptionEventRepository subscriptionEvents) {
+            SubscriptionEventRepository subscriptionEvents, ConfirmationRepository confirmations,
+            DoubleOptInPolicy doubleOptIn, EmailConfig config) {
         this.people = people;
         this.consents = consents;
         this.outbox = outbox;
         this.subscriptionEvents = subscriptionEvents;
+        this.confirmations = confirmations;
+        this.doubleOptIn = doubleOptIn;
+        this.config = config;
     }
 
     @Transactional
@@ -44,6 +56,11 @@ public class SignerRecordingService {
                 subscriptionEvents.record(people.subscribe(newConsents), SubscriptionStatus.SUBSCRIBED, "signature");
             }
         }
-        outbox.enqueueReceipts(batch);
+        Map<Boolean, List<AcceptedSignature>> byConfirmation = batch.stream()
+                .collect(Collectors.partitioningBy(doubleOptIn::requiresConfirmation));
+        List<AcceptedSignature> toConfirm = byConfirmation.get(true);
+        confirmations.request(toConfirm, config.confirmationReminders(), config.confirmationReminderDelay());
+        outbox.enqueue(MailKind.SIGNATURE_CONFIRMATION, toConfirm);
+        outbox.enqueue(MailKind.SIGNATURE_RECEIPT, byConfirmation.get(false));
     }
 }

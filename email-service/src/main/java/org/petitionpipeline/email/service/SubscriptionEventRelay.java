@@ -1,61 +1,29 @@
 package org.petitionpipeline.email.service;
 
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import java.util.Optional;
-import org.petitionpipeline.email.repository.PendingSubscriptionEvent;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.petitionpipeline.contracts.SubscriptionChange;
 import org.petitionpipeline.email.repository.RelayLock;
 import org.petitionpipeline.email.repository.SubscriptionEventRepository;
 
-/**
- * Relays recorded subscription changes to Kafka, outside any database transaction, one instance at a time
- * and in the order they happened. A crash between the publish and the mark publishes a change twice, which
- * consumers must (and can, by its content) tolerate.
- */
+/** Relays recorded subscription changes to the {@code subscriptions} topic, keyed by email hash, in order. */
 @ApplicationScoped
 public class SubscriptionEventRelay {
 
-    private static final int BATCH = 500;
+    private final OutboxRelay<SubscriptionChange> relay;
 
-    private final SubscriptionEventRepository events;
-    private final SubscriptionPublisher publisher;
-    private final RelayLock relayLock;
-
-    public SubscriptionEventRelay(SubscriptionEventRepository events, SubscriptionPublisher publisher,
-            RelayLock relayLock) {
-        this.events = events;
-        this.publisher = publisher;
-        this.relayLock = relayLock;
+    public SubscriptionEventRelay(SubscriptionEventRepository events, RelayLock relayLock,
+            @Channel("subscriptions") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8_192)
+            MutinyEmitter<SubscriptionChange> emitter) {
+        this.relay = new OutboxRelay<>("subscription changes", events,
+                new AckedPublisher<>(emitter, SubscriptionChange::emailHash), relayLock, RelayLock.SUBSCRIPTION_RELAY);
     }
 
     @Scheduled(every = "${email.relay-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
-        Optional<RelayLock.Held> lock = relayLock.tryAcquire(RelayLock.SUBSCRIPTION_RELAY);
-        if (lock.isEmpty()) {
-            return;
-        }
-        try (RelayLock.Held held = lock.get()) {
-            relayInOrder();
-        }
-    }
-
-    private void relayInOrder() {
-        List<PendingSubscriptionEvent> pending;
-        do {
-            pending = events.unpublished(BATCH);
-            if (pending.isEmpty()) {
-                return;
-            }
-            try {
-                publisher.publish(pending.stream().map(PendingSubscriptionEvent::change).toList());
-            } catch (RuntimeException brokerUnavailable) {
-                Log.warnf("could not relay %d subscription changes, will retry: %s", pending.size(),
-                        brokerUnavailable.getMessage());
-                return;
-            }
-            events.markPublished(pending);
-        } while (pending.size() == BATCH);
+        relay.relay();
     }
 }

@@ -6,18 +6,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.petitionpipeline.contracts.SubscriptionStatus;
+import org.petitionpipeline.email.repository.MailKind;
 import org.petitionpipeline.email.repository.PersonRepository;
 
 /**
  * The global suppression list: everyone whose status is unsubscribed, bouncing or spam complaint. A person
- * has one status across all petitions, so an unsubscribe from any mail suppresses them everywhere. Read at
- * send time, never trusted from when a message was queued.
+ * has one status across all petitions, so an unsubscribe from any mail suppresses them everywhere (for
+ * transactional mail, only a bounce or a complaint does). Read at send time, never trusted from when a message
+ * was queued.
  */
 @ApplicationScoped
 public class SuppressionList {
 
     static final Set<SubscriptionStatus> SUPPRESSED = EnumSet.of(SubscriptionStatus.UNSUBSCRIBED,
             SubscriptionStatus.BOUNCING, SubscriptionStatus.SPAM_COMPLAINT);
+
+    /** Addresses nothing may go to: they bounce, or their owner called our mail spam. */
+    private static final Set<SubscriptionStatus> UNDELIVERABLE = EnumSet.of(SubscriptionStatus.BOUNCING,
+            SubscriptionStatus.SPAM_COMPLAINT);
 
     /*
      * Weakest first. A change never replaces a stronger status: an unsubscribe must not turn a bouncing
@@ -37,8 +43,12 @@ public class SuppressionList {
         return people.status(emailHash);
     }
 
-    public static boolean isSuppressed(Optional<SubscriptionStatus> status) {
-        return status.filter(SUPPRESSED::contains).isPresent();
+    /**
+     * Whether mail of this kind must not go to someone in this status. An unsubscribe stops campaign mail, not
+     * the receipt of what the person has just signed; a bounce or a complaint stops everything.
+     */
+    public static boolean suppresses(Optional<SubscriptionStatus> status, MailKind kind) {
+        return status.filter(kind.isTransactional() ? UNDELIVERABLE::contains : SUPPRESSED::contains).isPresent();
     }
 
     /** The statuses a change to {@code status} may replace. */

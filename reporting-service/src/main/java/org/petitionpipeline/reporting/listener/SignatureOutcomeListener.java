@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.InvalidatedSignature;
 import org.petitionpipeline.contracts.RejectedSignature;
+import org.petitionpipeline.contracts.VerifiedSignature;
 import org.petitionpipeline.contracts.kafka.DeadLetters;
 import org.petitionpipeline.reporting.repository.TotalsRepository;
 import org.petitionpipeline.reporting.service.SignatureCounting;
@@ -39,6 +40,13 @@ public class SignatureOutcomeListener {
     @Blocking
     public void subtract(ConsumerRecords<String, InvalidatedSignature> records) {
         deadLetters.process(records, totals::countInvalidated);
+    }
+
+    /** Signatures whose signer confirmed the address (double opt-in). */
+    @Incoming("signatures-verified")
+    @Blocking
+    public void verify(ConsumerRecords<String, VerifiedSignature> records) {
+        deadLetters.process(records, counting::countVerified);
     }
 
     /** Duplicates, invalid and held submissions, for ops. */

@@ -23,14 +23,17 @@ public class MilestoneRepository {
      */
     private static final String RECORD_REACHED = """
             insert into reporting.milestone (petition_slug, kind, threshold, total, reached_at)
-            select t.petition_slug, milestone.kind, milestone.threshold, t.accepted - t.invalidated, now()
+            select t.petition_slug, milestone.kind, milestone.threshold,
+                   reporting.public_total(p.verified_signatures_only, t.accepted, t.invalidated, t.verified), now()
             from reporting.petition_total t
             join reporting.petition p on p.slug = t.petition_slug
             cross join lateral (
                 select 'THRESHOLD', threshold from unnest(?::bigint[]) as configured(threshold)
                 union all
                 select 'GOAL', p.goal) as milestone(kind, threshold)
-            where t.petition_slug = any(?) and t.accepted - t.invalidated >= milestone.threshold
+            where t.petition_slug = any(?)
+              and reporting.public_total(p.verified_signatures_only, t.accepted, t.invalidated, t.verified)
+                  >= milestone.threshold
             order by 1, 2, 3
             on conflict (petition_slug, kind, threshold) do nothing""";
 

@@ -25,14 +25,15 @@ public class ReportSnapshot implements AutoCloseable {
      */
     private static final String IN_REPORT = """
             with report as (
-                select s.* from reporting.signer s
+                select s.*, c.verified_at from reporting.signer s
                 join reporting.counted_signature c on c.signature_id = s.signature_id
                 where s.petition_slug = ? and c.counted_at <= ?
                   and (c.invalidated_at is null or c.invalidated_at > ?)
                   and (cast(? as text) is null or s.region = ?))
             """;
     private static final String SUMMARY = IN_REPORT + """
-            select count(*) as signatures, min(signed_at) as first_signed, max(signed_at) as last_signed
+            select count(*) as signatures, count(*) filter (where verified_at <= ?) as verified,
+                   min(signed_at) as first_signed, max(signed_at) as last_signed
             from report""";
     private static final String COUNT_BY = IN_REPORT + """
             select coalesce(%s, 'unknown') as bucket, count(*) as signatures
@@ -66,17 +67,24 @@ public class ReportSnapshot implements AutoCloseable {
     }
 
     public ReportFigures figures() {
-        try (PreparedStatement summary = prepare(SUMMARY); ResultSet row = summary.executeQuery()) {
+        try (PreparedStatement summary = prepare(SUMMARY)) {
+            summary.setTimestamp(6, Timestamp.from(scope.asOf()));
+            return figures(summary);
+        } catch (SQLException e) {
+            throw failure("figures", e);
+        }
+    }
+
+    private ReportFigures figures(PreparedStatement summary) throws SQLException {
+        try (ResultSet row = summary.executeQuery()) {
             row.next();
             long signatures = row.getLong("signatures");
             Instant first = instant(row.getTimestamp("first_signed"));
             Instant last = instant(row.getTimestamp("last_signed"));
             ChronoUnit unit = first != null && Duration.between(first, last).compareTo(HOURLY_CHART_SPAN) > 0
                     ? ChronoUnit.DAYS : ChronoUnit.HOURS;
-            return new ReportFigures(signatures, first, last, countBy("country"), countBy("region"), unit,
-                    timeline(unit));
-        } catch (SQLException e) {
-            throw failure("figures", e);
+            return new ReportFigures(signatures, row.getLong("verified"), first, last, countBy("country"),
+                    countBy("region"), unit, timeline(unit));
         }
     }
 

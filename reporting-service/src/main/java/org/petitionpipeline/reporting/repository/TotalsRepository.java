@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.InvalidatedSignature;
 import org.petitionpipeline.contracts.RejectedSignature;
+import org.petitionpipeline.contracts.VerifiedSignature;
 
 @ApplicationScoped
 public class TotalsRepository {
@@ -39,34 +40,40 @@ public class TotalsRepository {
     /*
      * One statement, so one transaction: the signature ids not counted before are recorded with the breakdown rows
      * they go to, and the totals and those rows raised by exactly their number, or none of it happens. A replayed
-     * batch inserts no id and adds nothing; an id invalidated before it was accepted already has its row, so it is
-     * never counted. Rows are taken in id order, as by COUNT_NEW_INVALIDATIONS, so that the two consumers never
+     * batch finds its ids counted and adds nothing; an id invalidated before it was accepted already has its row,
+     * so it is never counted; an id verified before it was accepted has its row too, and is counted as verified. Rows are taken in id order, as by COUNT_NEW_INVALIDATIONS, so that the two consumers never
      * wait on each other in a circle.
      */
     private static final String COUNT_NEW_SIGNATURES = """
             with newly_counted as (
                 insert into reporting.counted_signature (signature_id, petition_slug, counted_at, country, region,
                                                          accepted_at)
-                select id, slug, now(), coalesce(nullif(upper(trim(country)), ''), 'unknown'),
+                select distinct on (id) id, slug, now(), coalesce(nullif(upper(trim(country)), ''), 'unknown'),
                        coalesce(nullif(upper(trim(region)), ''), 'unknown'), accepted_at
                 from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
                     as batch(id, slug, country, region, accepted_at)
                 order by id
-                on conflict (signature_id) do nothing
-                returning petition_slug, country, region, accepted_at),
+                on conflict (signature_id) do update
+                    set counted_at = excluded.counted_at, country = excluded.country, region = excluded.region,
+                        accepted_at = excluded.accepted_at
+                    where reporting.counted_signature.counted_at is null
+                      and reporting.counted_signature.invalidated_at is null
+                returning petition_slug, country, region, accepted_at, verified_at),
             %s
-            insert into reporting.petition_total (petition_slug, accepted, updated_at)
-            select petition_slug, count(*), now() from newly_counted group by petition_slug order by petition_slug
+            insert into reporting.petition_total (petition_slug, accepted, verified, updated_at)
+            select petition_slug, count(*), count(verified_at), now() from newly_counted
+            group by petition_slug order by petition_slug
             on conflict (petition_slug) do update
                 set accepted = reporting.petition_total.accepted + excluded.accepted,
+                    verified = reporting.petition_total.verified + excluded.verified,
                     updated_at = excluded.updated_at""".formatted(
             BREAKDOWN_CTE.formatted("newly_counted", "accepted", "true"));
 
     /*
      * Marks each id invalidated once (a replay finds it marked and returns no row) and subtracts only the ids
      * that were counted, from the breakdown rows recorded with them. An id not seen yet gets a row without
-     * counted_at, which keeps its accepted event, whenever it comes, from counting it. DISTINCT: one statement may
-     * not update the same row twice.
+     * counted_at, which keeps its accepted event, whenever it comes, from counting it. A verified signature leaves
+     * the verified figure too. DISTINCT: one statement may not update the same row twice.
      */
     private static final String COUNT_NEW_INVALIDATIONS = """
             with batch as (
@@ -76,16 +83,40 @@ public class TotalsRepository {
                 select id, slug, now() from batch order by id
                 on conflict (signature_id) do update set invalidated_at = excluded.invalidated_at
                     where reporting.counted_signature.invalidated_at is null
-                returning petition_slug, counted_at, country, region, accepted_at),
+                returning petition_slug, counted_at, country, region, accepted_at, verified_at),
             %s
-            insert into reporting.petition_total (petition_slug, accepted, invalidated, updated_at)
-            select petition_slug, 0, count(*), now() from newly_invalidated where counted_at is not null
+            insert into reporting.petition_total (petition_slug, accepted, invalidated, verified, updated_at)
+            select petition_slug, 0, count(*), -count(verified_at), now() from newly_invalidated
+            where counted_at is not null
             group by petition_slug order by petition_slug
             on conflict (petition_slug) do update
                 set invalidated = reporting.petition_total.invalidated + excluded.invalidated,
+                    verified = reporting.petition_total.verified + excluded.verified,
                     updated_at = excluded.updated_at""".formatted(
             BREAKDOWN_CTE.formatted("newly_invalidated", "invalidated",
                     "counted_at is not null and accepted_at is not null"));
+
+    /*
+     * Marks each id verified once, and raises the verified figure by the ids counted and not invalidated. An id
+     * not accepted yet gets its row now, and its accepted event counts it as verified.
+     */
+    private static final String COUNT_NEW_VERIFICATIONS = """
+            with batch as (
+                select distinct on (id) id, slug, verified_at
+                from unnest(?::uuid[], ?::text[], ?::timestamptz[]) as batch(id, slug, verified_at) order by id),
+            newly_verified as (
+                insert into reporting.counted_signature (signature_id, petition_slug, verified_at)
+                select id, slug, verified_at from batch order by id
+                on conflict (signature_id) do update set verified_at = excluded.verified_at
+                    where reporting.counted_signature.verified_at is null
+                returning petition_slug, counted_at, invalidated_at)
+            insert into reporting.petition_total (petition_slug, accepted, verified, updated_at)
+            select petition_slug, 0, count(*), now() from newly_verified
+            where counted_at is not null and invalidated_at is null
+            group by petition_slug order by petition_slug
+            on conflict (petition_slug) do update
+                set verified = reporting.petition_total.verified + excluded.verified,
+                    updated_at = excluded.updated_at""";
 
     private static final String RECORD_NEW_REJECTIONS = """
             insert into reporting.rejected_submission (submission_id, petition_slug, reason, recorded_at)
@@ -93,8 +124,10 @@ public class TotalsRepository {
             on conflict (submission_id) do nothing""";
 
     private static final String TOTALS = """
-            select p.slug, coalesce(t.accepted - t.invalidated, 0) as total, p.goal,
-                   greatest(p.updated_at, t.updated_at) as updated_at
+            select p.slug,
+                   coalesce(reporting.public_total(p.verified_signatures_only, t.accepted, t.invalidated, t.verified), 0)
+                       as total,
+                   coalesce(t.verified, 0) as verified, p.goal, greatest(p.updated_at, t.updated_at) as updated_at
             from reporting.petition p left join reporting.petition_total t on t.petition_slug = p.slug
             """;
 
@@ -105,6 +138,9 @@ public class TotalsRepository {
      */
     private static final String STATS = """
             select p.slug, coalesce(t.accepted, 0) as accepted, coalesce(t.invalidated, 0) as invalidated,
+                   coalesce(t.verified, 0) as verified,
+                   coalesce(reporting.public_total(p.verified_signatures_only, t.accepted, t.invalidated, t.verified), 0)
+                       as total,
                    r.duplicates, r.invalid, r.held, greatest(p.updated_at, t.updated_at) as updated_at
             from reporting.petition p
             left join reporting.petition_total t on t.petition_slug = p.slug
@@ -139,6 +175,14 @@ public class TotalsRepository {
                 uuids(batch, InvalidatedSignature::signatureId), texts(batch, InvalidatedSignature::petitionSlug));
     }
 
+    /** Records which of the batch's signatures were confirmed by their signers, each once, in one round trip. */
+    public void countVerified(List<VerifiedSignature> batch) {
+        executeOverBatch(COUNT_NEW_VERIFICATIONS, "verify a batch of " + batch.size() + " signatures",
+                uuids(batch, VerifiedSignature::signatureId), texts(batch, VerifiedSignature::petitionSlug),
+                new SqlArray("timestamptz", batch.stream().map(VerifiedSignature::verifiedAt)
+                        .map(Timestamp::from).toArray(Timestamp[]::new)));
+    }
+
     /** Records the batch's rejected submissions not recorded before, in one round trip. */
     public void countRejected(List<RejectedSignature> batch) {
         executeOverBatch(RECORD_NEW_REJECTIONS, "record a batch of " + batch.size() + " rejections",
@@ -168,14 +212,14 @@ public class TotalsRepository {
     }
 
     private static PetitionTotal toTotal(ResultSet row) throws SQLException {
-        return new PetitionTotal(row.getString("slug"), row.getLong("total"), row.getLong("goal"),
-                row.getTimestamp("updated_at").toInstant());
+        return new PetitionTotal(row.getString("slug"), row.getLong("total"), row.getLong("verified"),
+                row.getLong("goal"), row.getTimestamp("updated_at").toInstant());
     }
 
     public Optional<PetitionStats> findStats(String slug) {
         return findOne(STATS, slug, row -> new PetitionStats(row.getString("slug"), row.getLong("accepted"),
-                row.getLong("invalidated"), row.getLong("duplicates"), row.getLong("invalid"), row.getLong("held"),
-                row.getTimestamp("updated_at").toInstant()));
+                row.getLong("invalidated"), row.getLong("verified"), row.getLong("duplicates"), row.getLong("invalid"),
+                row.getLong("held"), row.getTimestamp("updated_at").toInstant(), row.getLong("total")));
     }
 
     private void executeOverBatch(String sql, String work, SqlArray... columns) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.reporting.repository.ReportFigures;
 import org.petitionpipeline.reporting.repository.ReportRepository;
 import org.petitionpipeline.reporting.repository.ReportScope;
 import org.petitionpipeline.reporting.repository.ReportSnapshot;
@@ -26,6 +27,13 @@ public class DeliveryReports {
     public ReportManifest writeCsv(ReportScope scope, OutputStream out) throws IOException {
         try (ReportSnapshot snapshot = reports.open(scope)) {
             return csv.write(snapshot, out);
+        }
+    }
+
+    /** The cover's figures, e.g. how many of the signatures were verified by the report's as_of. */
+    public ReportFigures figures(ReportScope scope) {
+        try (ReportSnapshot snapshot = reports.open(scope)) {
+            return snapshot.figures();
         }
     }
 

@@ -87,6 +87,7 @@ public class PdfReport {
         table.setSpacingBefore(16);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Signatures", String.format("%,d", figures.signatures()));
+        facts.put("Verified (address confirmed)", String.format("%,d", figures.verified()));
         facts.put("Signers from", manifest.region() == null ? "everywhere" : manifest.region());
         facts.put("Signed between", figures.firstSigned() == null ? "no signatures yet"
                 : MINUTE.format(figures.firstSigned()) + " and " + MINUTE.format(figures.lastSigned()) + " UTC");

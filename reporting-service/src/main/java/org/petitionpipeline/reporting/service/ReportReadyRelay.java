@@ -56,9 +56,9 @@ public class ReportReadyRelay {
     private ReportReady announcement(PendingReport report) {
         ReportScope scope = new ReportScope(report.slug(), null, report.asOf());
         ReportManifest manifest = reports.manifest(scope);
-        // verified: 0 until reporting counts confirmed addresses (signatures.verified); the mail must not claim any
         return new ReportReady(EventSchema.VERSION, report.reportId(), report.slug(), report.title(),
-                report.threshold(), manifest.rows(), 0, report.recipients(), links.csvLink(scope),
+                report.threshold(), manifest.rows(), reports.figures(scope).verified(), report.recipients(),
+                links.csvLink(scope),
                 manifest.csvSha256(), Instant.now());
     }
 }

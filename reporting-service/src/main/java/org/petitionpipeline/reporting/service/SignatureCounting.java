@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.VerifiedSignature;
 import org.petitionpipeline.reporting.config.ReportingConfig;
 import org.petitionpipeline.reporting.repository.DeliveryReportRepository;
 import org.petitionpipeline.reporting.repository.MilestoneRepository;
@@ -13,9 +15,9 @@ import org.petitionpipeline.reporting.repository.SignerRepository;
 import org.petitionpipeline.reporting.repository.TotalsRepository;
 
 /**
- * Counts accepted signatures, keeps their signers for delivery reports, and records the milestones their totals reach
- * (with a delivery report for the organizers) in one transaction, so a milestone is never recorded for a count that
- * was rolled back. Publishing the milestones and reports is left to {@link MilestoneRelay} and
+ * Counts accepted (and verified) signatures, keeps their signers for delivery reports, and records the milestones
+ * their totals reach (with a delivery report for the organizers) in one transaction, so a milestone is never recorded
+ * for a count that was rolled back. Publishing the milestones and reports is left to {@link MilestoneRelay} and
  * {@link ReportReadyRelay}, after the commit.
  */
 @ApplicationScoped
@@ -40,8 +42,22 @@ public class SignatureCounting {
     public void countAccepted(List<AcceptedSignature> batch) {
         totals.countAccepted(batch);
         signers.record(batch);
-        Set<String> petitions = batch.stream().map(AcceptedSignature::petitionSlug).collect(Collectors.toSet());
+        recordMilestones(petitionsOf(batch, AcceptedSignature::petitionSlug));
+    }
+
+    /** On a petition that counts only confirmed signatures, a confirmation is what raises the public total. */
+    @Transactional
+    public void countVerified(List<VerifiedSignature> batch) {
+        totals.countVerified(batch);
+        recordMilestones(petitionsOf(batch, VerifiedSignature::petitionSlug));
+    }
+
+    private void recordMilestones(Set<String> petitions) {
         milestones.recordReached(petitions, thresholds);
         deliveryReports.recordForMilestonesReachedNow(petitions);
+    }
+
+    private static <T> Set<String> petitionsOf(List<T> batch, Function<T, String> slug) {
+        return batch.stream().map(slug).collect(Collectors.toSet());
     }
 }

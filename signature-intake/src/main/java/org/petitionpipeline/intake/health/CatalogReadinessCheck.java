@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.petitionpipeline.intake.service.CatalogProgress;
-import org.petitionpipeline.intake.service.PetitionCatalog;
+import org.petitionpipeline.contracts.catalog.CatalogProgress;
+import org.petitionpipeline.contracts.catalog.PetitionCatalog;
 
 /** Not ready until the petition catalog is loaded: before that, real petitions would get 404s. */
 @Readiness

@@ -3,17 +3,15 @@ package org.petitionpipeline.intake.listener;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.contracts.catalog.PetitionCatalog;
 import org.petitionpipeline.contracts.kafka.DeadLetters;
-import org.petitionpipeline.contracts.kafka.Poison;
-import org.petitionpipeline.intake.service.PetitionCatalog;
 
 /**
- * Mirrors the compacted {@code petitions} topic into the in-memory catalog; a tombstone removes a petition,
- * and a definition intake cannot read goes to the dead-letter topic instead of stopping the catalog.
+ * Mirrors the compacted {@code petitions} topic into the in-memory catalog; a definition intake cannot read
+ * goes to the dead-letter topic instead of stopping the catalog.
  */
 @ApplicationScoped
 public class PetitionCatalogListener {
@@ -26,18 +24,9 @@ public class PetitionCatalogListener {
         this.deadLetters = deadLetters;
     }
 
-    @Incoming("petitions")
+    @Incoming(PetitionCatalog.CHANNEL)
     @Blocking
     public void onPetition(ConsumerRecord<String, PetitionDefinition> record) {
-        Optional<String> defect = record.value() == null
-                ? DeadLetters.unreadable(record)
-                : record.value().defect();
-        if (defect.isPresent()) {
-            deadLetters.send(List.of(new Poison(record, defect.get())));
-        } else if (record.value() == null) {
-            catalog.remove(record.key());
-        } else {
-            catalog.put(record.value());
-        }
+        catalog.apply(record).ifPresent(poison -> deadLetters.send(List.of(poison)));
     }
 }

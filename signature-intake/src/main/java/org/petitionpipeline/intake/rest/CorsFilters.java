@@ -17,7 +17,7 @@ import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.http.Problem;
 import org.petitionpipeline.intake.config.CorsConfig;
 import org.petitionpipeline.intake.service.EmbeddingOrigins;
-import org.petitionpipeline.intake.service.PetitionCatalog;
+import org.petitionpipeline.contracts.catalog.PetitionCatalog;
 
 /**
  * CORS for embeds, per petition: the preflight is answered here, before any resource, and every answer to

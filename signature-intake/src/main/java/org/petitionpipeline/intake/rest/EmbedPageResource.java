@@ -17,7 +17,7 @@ import org.petitionpipeline.contracts.SignerField;
 import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.intake.config.EmbedConfig;
 import org.petitionpipeline.intake.service.EmbeddingOrigins;
-import org.petitionpipeline.intake.service.PetitionCatalog;
+import org.petitionpipeline.contracts.catalog.PetitionCatalog;
 
 /**
  * The iframe embed, for pages that may not load third-party scripts: the widget on intake's own origin, around

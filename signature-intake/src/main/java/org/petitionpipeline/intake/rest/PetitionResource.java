@@ -7,7 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.http.ProblemException;
-import org.petitionpipeline.intake.service.PetitionCatalog;
+import org.petitionpipeline.contracts.catalog.PetitionCatalog;
 
 /** What an embed shows before signing (title, text, target, consent wording), from the in-memory catalog. */
 @Path("/api/petitions/{slug}")

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.http.ProblemException;
-import org.petitionpipeline.intake.service.PetitionCatalog;
+import org.petitionpipeline.contracts.catalog.PetitionCatalog;
 
 /** Where a plain HTML form lands after signing (303 from the form post). */
 @Path("/petitions/{slug}/thank-you")

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.petitionpipeline.contracts.EmailHasher;
 import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.contracts.catalog.PetitionCatalog;
 import org.petitionpipeline.contracts.http.Problem;
 import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.intake.config.PipelineConfig;

@@ -1,4 +1,4 @@
-package org.petitionpipeline.intake.service;
+package org.petitionpipeline.contracts.catalog;
 
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -20,15 +20,15 @@ import org.apache.kafka.common.TopicPartition;
 import org.petitionpipeline.contracts.Topics;
 
 /**
- * Whether the in-memory catalog has caught up with the {@code petitions} topic as it was when this instance
- * started. Until it has, intake would answer 404 for petitions that exist, so it must not take traffic.
+ * Whether the in-memory {@link PetitionCatalog} has caught up with the {@code petitions} topic as it was when
+ * this instance started. Until it has, a service would take petitions that exist for unknown ones (intake would
+ * answer 404), so it must not act on them yet.
  * It compares the catalog consumer's position, not the offsets of records seen: compaction may remove the
  * records at the end of the log.
  */
 @ApplicationScoped
 public class CatalogProgress {
 
-    private static final String CHANNEL = "petitions";
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
 
     private final Map<String, Object> kafkaConfig;
@@ -58,7 +58,7 @@ public class CatalogProgress {
     }
 
     private boolean caughtUp(Map<TopicPartition, Long> endOffsets) {
-        KafkaConsumer<Object, Object> consumer = kafkaClients.getConsumer(CHANNEL);
+        KafkaConsumer<Object, Object> consumer = kafkaClients.getConsumer(PetitionCatalog.CHANNEL);
         if (consumer == null) {
             return false;
         }

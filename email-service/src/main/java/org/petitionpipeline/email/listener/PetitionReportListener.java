@@ -1,0 +1,28 @@
+package org.petitionpipeline.email.listener;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.petitionpipeline.contracts.ReportReady;
+import org.petitionpipeline.contracts.kafka.DeadLetters;
+import org.petitionpipeline.email.service.PetitionReportMailing;
+
+/** Queues each delivery report that is ready for its organizers; the outbox sends it. */
+@ApplicationScoped
+public class PetitionReportListener {
+
+    private final PetitionReportMailing mailing;
+    private final DeadLetters deadLetters;
+
+    public PetitionReportListener(PetitionReportMailing mailing, DeadLetters deadLetters) {
+        this.mailing = mailing;
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming("reports-ready")
+    @Blocking
+    public void onBatch(ConsumerRecords<String, ReportReady> records) {
+        deadLetters.process(records, mailing::enqueue);
+    }
+}
