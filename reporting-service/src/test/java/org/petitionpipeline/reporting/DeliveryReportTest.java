@@ -147,7 +147,7 @@ class DeliveryReportTest {
         PdfTextExtractor text = new PdfTextExtractor(reader);
         String cover = text.getTextFromPage(1);
         assertThat(cover).contains("Tell the Attorney General: resign", "U.S. Attorney General", "Signatures", "3",
-                sha256, asOf).containsPattern("Verified \\(address confirmed\\)\\s+1\\b");
+                sha256, asOf).containsPattern("Verified \\(address confirmed\\)\\s*1\\b");
         assertThat(text.getTextFromPage(2)).contains("US-CA");
         assertThat(text.getTextFromPage(reader.getNumberOfPages())).contains("Zoë1 Łukasiewicz", "signed at hour 2");
     }
