@@ -58,7 +58,7 @@ class CallReportTest {
                 new PetitionTarget("Office of the AG", "U.S. Attorney General"));
         return new PetitionDefinition(EventSchema.VERSION, slug, plain.title(), plain.text(), targets, plain.goal(),
                 plain.status(), plain.consentText(), plain.consentTextVersion(), plain.requiredFields(),
-                plain.allowedOrigins(), false, false, null, List.of(), Instant.now());
+                plain.allowedOrigins(), false, false, null, List.of("organizer@campaign.example"), Instant.now());
     }
 
     private static String report(String target, String outcome) {
@@ -72,6 +72,15 @@ class CallReportTest {
             return kafka.read(Topics.CALLS_REPORTED, 100_000, Duration.ofSeconds(2)).stream()
                     .filter(record -> record.key().equals(slug)).toList();
         }
+    }
+
+    @Test
+    void theWidgetReadsTheOfficePhonesButNotTheOrganizersAddresses() {
+        String petition = given().get("/api/petitions/call-petition").then().statusCode(200)
+                .body("targets[0].offices[1].phone", equalTo("+1 310-914-7300"))
+                .body("targets[1].offices", equalTo(List.of()))
+                .extract().asString();
+        assertThat(petition).doesNotContain("organizer");
     }
 
     @Test
@@ -184,6 +193,11 @@ class CallReportTest {
                 .extract().header("Location");
         given().get(location).then().statusCode(200).body(containsString("Thank you for calling"))
                 .body(not(containsString("Tell us how it went")));
+
+        given().accept("text/html").formParam("target_name", "Nobody").formParam("outcome", "NO_ANSWER")
+                .post("/api/petitions/call-petition/calls")
+                .then().statusCode(422).contentType("text/html")
+                .body(containsString("Your call report was not recorded")).body(containsString("target_name"));
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.petitionpipeline.contracts.Topics;
 
 /**
@@ -42,6 +44,21 @@ public final class PipelineTopics {
         return Stream.concat(Stream.of(petitions, petitionDeadLetters), signatureTopics.stream()).toList();
     }
 
+    /**
+     * On a loaded machine the admin client may time out a create request the broker went on to carry out, and
+     * retry it: the retry then finds the topic there, which is what was wanted.
+     */
+    private static void awaitCreated(KafkaFuture<Void> created)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        try {
+            created.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
     /** Creates every topic that does not exist yet on the cluster at {@code bootstrapServers}. */
     public static void create(String bootstrapServers) {
         Properties config = new Properties();
@@ -50,7 +67,9 @@ public final class PipelineTopics {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = all().stream().filter(topic -> !existing.contains(topic.name()))
                     .collect(Collectors.toList());
-            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            for (KafkaFuture<Void> created : admin.createTopics(missing).values().values()) {
+                awaitCreated(created);
+            }
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not create the pipeline topics on " + bootstrapServers, e);
         } catch (InterruptedException e) {
