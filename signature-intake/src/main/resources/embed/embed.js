@@ -5,7 +5,8 @@
  * Optional: data-target="<css selector>" (where to render, default: just before the script),
  * data-totals="<origin of the public total>" (default: the deployment's, else this script's origin),
  * data-share-url="<url to share>" (default: the page's own address).
- * Events on the host element (they bubble): petition:step {step, of, name}, petition:signed {slug, submissionId}.
+ * Events on the host element (they bubble): petition:step {step, of, name}, petition:signed {slug, submissionId},
+ * petition:called {slug, reportId, target, outcome}.
  */
 (function (settings) {
   'use strict';
@@ -17,8 +18,9 @@
   const slug = script.dataset.petition;
   const intake = new URL(script.src).origin;
   const petitionUrl = intake + '/api/petitions/' + encodeURIComponent(slug);
-  const totalsUrl = (script.dataset.totals || settings.totals_url || intake) + '/api/petitions/'
-    + encodeURIComponent(slug) + '/total';
+  const reportingUrl = (script.dataset.totals || settings.totals_url || intake) + '/api/petitions/'
+    + encodeURIComponent(slug);
+  const totalsUrl = reportingUrl + '/total';
   const privacyUrl = new URL(settings.privacy_url || '/privacy', intake).href;
   // Only on the intake's own origin (the iframe variant) is storage ours; on a host page it would be the host's.
   const storage = location.origin === intake ? window.localStorage : null;
@@ -27,13 +29,6 @@
   const REMEMBERED_FIELDS = ['given_name', 'family_name', 'email', 'postal_code', 'country'];
   const POLL_MS = 5000;
   const NETWORK_RETRIES = 2;
-  const COUNTRIES = ('AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR '
-    + 'BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES '
-    + 'ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN '
-    + 'IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG '
-    + 'MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL '
-    + 'PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF '
-    + 'TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW').split(' ');
   // problem+json field names -> the form field that shows the message
   const FIELD_OF_ERROR = {
     'person.given_name': 'given_name', 'person.family_name': 'family_name', 'person.email_addresses': 'email',
@@ -50,7 +45,8 @@ progress{width:100%;height:.8em;accent-color:#0b6e4f}
 label{display:block;font-weight:600;margin-top:.7em}.opt{font-weight:400;color:#555}
 input,select,textarea{display:block;width:100%;padding:.45em;border:1px solid #767676;border-radius:4px;background:#fff;color:#1a1a1a}
 textarea{min-height:4em}
-input[type=checkbox]{display:inline;width:auto;margin-right:.4em}.check{font-weight:400}
+input[type=checkbox],input[type=radio]{display:inline;width:auto;margin-right:.4em}.check{font-weight:400;margin-top:.3em}
+fieldset{border:0;padding:0;margin:.7em 0 0}legend{font-weight:600}ul{padding-left:1.2em;margin:.4em 0}
 [aria-invalid=true]{border:2px solid #b3261e}.err{color:#b3261e;font-size:.9em;display:block}
 button,.btn{display:inline-block;margin:.9em .5em 0 0;padding:.55em 1.2em;border:0;border-radius:4px;background:#0b6e4f;color:#fff;font-weight:700;cursor:pointer;text-decoration:none}
 button[disabled]{opacity:.6}.link{background:none;color:#0b57d0;margin:0;padding:0;text-decoration:underline;font-weight:400}
@@ -198,6 +194,7 @@ a{color:#0b57d0}`;
   let pending = null;
   let renderedAt;
   let signer;
+  let submissionId;
 
   function field(name, label, control, required) {
     const id = 'f-' + name;
@@ -220,7 +217,7 @@ a{color:#0b57d0}`;
   function countrySelect() {
     const names = new Intl.DisplayNames([navigator.language, 'en'], { type: 'region' });
     const preferred = (navigator.language.split('-')[1] || '').toUpperCase();
-    const options = COUNTRIES.map(code => [code, names.of(code) || code])
+    const options = settings.countries.map(code => [code, names.of(code) || code])
       .sort((a, b) => a[1].localeCompare(b[1]))
       .map(([code, name]) => h('option', { value: code, selected: code === preferred }, name));
     return h('select', { autocomplete: 'country' }, h('option', { value: '' }, 'Choose your country'), ...options);
@@ -313,20 +310,20 @@ a{color:#0b57d0}`;
     (first || status).focus();
   }
 
-  function retryLater(response) {
+  function retryLater(response, shown) {
     const seconds = Number(response.headers.get('Retry-After'));
-    status.textContent = 'Many people are signing right now and we could not take your signature yet. '
+    shown.textContent = 'Many people are taking part right now and we could not record this yet. '
       + `Please try again ${seconds > 0 && seconds < 600 ? `in ${seconds} seconds` : 'in a minute'}. Nothing was recorded.`;
   }
 
   /** One Idempotency-Key per attempt: resending the same details after a network failure reuses it. */
-  async function post(json) {
+  async function post(path, json) {
     if (!pending || pending.json !== json) {
       pending = { json, key: uuid() };
     }
     for (let retry = 0; ; retry++) {
       try {
-        return await fetch(petitionUrl + '/signatures', {
+        return await fetch(petitionUrl + path, {
           method: 'POST', body: json,
           headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': pending.key }
         });
@@ -345,14 +342,14 @@ a{color:#0b57d0}`;
     button.disabled = true;
     button.textContent = 'Signing…';
     try {
-      const response = await post(JSON.stringify(request()));
+      const response = await post('/signatures', JSON.stringify(request()));
       pending = null;
       if (response.status === 202) {
         signed(await response.json());
         return;
       }
       if (response.status === 429 || response.status === 503) {
-        retryLater(response);
+        retryLater(response, status);
       } else {
         showFieldErrors(await response.json().catch(() => ({ detail: `The petition server answered ${response.status}.` })));
       }
@@ -365,6 +362,7 @@ a{color:#0b57d0}`;
 
   function signed(receipt) {
     signer = fields.given_name.value.trim();
+    submissionId = receipt.submission_id;
     remember(SIGNER_KEY, Object.fromEntries(REMEMBERED_FIELDS.map(name => [name, fields[name].value.trim()])));
     remember(SIGNED_KEY, true);
     emit('petition:signed', { slug, submissionId: receipt.submission_id });
@@ -400,17 +398,72 @@ a{color:#0b57d0}`;
       more];
   }
 
+  function showCalls(line) {
+    fetch(reportingUrl + '/calls').then(r => r.ok ? r.json() : null).then(calls => {
+      if (calls && calls.total > 0) {
+        line.textContent = `${numbers.format(calls.total)} ${calls.total === 1 ? 'person has' : 'people have'} called so far.`;
+      }
+    }, () => {});
+  }
+
   function call(targets) {
+    const count = h('p', { class: 'calls' });
+    const said = h('div', { class: 'status', role: 'alert', tabindex: -1 });
+    const radios = (name, choices) => choices.map(([value, label], i) =>
+      h('label', { class: 'check' }, h('input', { type: 'radio', name, value, checked: name === 'target_name' && i === 0 }), label));
+    const form = h('form', { novalidate: true },
+      h('h3', null, 'Tell us how it went'),
+      h('fieldset', null, h('legend', null, 'Who did you call?'), ...radios('target_name', targets.map(t => [t.name, t.name]))),
+      h('fieldset', null, h('legend', null, 'How did it go?'), ...radios('outcome', settings.outcomes.map(o => [o.value, o.label]))),
+      h('button', { type: 'submit' }, 'Send'), said);
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const chosen = name => (form.querySelector(`input[name=${name}]:checked`) || {}).value;
+      const report = { target_name: chosen('target_name'), outcome: chosen('outcome'), submission_id: submissionId };
+      if (!report.outcome) {
+        said.textContent = 'Choose how your call went.';
+        said.focus();
+        return;
+      }
+      const button = form.querySelector('button');
+      button.disabled = true;
+      try {
+        const response = await post('/calls', JSON.stringify(report));
+        pending = null;
+        if (response.status === 202) {
+          const receipt = await response.json();
+          emit('petition:called', { slug, reportId: receipt.report_id, target: report.target_name, outcome: report.outcome });
+          form.replaceWith(h('p', { class: 'note', role: 'status' }, 'Thank you for calling! Your report is counted.'));
+          setTimeout(() => showCalls(count), 1500);
+          return;
+        }
+        if (response.status === 429 || response.status === 503) {
+          retryLater(response, said);
+        } else {
+          const problem = await response.json().catch(() => ({}));
+          said.textContent = [problem.detail || `The petition server answered ${response.status}.`,
+            ...Object.values(problem.errors || {})].join(' — ');
+        }
+      } catch (unreachable) {
+        said.textContent = 'We could not reach the petition server. Check your connection and send again.';
+      }
+      button.disabled = false;
+      said.focus();
+    });
+    showCalls(count);
     return [
       h('h3', { tabindex: -1 }, 'Call your representative'),
       h('p', null, 'A call takes two minutes and counts for more than a signature. Say who you are and why you signed.'),
-      h('ul', null, ...targets.map(target => h('li', null, `${target.name}${target.title ? ', ' + target.title : ''}: `,
-        h('a', { href: 'tel:' + target.phone.replace(/[^+\d]/g, '') }, target.phone))))];
+      h('ul', null, ...targets.map(target => h('li', null, h('strong', null, target.name), target.title ? ', ' + target.title : '',
+        h('ul', null, ...target.offices.map(office => h('li', null, office.label + ': ',
+          h('a', { href: 'tel:' + office.phone.replace(/[^+\d]/g, '') }, office.phone))))))),
+      count,
+      form];
   }
 
   function render(loaded) {
     petition = loaded;
-    const callable = (petition.targets || []).filter(target => target.phone);
+    const callable = (petition.targets || []).filter(target => (target.offices || []).length);
     steps = [{ name: 'sign', render: signForm }, { name: 'share', render: share, cta: 'Share' }];
     if (callable.length) {
       steps.push({ name: 'call', render: () => call(callable), cta: 'Next: call your representative' });

@@ -12,10 +12,12 @@ import io.restassured.config.DecoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.contracts.PetitionStatus;
+import org.petitionpipeline.contracts.SignerField;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 
 /** The widget script, the iframe page around the no-JavaScript form, and the privacy notice they link to. */
@@ -32,7 +34,9 @@ class EmbedAssetsTest {
     void petitions() {
         IntakeFixtures.publish(bootstrapServers,
                 IntakeFixtures.petition("frame-anywhere", PetitionStatus.OPEN),
-                IntakeFixtures.petition("frame-restricted", PetitionStatus.OPEN, List.of(), List.of("https://partner.example")));
+                IntakeFixtures.petition("frame-restricted", PetitionStatus.OPEN, List.of(), List.of("https://partner.example")),
+                IntakeFixtures.petition("frame-country-required", PetitionStatus.OPEN,
+                        List.of(SignerField.COUNTRY, SignerField.POSTAL_CODE), List.of()));
     }
 
     @Test
@@ -74,6 +78,24 @@ class EmbedAssetsTest {
         given().get("/petitions/frame-restricted/embed")
                 .then().statusCode(200)
                 .header("Content-Security-Policy", containsString("frame-ancestors https://partner.example"));
+    }
+
+    @Test
+    void theNoJavaScriptFormOffersEveryIsoCountryByNameAndRequiresItWhereThePetitionDoes() {
+        String optional = given().get("/petitions/frame-anywhere/embed").then().statusCode(200).extract().asString();
+        String country = optional.replaceAll("(?s).*(<select id=\"country\"[^>]*>.*?</select>).*", "$1");
+        assertThat(country).startsWith("<select id=\"country\" name=\"country\" autocomplete=\"country\">")
+                .contains("<option value=\"\">Choose your country</option>", "<option value=\"US\">United States</option>",
+                        "<option value=\"GB\">United Kingdom</option>", "<option value=\"CI\">Côte d’Ivoire</option>");
+        assertThat(country.split("<option value=\"[A-Z]{2}\">", -1)).hasSize(Locale.getISOCountries().length + 1);
+        assertThat(country.indexOf(">Germany<")).as("sorted by name").isLessThan(country.indexOf(">Ghana<"));
+        assertThat(optional).contains("Country (optional)");
+
+        String required = given().get("/petitions/frame-country-required/embed").then().statusCode(200)
+                .extract().asString();
+        assertThat(required).contains("<select id=\"country\" name=\"country\" autocomplete=\"country\" required>",
+                "<input id=\"postal_code\" name=\"postal_code\" autocomplete=\"postal-code\" maxlength=\"16\" required>")
+                .doesNotContain("Country (optional)");
     }
 
     @Test

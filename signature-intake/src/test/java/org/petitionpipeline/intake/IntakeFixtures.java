@@ -50,7 +50,8 @@ public final class IntakeFixtures {
             }
         }
         for (PetitionDefinition petition : petitions) {
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+            // generous: the first test of a class waits for the catalog consumer to join, slow on a loaded machine
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     given().get("/api/petitions/" + petition.slug()).then().statusCode(200));
         }
     }

@@ -3,7 +3,10 @@ package org.petitionpipeline.local;
 import java.net.URI;
 import java.net.http.HttpResponse;
 
-/** The petition every local run starts with, so there is something to sign at once. */
+/**
+ * The petition every local run starts with, so there is something to sign at once; its target has an office
+ * phone, so the widget shows the call step too.
+ */
 final class DemoPetition {
 
     static final String SLUG = "demo";
@@ -12,7 +15,8 @@ final class DemoPetition {
             {"slug": "demo",
              "title": "Tell the Attorney General: resign",
              "text": "The Attorney General has lost the public's trust. We call on the Attorney General to resign.",
-             "targets": [{"name": "Office of the Attorney General", "title": "U.S. Attorney General"}],
+             "targets": [{"name": "Office of the Attorney General", "title": "U.S. Attorney General",
+                          "offices": [{"label": "Department of Justice switchboard", "phone": "+1 202-514-2000"}]}],
              "goal": 100000,
              "consent_text": "Email me updates about this campaign. I can unsubscribe at any time.",
              "consent_text_version": "demo-1"}""";

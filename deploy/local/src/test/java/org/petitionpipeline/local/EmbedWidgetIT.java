@@ -21,10 +21,12 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The embed widget in a real browser, on a news page of another origin, against the whole running pipeline:
- * what a signer sees and does, by mouse, by keyboard alone, and without JavaScript.
+ * what a signer sees and does (sign, share, call the target's office), by mouse, by keyboard alone, and without
+ * JavaScript.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbedWidgetIT {
@@ -58,19 +60,21 @@ class EmbedWidgetIT {
         SearchContext form = openHostPage();
         WebElement host = browser.findElement(By.cssSelector("[data-petition-embed]"));
         System.out.printf("embed.js: script start -> form rendered: %s ms%n", host.getDomAttribute("data-render-ms"));
-        assertThat(text(form, ".step")).isEqualTo("Step 1 of 2");
+        assertThat(text(form, ".step")).as("the demo target has an office phone: sign, share, call")
+                .isEqualTo("Step 1 of 3");
         assertThat(styleOf(form.findElement(By.cssSelector("#f-given_name")), "backgroundColor"))
                 .as("the host page's yellow inputs stay outside the widget").isEqualTo("rgb(255, 255, 255)");
         long before = until(browser, driver -> host.getDomAttribute("data-total") == null ? null
                 : Long.valueOf(host.getDomAttribute("data-total")));
         screenshot(browser, "01-sign");
+        screenshot(widget(browser).findElement(By.cssSelector(".w")), "01-sign-widget");
 
         fillIn(form, "Jane", "Doe", "jane.embed@example.org", "20500");
         form.findElement(By.cssSelector("input[type=checkbox]")).click();
         form.findElement(By.cssSelector("button[type=submit]")).click();
 
         until(browser, driver -> text(widget(driver), "h3").startsWith("Thank you, Jane!"));
-        assertThat(text(widget(browser), ".step")).isEqualTo("Step 2 of 2");
+        assertThat(text(widget(browser), ".step")).isEqualTo("Step 2 of 3");
         screenshot(browser, "02-share");
         List<Object> events = (List<Object>) browser.executeScript("return window.petitionEvents.map(e => e.name + ':' + "
                 + "(e.detail.submissionId ? 'id' : e.detail.step))");
@@ -84,6 +88,65 @@ class EmbedWidgetIT {
 
     @Test
     @Order(2)
+    @SuppressWarnings("unchecked")
+    void afterSharingTheSignerCallsTheTargetsOfficeAndReportsHowItWentAndReportingCountsIt() throws Exception {
+        long before = user.calls();
+        SearchContext shown = widget(browser);
+        buttons(shown, "Next: call your representative").get(0).click();
+
+        SearchContext step = until(browser, driver -> text(widget(driver), "h3").equals("Call your representative")
+                ? widget(driver) : null);
+        assertThat(text(step, ".step")).isEqualTo("Step 3 of 3");
+        WebElement phone = step.findElement(By.cssSelector("a[href^='tel:']"));
+        assertThat(phone.getDomAttribute("href")).isEqualTo("tel:+12025142000");
+        assertThat(phone.getText()).isEqualTo("+1 202-514-2000");
+        assertThat(text(step, "li")).startsWith("Office of the Attorney General, U.S. Attorney General")
+                .contains("Department of Justice switchboard: +1 202-514-2000");
+        assertThat(step.findElement(By.cssSelector("input[name=target_name]")).isSelected())
+                .as("the only target called is chosen already").isTrue();
+        step.findElement(By.cssSelector("input[name=outcome][value=LEFT_VOICEMAIL]")).click();
+        screenshot(widget(browser).findElement(By.cssSelector(".w")), "08-call-widget");
+        buttons(step, "Send").get(0).click();
+
+        until(browser, driver -> text(widget(driver), ".note").startsWith("Thank you for calling!"));
+        List<Object> events = (List<Object>) browser.executeScript("return window.petitionEvents"
+                + ".filter(e => e.name === 'petition:called').map(e => e.detail.target + ':' + e.detail.outcome)");
+        assertThat(events).containsExactly("Office of the Attorney General:LEFT_VOICEMAIL");
+        await().atMost(Duration.ofSeconds(30)).until(() -> user.calls() == before + 1);
+        // the widget asks reporting again shortly after the report
+        String called = until(browser, driver -> {
+            String line = text(widget(driver), ".calls");
+            return line.isEmpty() ? null : line;
+        });
+        assertThat(called).isEqualTo("%d %s called so far.".formatted(before + 1, before == 0 ? "person has" : "people have"));
+        screenshot(widget(browser).findElement(By.cssSelector(".w")), "09-called-widget");
+    }
+
+    @Test
+    @Order(3)
+    void aPetitionWithoutOfficePhonesHasNoCallStep() {
+        String definition = """
+                {"slug": "no-phones", "title": "Keep the library open", "text": "The council must keep it open.",
+                 "targets": [{"name": "City Council", "title": "Council of Elm Street"}], "goal": 500}""";
+        Http.postJson(pipeline.url(PipelineService.REPORTING).resolve("/api/admin/petitions"), definition,
+                pipeline.settings().secrets().adminToken());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(pipeline.url(PipelineService.INTAKE)
+                .resolve("/api/petitions/no-phones")).statusCode() == 200);
+
+        browser.get(pipeline.url(PipelineService.INTAKE).resolve("/petitions/no-phones/embed").toString());
+        SearchContext form = until(browser, driver -> signForm(widget(driver)));
+        assertThat(text(form, ".step")).isEqualTo("Step 1 of 2");
+        fillIn(form, "Lou", "Reed", "lou.nophones@example.org", "20500");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        until(browser, driver -> text(widget(driver), "h3").startsWith("Thank you, Lou!"));
+        SearchContext shared = widget(browser);
+        assertThat(text(shared, ".step")).isEqualTo("Step 2 of 2");
+        assertThat(buttons(shared, "Next: call your representative")).isEmpty();
+    }
+
+    @Test
+    @Order(4)
     void fieldErrorsFromTheServerAppearNextToTheirFields() {
         SearchContext form = openHostPage();
         fillIn(form, "Jane", "", "jane@@example", "");
@@ -102,7 +165,7 @@ class EmbedWidgetIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void theSameSignerAgainIsThankedAndCountedOnce() throws Exception {
         long before = user.total();
         SearchContext form = openHostPage();
@@ -116,7 +179,7 @@ class EmbedWidgetIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aKeyboardAloneCanSign() {
         openHostPage();
         Actions keys = new Actions(browser);
@@ -134,7 +197,7 @@ class EmbedWidgetIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void theIframeVariantRemembersTheSignerOnItsOwnOrigin() {
         openHostPage();
         browser.switchTo().frame("petition-frame");
@@ -162,8 +225,9 @@ class EmbedWidgetIT {
     }
 
     @Test
-    @Order(6)
-    void withoutJavaScriptTheIframesPlainFormSignsAndThanks() {
+    @Order(8)
+    void withoutJavaScriptTheIframesPlainFormsSignAndReportACall() throws Exception {
+        long callsBefore = user.calls();
         ChromeDriver noScript = HeadlessChromium.start(false);
         try {
             noScript.get(pipeline.demoHostPage().toString());
@@ -171,7 +235,7 @@ class EmbedWidgetIT {
             noScript.switchTo().frame("petition-frame");
             noScript.findElement(By.name("given_name")).sendKeys("Noor");
             noScript.findElement(By.name("email")).sendKeys("noor.noscript@example.org");
-            noScript.findElement(By.name("country")).sendKeys("GB");
+            new Select(noScript.findElement(By.name("country"))).selectByValue("GB");
             noScript.findElement(By.name("postal_code")).sendKeys("SW1A 1AA");
             screenshot(noScript, "06-no-javascript-form");
             noScript.findElement(By.cssSelector("button[type=submit]")).click();
@@ -180,9 +244,17 @@ class EmbedWidgetIT {
             // the frame's own address: getCurrentUrl() names the top-level page
             assertThat(noScript.findElement(By.tagName("body")).getText()).contains("Reference: ")
                     .doesNotContain("Reference: none");
+            assertThat(noScript.findElement(By.cssSelector("a[href='tel:+12025142000']")).getText())
+                    .isEqualTo("+1 202-514-2000");
             noScript.switchTo().defaultContent();
             noScript.executeScript("document.getElementById('petition-frame').scrollIntoView()");
             screenshot(noScript, "07-no-javascript-thank-you");
+
+            noScript.switchTo().frame("petition-frame");
+            noScript.findElement(By.cssSelector("input[name=outcome][value=TALKED_TO_STAFF]")).click();
+            noScript.findElement(By.cssSelector("form button[type=submit]")).click();
+            until(noScript, driver -> driver.findElement(By.tagName("h1")).getText().equals("Thank you for calling"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> user.calls() == callsBefore + 1);
         } finally {
             noScript.quit();
         }
@@ -205,6 +277,12 @@ class EmbedWidgetIT {
                     input.clear();
                     input.sendKeys(value);
                 });
+    }
+
+    /** XPath does not reach into a Shadow DOM: buttons are told apart by their text here. */
+    private static List<WebElement> buttons(SearchContext context, String label) {
+        return context.findElements(By.cssSelector("button")).stream()
+                .filter(button -> button.getText().equals(label)).toList();
     }
 
     private static String text(SearchContext context, String selector) {

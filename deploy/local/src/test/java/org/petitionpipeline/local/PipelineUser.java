@@ -77,6 +77,13 @@ final class PipelineUser {
         return response.statusCode() == 200 ? JSON.readTree(response.body()).get("total").asLong() : -1;
     }
 
+    /** How many calls signers reported on the demo petition, or -1 while reporting does not answer. */
+    long calls() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(pipeline.url(PipelineService.REPORTING)
+                .resolve("/api/petitions/" + DemoPetition.SLUG + "/calls")).GET().build());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).get("total").asLong() : -1;
+    }
+
     /** How many addresses the mail catcher has received mail for. */
     int mailboxes() throws Exception {
         return JSON.readTree(send(HttpRequest.newBuilder(pipeline.mailApi().resolve("/api/user")).GET().build())

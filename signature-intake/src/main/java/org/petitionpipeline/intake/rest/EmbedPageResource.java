@@ -30,7 +30,7 @@ public class EmbedPageResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance embed(PetitionDefinition petition, List<String> required, String privacyUrl,
-                Instant renderedAt, UUID idempotencyKey);
+                Instant renderedAt, UUID idempotencyKey, List<FormChoices.Choice> countries);
     }
 
     private final PetitionCatalog catalog;
@@ -51,7 +51,7 @@ public class EmbedPageResource {
         List<String> required = petition.requiredFields().stream().map(SignerField::name).toList();
         // rendered with the key: submitting the same page twice (a double click, a reload) is one signature
         String page = Templates.embed(petition, required, config.privacyUrl(), Instant.now(),
-                UUID.randomUUID()).render();
+                UUID.randomUUID(), FormChoices.COUNTRIES).render();
         return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Content-Security-Policy", policy(petition))
                 .header("Cache-Control", "no-store")

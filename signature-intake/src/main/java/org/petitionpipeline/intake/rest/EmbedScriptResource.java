@@ -68,9 +68,11 @@ public class EmbedScriptResource {
     }
 
     private static String script(EmbedConfig config, ObjectMapper json) {
-        Map<String, String> settings = new LinkedHashMap<>();
+        Map<String, Object> settings = new LinkedHashMap<>();
         config.totalsUrl().ifPresent(url -> settings.put("totals_url", url));
         settings.put("privacy_url", config.privacyUrl());
+        settings.put("countries", FormChoices.COUNTRIES.stream().map(FormChoices.Choice::value).sorted().toList());
+        settings.put("outcomes", FormChoices.CALL_OUTCOMES);
         try (InputStream source = EmbedScriptResource.class.getResourceAsStream("/embed/embed.js")) {
             String text = new String(source.readAllBytes(), StandardCharsets.UTF_8);
             if (!text.contains(SETTINGS_PLACEHOLDER)) {

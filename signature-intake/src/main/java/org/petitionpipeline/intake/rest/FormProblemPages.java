@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.petitionpipeline.contracts.http.Problem;
 
 /**
- * A signer posting the plain HTML form sees a page that says what to fix, not a JSON document. Only browsers
+ * A signer posting a plain HTML form (signing, or reporting a call) sees a page that says what to fix, not a JSON document. Only browsers
  * asking for HTML get it; API clients posting forms keep problem+json.
  */
 public class FormProblemPages {
@@ -25,7 +25,9 @@ public class FormProblemPages {
         if (response.getEntity() instanceof Problem details
                 && MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())
                 && prefersHtml(request)) {
-            response.setEntity(problem.data("problem", details).render(), null, MediaType.TEXT_HTML_TYPE);
+            boolean callReport = request.getUriInfo().getPath().endsWith("/calls");
+            response.setEntity(problem.data("problem", details).data("callReport", callReport).render(), null,
+                    MediaType.TEXT_HTML_TYPE);
         }
     }
 

@@ -5,11 +5,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.contracts.catalog.PetitionCatalog;
 
-/** What an embed shows before signing (title, text, target, consent wording), from the in-memory catalog. */
+/** What an embed shows before signing (title, text, targets and their phones, consent wording), from the in-memory catalog. */
 @Path("/api/petitions/{slug}")
 @Produces(MediaType.APPLICATION_JSON)
 public class PetitionResource {
@@ -21,7 +20,8 @@ public class PetitionResource {
     }
 
     @GET
-    public PetitionDefinition petition(@PathParam("slug") String slug) {
-        return catalog.find(slug).orElseThrow(() -> ProblemException.notFound("there is no petition '" + slug + "'"));
+    public PublicPetition petition(@PathParam("slug") String slug) {
+        return catalog.find(slug).map(PublicPetition::of)
+                .orElseThrow(() -> ProblemException.notFound("there is no petition '" + slug + "'"));
     }
 }

@@ -14,33 +14,27 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.petitionpipeline.contracts.RequestFacts;
 import org.petitionpipeline.contracts.http.Problem;
 import org.petitionpipeline.intake.mapping.FormSignatureMapper;
-import org.petitionpipeline.intake.service.ClientAddresses;
 import org.petitionpipeline.intake.service.SignatureIntakeService;
-import org.petitionpipeline.intake.service.SubmissionContext;
 
 @Path("/api/petitions/{slug}/signatures")
 @Tag(name = "Signing")
 public class SignatureResource {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private final SignatureIntakeService intake;
-    private final ClientAddresses clientAddresses;
+    private final SubmissionContexts contexts;
     private final FormSignatureMapper forms;
 
-    public SignatureResource(SignatureIntakeService intake, ClientAddresses clientAddresses, FormSignatureMapper forms) {
+    public SignatureResource(SignatureIntakeService intake, SubmissionContexts contexts, FormSignatureMapper forms) {
         this.intake = intake;
-        this.clientAddresses = clientAddresses;
+        this.contexts = contexts;
         this.forms = forms;
     }
 
@@ -72,9 +66,9 @@ public class SignatureResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> sign(@PathParam("slug") String slug, SignatureRequest request,
             @Parameter(description = "Any unique string per signature, e.g. a UUID; retries reuse it")
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @HeaderParam(SubmissionContexts.IDEMPOTENCY_KEY) String idempotencyKey,
             @Context HttpServerRequest http) {
-        return intake.submit(slug, request, context(http, idempotencyKey))
+        return intake.submit(slug, request, contexts.of(http, idempotencyKey))
                 .map(submissionId -> Response.accepted(SignatureReceipt.received(submissionId)).build());
     }
 
@@ -85,20 +79,12 @@ public class SignatureResource {
                     + "thank-you page.")
     @APIResponse(responseCode = "303", description = "Received and durable; Location is the thank-you page")
     public Uni<Response> signForm(@PathParam("slug") String slug, @BeanParam SignatureForm form,
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @Context HttpServerRequest http) {
-        return intake.submit(slug, forms.toRequest(form), context(http, idempotencyKey))
+            @HeaderParam(SubmissionContexts.IDEMPOTENCY_KEY) String idempotencyKey, @Context HttpServerRequest http) {
+        return intake.submit(slug, forms.toRequest(form), contexts.of(http, idempotencyKey))
                 .map(submissionId -> Response.status(Response.Status.SEE_OTHER)
                         // relative: an absolute one would name this host as seen behind the load balancer
                         .header(HttpHeaders.LOCATION, UriBuilder.fromResource(ThankYouResource.class)
                                 .queryParam("submission_id", submissionId).build(slug).toString())
                         .build());
-    }
-
-    private SubmissionContext context(HttpServerRequest http, String idempotencyKey) {
-        String clientIp = clientAddresses.clientOf(http.remoteAddress().hostAddress(),
-                http.headers().getAll("X-Forwarded-For"));
-        RequestFacts facts = new RequestFacts(Instant.now(), clientIp, http.getHeader(HttpHeaders.USER_AGENT),
-                http.getHeader("Referer"));
-        return new SubmissionContext(facts, http.getHeader("Origin"), idempotencyKey);
     }
 }

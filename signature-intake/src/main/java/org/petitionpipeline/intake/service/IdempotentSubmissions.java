@@ -14,8 +14,8 @@ import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.intake.config.IntakeConfig;
 
 /**
- * An embed that lost the answer to a signature retries it with the same {@code Idempotency-Key}: it gets the
- * first submission id back and nothing new is published. Concurrent retries share the first attempt; a
+ * An embed that lost the answer to a signature (or a call report) retries it with the same {@code Idempotency-Key}:
+ * it gets the first id back and nothing new is published. Concurrent retries share the first attempt; a
  * failed attempt is forgotten so a retry can succeed. The submission id is derived from the key, so even a
  * retry that reaches another instance (or this one after a restart) carries the same id, which dedup
  * recognizes as a replay rather than a second signature.
@@ -45,12 +45,12 @@ public class IdempotentSubmissions {
     }
 
     /**
-     * Runs {@code submit} with the submission id for this key, or returns the id of the earlier attempt with
-     * the same key by the same signer. Keys are per signer: a form that (wrongly) sends one fixed key for
-     * everyone must not turn every signer after the first into a replay of the first.
+     * Runs {@code submit} with the id for this key, or returns the id of the earlier attempt with the same key
+     * in the same scope. Signatures are scoped per petition and signer: a form that (wrongly) sends one fixed key
+     * for everyone must not turn every signer after the first into a replay of the first.
      */
-    public Uni<UUID> once(String petitionSlug, String key, String signerHash, Function<UUID, Uni<UUID>> submit) {
-        String scopedKey = petitionSlug + ':' + signerHash + ':' + key;
+    public Uni<UUID> once(String scope, String key, Function<UUID, Uni<UUID>> submit) {
+        String scopedKey = scope + ':' + key;
         UUID submissionId = UUID.nameUUIDFromBytes(("idempotency-key:" + scopedKey).getBytes(StandardCharsets.UTF_8));
         AtomicReference<Attempt> self = new AtomicReference<>();
         Uni<UUID> result = Uni.createFrom().deferred(() -> submit.apply(submissionId))

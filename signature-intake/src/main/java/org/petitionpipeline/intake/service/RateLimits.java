@@ -27,7 +27,7 @@ public class RateLimits {
 
     public void takeForClient(String clientIp) {
         require(perIp.take(networkOf(clientIp)), Refusal.RATE_LIMITED_IP,
-                "too many signatures from your network just now; please try again in a moment");
+                "too many requests from your network just now; please try again in a moment");
     }
 
     public void takeForSigner(String petitionSlug, String emailHash) {

@@ -2,13 +2,10 @@ package org.petitionpipeline.intake.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.petitionpipeline.contracts.EmailHasher;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.contracts.catalog.PetitionCatalog;
-import org.petitionpipeline.contracts.http.Problem;
 import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.intake.config.PipelineConfig;
 import org.petitionpipeline.intake.mapping.SubmissionMapper;
@@ -22,22 +19,20 @@ import org.petitionpipeline.intake.rest.SignatureRequest;
 @ApplicationScoped
 public class SignatureIntakeService {
 
-    private final PetitionCatalog catalog;
-    private final EmbeddingOrigins origins;
+    private final PetitionAdmission admission;
     private final RateLimits rateLimits;
     private final BotDefence botDefence;
     private final SignatureValidator validator;
     private final IdempotentSubmissions idempotency;
     private final SubmissionMapper mapper;
-    private final SignaturePublisher publisher;
+    private final EventPublisher publisher;
     private final IntakeMetrics metrics;
     private final EmailHasher hasher;
 
-    public SignatureIntakeService(PetitionCatalog catalog, EmbeddingOrigins origins, RateLimits rateLimits,
+    public SignatureIntakeService(PetitionAdmission admission, RateLimits rateLimits,
             BotDefence botDefence, SignatureValidator validator, IdempotentSubmissions idempotency,
-            SubmissionMapper mapper, SignaturePublisher publisher, IntakeMetrics metrics, PipelineConfig config) {
-        this.catalog = catalog;
-        this.origins = origins;
+            SubmissionMapper mapper, EventPublisher publisher, IntakeMetrics metrics, PipelineConfig config) {
+        this.admission = admission;
         this.rateLimits = rateLimits;
         this.botDefence = botDefence;
         this.validator = validator;
@@ -50,13 +45,7 @@ public class SignatureIntakeService {
 
     /** Yields the submission id once Kafka holds the signature (or held it for an earlier try of the same key). */
     public Uni<UUID> submit(String slug, SignatureRequest request, SubmissionContext context) {
-        PetitionDefinition petition = openPetition(slug, context.facts().receivedAt());
-        if (!origins.allows(context.origin(), petition)) {
-            metrics.refused(Refusal.ORIGIN_NOT_ALLOWED);
-            throw new ProblemException(Problem.of(403, "Forbidden",
-                    "petition '" + slug + "' cannot be signed from " + context.origin()));
-        }
-        rateLimits.takeForClient(context.facts().clientIp());
+        PetitionDefinition petition = admission.admit(slug, context);
         if (request == null) {
             metrics.refused(Refusal.INVALID_FIELDS);
             throw ProblemException.unprocessable("the request has no signature in its body", Map.of());
@@ -69,23 +58,8 @@ public class SignatureIntakeService {
         if (key == null) {
             return publish(petition, signature, emailHash, request, context, UUID.randomUUID());
         }
-        return idempotency.once(slug, key, emailHash,
+        return idempotency.once(slug + ':' + emailHash, key,
                 submissionId -> publish(petition, signature, emailHash, request, context, submissionId));
-    }
-
-    private PetitionDefinition openPetition(String slug, Instant receivedAt) {
-        PetitionDefinition petition = catalog.find(slug).orElse(null);
-        if (petition == null) {
-            metrics.refused(Refusal.UNKNOWN_PETITION);
-            throw ProblemException.notFound("there is no petition '" + slug + "'");
-        }
-        if (!petition.isOpenAt(receivedAt)) {
-            metrics.refused(Refusal.CLOSED_PETITION);
-            throw new ProblemException(Problem.of(410, "Gone", "petition '" + slug + "' is closed"
-                    + (petition.endsAt() != null && !receivedAt.isBefore(petition.endsAt())
-                            ? ": signing ended at " + petition.endsAt() : "")));
-        }
-        return petition;
     }
 
     private ValidSignature validated(SignatureRequest request, PetitionDefinition petition) {

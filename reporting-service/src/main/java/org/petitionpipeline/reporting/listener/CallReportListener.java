@@ -1,0 +1,28 @@
+package org.petitionpipeline.reporting.listener;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.petitionpipeline.contracts.CallReported;
+import org.petitionpipeline.contracts.kafka.DeadLetters;
+import org.petitionpipeline.reporting.repository.CallCountRepository;
+
+/** Counts the calls signers report, a poll batch per round trip; replays count nothing (see the repository). */
+@ApplicationScoped
+public class CallReportListener {
+
+    private final CallCountRepository calls;
+    private final DeadLetters deadLetters;
+
+    public CallReportListener(CallCountRepository calls, DeadLetters deadLetters) {
+        this.calls = calls;
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming("calls-reported")
+    @Blocking
+    public void count(ConsumerRecords<String, CallReported> records) {
+        deadLetters.process(records, calls::countReported);
+    }
+}
