@@ -41,6 +41,7 @@ import org.petitionpipeline.testsupport.PostgresServer;
 class CrashRecoveryIT {
 
     private static final int PEOPLE = 800;
+    private static final String RECEIPTS = "select count(*) from email.outbox where kind = 'SIGNATURE_RECEIPT'";
     private static final int SENDERS = 4;
     // 4 senders every 120 ms: 33 signatures/s, so the ~930 submissions flow for about 28 s
     private static final Duration SENDER_PERIOD = Duration.ofMillis(120);
@@ -132,9 +133,15 @@ class CrashRecoveryIT {
 
         System.out.printf("[%5.1f s] outcomes checked%n", seconds(begin));
 
-        // a mailbox exists once mail arrived for it: every person must get one, however long the retries take
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> user.mailboxes() >= PEOPLE);
-        System.out.printf("[%5.1f s] every person has a receipt%n", seconds(begin));
+        // every receipt comes to an end, however long the retries take: sent, or set aside as uncertain when
+        // email was killed while handing it to the SMTP server (which may or may not have taken it)
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> count(postgres,
+                RECEIPTS + " and status in ('SENT', 'UNCERTAIN')") == PEOPLE);
+        long uncertain = count(postgres, RECEIPTS + " and status = 'UNCERTAIN'");
+        // a mailbox exists once mail arrived for it
+        await().atMost(Duration.ofSeconds(30)).until(() -> user.mailboxes() >= PEOPLE - uncertain);
+        System.out.printf("[%5.1f s] every receipt sent (%d uncertain after a kill mid-hand-over)%n", seconds(begin),
+                uncertain);
         ExecutorService readers = Executors.newFixedThreadPool(8);
         List<Future<Integer>> sizes = new ArrayList<>();
         for (int person = 0; person < PEOPLE; person++) {
@@ -146,9 +153,9 @@ class CrashRecoveryIT {
             extraReceipts += Math.max(0, size.get() - 1);
         }
         readers.shutdown();
-        System.out.printf("[%5.1f s] receipts sent twice (a kill between SMTP and the outbox mark): %d%n",
-                seconds(begin), extraReceipts);
-        assertThat(user.mailboxes()).as("mailboxes: one per person, none for anyone else").isEqualTo(PEOPLE);
+        assertThat(extraReceipts).as("receipts mailed twice").isZero();
+        assertThat(user.mailboxes()).as("mailboxes: one per person, none for anyone else")
+                .isBetween((int) (PEOPLE - uncertain), PEOPLE);
 
     }
 

@@ -43,7 +43,7 @@ public class OutboxRepository {
             with due as (
                 select kind, email_hash, reference from email.outbox
                 where (status = 'PENDING' and next_attempt_at <= now())
-                   or (status = 'SENDING' and claimed_at < now() - ?::interval)
+                   or (status = 'SENDING' and claimed_at < now() - ?::interval and handed_over_at is null)
                 order by next_attempt_at limit ? for update skip locked)
             update email.outbox o set status = 'SENDING', claimed_at = now(), claim_token = ?
             from due left join email.person p on p.email_hash = due.email_hash
@@ -56,9 +56,18 @@ public class OutboxRepository {
                 claim_token = null
             where kind = ? and email_hash = ? and reference = ? and claim_token = ?""";
 
+    private static final String HAND_OVER = """
+            update email.outbox set handed_over_at = now()
+            where kind = ? and email_hash = ? and reference = ? and claim_token = ?""";
+
+    private static final String SET_ASIDE_INTERRUPTED = """
+            update email.outbox set status = 'UNCERTAIN', claim_token = null,
+                last_error = 'its sender stopped while handing it to the SMTP server; not sent again'
+            where status = 'SENDING' and handed_over_at is not null and claimed_at < now() - ?::interval""";
+
     private static final String RETRY_LATER = """
             update email.outbox set status = 'PENDING', attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
-                claim_token = null
+                claim_token = null, handed_over_at = null
             where kind = ? and email_hash = ? and reference = ? and claim_token = ?""";
 
     private static final String RENEW = """
@@ -145,6 +154,28 @@ public class OutboxRepository {
         }
     }
 
+    /**
+     * Records, before the SMTP conversation starts, that it is starting; false when another sender has taken the
+     * claim over meanwhile, and the message is not this sender's to send any more.
+     */
+    public boolean handOver(OutboxMail mail) {
+        return update(mail, HAND_OVER) == 1;
+    }
+
+    /**
+     * Marks {@link OutboxStatus#UNCERTAIN} the messages whose sender died during the hand-over, instead of letting
+     * a stale claim send them again; returns how many.
+     */
+    public int setAsideInterruptedHandOvers(Duration staleClaimAge) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(SET_ASIDE_INTERRUPTED)) {
+            update.setString(1, staleClaimAge.toSeconds() + " seconds");
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set aside interrupted mail", e);
+        }
+    }
+
     /** Records a final outcome, unless another sender has taken the claim over meanwhile. */
     public void finish(OutboxMail mail, OutboxStatus status, String error) {
         update(mail, FINISH, status.name(), error, status.name());
@@ -175,7 +206,7 @@ public class OutboxRepository {
         }
     }
 
-    private void update(OutboxMail mail, String sql, Object... leadingValues) {
+    private int update(OutboxMail mail, String sql, Object... leadingValues) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(sql)) {
             int index = 1;
@@ -186,7 +217,7 @@ public class OutboxRepository {
             update.setString(index++, mail.emailHash());
             update.setString(index++, mail.reference());
             update.setObject(index, mail.claimToken());
-            update.executeUpdate();
+            return update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not record the outcome of a " + mail.kind() + " to "
                     + mail.emailHash(), e);

@@ -7,5 +7,10 @@ public enum OutboxStatus {
     /** Not sent on purpose: the recipient was on the suppression list when its turn came. */
     SKIPPED,
     /** Given up after repeated SMTP failures. */
-    FAILED
+    FAILED,
+    /**
+     * Its sender died while handing it to the SMTP server, which may or may not have taken it. Not sent again:
+     * a receipt missing now and then is better than one mailed twice.
+     */
+    UNCERTAIN
 }

@@ -7,8 +7,8 @@ import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.repository.MailKind;
 
 /**
- * What ops watch on {@code /q/metrics}: messages sent and skipped (by the recipient's suppression reason),
- * and delivery reports received from the mail provider by type.
+ * What ops watch on {@code /q/metrics}: messages sent, skipped (by the recipient's suppression reason) and left
+ * uncertain by a crash, and delivery reports received from the mail provider by type.
  */
 @ApplicationScoped
 public class EmailMetrics {
@@ -25,6 +25,11 @@ public class EmailMetrics {
 
     public void skipped(MailKind kind, SubscriptionStatus reason) {
         registry.counter("email.messages.skipped", "kind", tag(kind), "reason", tag(reason)).increment();
+    }
+
+    /** Messages not sent again because their sender died while handing them to the SMTP server. */
+    public void uncertain(int count) {
+        registry.counter("email.messages.uncertain").increment(count);
     }
 
     public void deliveryReport(Enum<?> type) {

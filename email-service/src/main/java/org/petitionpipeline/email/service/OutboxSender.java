@@ -17,8 +17,9 @@ import org.petitionpipeline.email.repository.OutboxRepository;
 import org.petitionpipeline.email.repository.OutboxStatus;
 
 /**
- * Drains the outbox over SMTP. Each message is marked sent right after the server took it; a message can
- * go out twice only when the sender dies (or loses its database) between those two steps. A failed send
+ * Drains the outbox over SMTP, each message at most once: the start of its hand-over to the SMTP server is recorded
+ * before the conversation, and one whose sender died after that point is set aside as uncertain rather than sent
+ * again by whoever takes the stale claim over (the server may already have taken it). A failed send
  * backs off exponentially and ends the round: when the SMTP server is down, the whole queue waits for it
  * rather than burning through its attempts in seconds.
  */
@@ -53,6 +54,11 @@ public class OutboxSender {
 
     @Scheduled(every = "${email.send-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void drain() {
+        int uncertain = outbox.setAsideInterruptedHandOvers(STALE_CLAIM);
+        if (uncertain > 0) {
+            Log.warnf("%d message(s) whose sender stopped during the SMTP hand-over are not sent again", uncertain);
+            metrics.uncertain(uncertain);
+        }
         List<OutboxMail> due;
         do {
             UUID claim = UUID.randomUUID();
@@ -81,6 +87,9 @@ public class OutboxSender {
         if (SuppressionList.suppresses(status, mail.kind())) {
             outbox.finish(mail, OutboxStatus.SKIPPED, "recipient is " + status.get());
             metrics.skipped(mail.kind(), status.get());
+            return true;
+        }
+        if (!outbox.handOver(mail)) {
             return true;
         }
         try {
