@@ -8,6 +8,8 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,6 +40,9 @@ final class MailFixtures {
 
     /** The https URI of List-Unsubscribe, without its angle brackets. */
     private static final Pattern WEB_UNSUBSCRIBE = Pattern.compile("<(https?://[^>]+)>");
+
+    /** The mailto URI of List-Unsubscribe: its mailbox and its (percent-encoded) subject. */
+    private static final Pattern MAILTO_UNSUBSCRIBE = Pattern.compile("<mailto:([^?>]+)\\?subject=([^>]+)>");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -134,6 +139,18 @@ final class MailFixtures {
             throw new AssertionError("no https unsubscribe link in " + header(message, "List-Unsubscribe"));
         }
         return link.group(1).replaceFirst("https?://[^/]+", "");
+    }
+
+    /** The request a mail client sends for the message's List-Unsubscribe mailto: where to, and its subject. */
+    record MailtoRequest(String mailbox, String subject) {
+    }
+
+    static MailtoRequest mailtoUnsubscribe(MimeMessage message) throws MessagingException {
+        Matcher mailto = MAILTO_UNSUBSCRIBE.matcher(header(message, "List-Unsubscribe"));
+        if (!mailto.find()) {
+            throw new AssertionError("no mailto unsubscribe in " + header(message, "List-Unsubscribe"));
+        }
+        return new MailtoRequest(mailto.group(1), URLDecoder.decode(mailto.group(2), StandardCharsets.UTF_8));
     }
 
     static List<SubscriptionChange> changesOf(KafkaTestClient kafka, String emailHash) {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A real SMTP server (GreenMail) for a {@code @QuarkusTest}: the service sends over a socket, and the test
- * reads what arrived through {@link #received()}, as an inbox would.
+ * reads what arrived through {@link #received()}, as an inbox would. Its IMAP server is there for a service that
+ * reads a mailbox.
  */
 public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -15,7 +16,9 @@ public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        server = new GreenMail(new ServerSetup[] {
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
         server.start();
         return Map.of(
                 "quarkus.mailer.host", "127.0.0.1",

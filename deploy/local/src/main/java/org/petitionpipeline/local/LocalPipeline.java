@@ -32,6 +32,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
     private static final String LOOPBACK = "127.0.0.1";
+    private static final String UNSUBSCRIBE_MAILBOX = "unsubscribe@petitions.localhost";
 
     private final LocalPipelineSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -263,6 +264,13 @@ public final class LocalPipeline implements AutoCloseable {
             // organizers hold one token for their petitions and for the updates they send to signers
             env.put("EMAIL_ADMIN_TOKEN", secrets.adminToken());
             env.put("EMAIL_PUBLIC_URL", url(PipelineService.EMAIL).toString());
+            // mailto unsubscribe requests land in the mail catcher, whose IMAP takes any login: read them there
+            env.put("EMAIL_UNSUBSCRIBE_IMAP_HOST", LOOPBACK);
+            env.put("EMAIL_UNSUBSCRIBE_IMAP_PORT", String.valueOf(settings.ports().imap()));
+            env.put("EMAIL_UNSUBSCRIBE_IMAP_USER", UNSUBSCRIBE_MAILBOX);
+            env.put("EMAIL_UNSUBSCRIBE_IMAP_PASSWORD", UNSUBSCRIBE_MAILBOX);
+            env.put("EMAIL_UNSUBSCRIBE_IMAP_SSL", "false");
+            env.put("EMAIL_UNSUBSCRIBE_MAILBOX", UNSUBSCRIBE_MAILBOX);
         }
         if (service == PipelineService.REPORTING) {
             env.put("REPORTING_ADMIN_TOKEN", secrets.adminToken());

@@ -2,6 +2,7 @@ package org.petitionpipeline.email.config;
 
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "email")
 public interface EmailConfig {
@@ -17,6 +18,28 @@ public interface EmailConfig {
 
     /** Where RFC 2369 {@code mailto:} unsubscribe requests go; someone (or something) must act on that mailbox. */
     String unsubscribeMailbox();
+
+    /** The IMAP account of {@link #unsubscribeMailbox()}, read for mailto unsubscribe requests. */
+    UnsubscribeImap unsubscribeImap();
+
+    /** Where to read the unsubscribe mailbox; without a host nobody reads it. */
+    interface UnsubscribeImap {
+
+        /** env {@code EMAIL_UNSUBSCRIBE_IMAP_HOST}; absent: the reader is off. */
+        Optional<String> host();
+
+        int port();
+
+        Optional<String> user();
+
+        Optional<String> password();
+
+        /** IMAP over TLS (imaps) rather than plain IMAP. */
+        boolean ssl();
+
+        /** How often the mailbox is read. */
+        Duration interval();
+    }
 
     /** Bearer token of the bounce and complaint webhook (env {@code EMAIL_WEBHOOK_TOKEN}). */
     String webhookToken();

@@ -8,7 +8,8 @@ import org.petitionpipeline.email.repository.MailKind;
 
 /**
  * What ops watch on {@code /q/metrics}: messages sent, skipped (by the recipient's suppression reason) and left
- * uncertain by a crash, and delivery reports received from the mail provider by type.
+ * uncertain by a crash, delivery reports received from the mail provider by type, and mailto unsubscribe requests
+ * by result.
  */
 @ApplicationScoped
 public class EmailMetrics {
@@ -34,6 +35,10 @@ public class EmailMetrics {
 
     public void deliveryReport(Enum<?> type) {
         registry.counter("email.delivery.reports", "type", tag(type)).increment();
+    }
+
+    public void mailtoUnsubscribe(UnsubscribeMailboxReader.Outcome outcome) {
+        registry.counter("email.mailto.unsubscribes", "result", tag(outcome)).increment();
     }
 
     private static String tag(Enum<?> value) {
