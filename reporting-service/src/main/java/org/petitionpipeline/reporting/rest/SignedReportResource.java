@@ -1,10 +1,9 @@
 package org.petitionpipeline.reporting.rest;
 
 import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.petitionpipeline.contracts.http.Problem;
@@ -30,32 +29,26 @@ public class SignedReportResource {
 
     @GET
     @Path("report.csv")
-    public Response csv(@PathParam("slug") String slug, @QueryParam("as_of") String asOf,
-            @QueryParam("region") String region, @QueryParam("expires") String expires,
-            @QueryParam("signature") String signature) {
-        return responses.csv(signed(slug, asOf, region, expires, signature));
+    public Response csv(@BeanParam SignedReportLink link) {
+        return responses.csv(signed(link));
     }
 
     @GET
     @Path("report.pdf")
-    public Response pdf(@PathParam("slug") String slug, @QueryParam("as_of") String asOf,
-            @QueryParam("region") String region, @QueryParam("expires") String expires,
-            @QueryParam("signature") String signature) {
-        return responses.pdf(signed(slug, asOf, region, expires, signature));
+    public Response pdf(@BeanParam SignedReportLink link) {
+        return responses.pdf(signed(link));
     }
 
     @GET
     @Path("report.manifest.json")
-    public Response manifest(@PathParam("slug") String slug, @QueryParam("as_of") String asOf,
-            @QueryParam("region") String region, @QueryParam("expires") String expires,
-            @QueryParam("signature") String signature) {
-        return responses.manifest(signed(slug, asOf, region, expires, signature));
+    public Response manifest(@BeanParam SignedReportLink link) {
+        return responses.manifest(signed(link));
     }
 
-    private ReportScope signed(String slug, String asOf, String region, String expires, String signature) {
-        ReportScope scope = new ReportScope(slug, region == null ? null : region.toUpperCase(Locale.ROOT),
-                ReportRequests.parse(asOf == null ? "" : asOf).orElseThrow(SignedReportResource::notOurs));
-        return switch (links.verify(scope, epochSeconds(expires), signature)) {
+    private ReportScope signed(SignedReportLink link) {
+        ReportScope scope = new ReportScope(link.slug, link.region == null ? null : link.region.toUpperCase(Locale.ROOT),
+                ReportRequests.parse(link.asOf == null ? "" : link.asOf).orElseThrow(SignedReportResource::notOurs));
+        return switch (links.verify(scope, epochSeconds(link.expires), link.signature)) {
             case VALID -> scope;
             case EXPIRED -> throw new ProblemException(Problem.of(410, "Gone",
                     "this report link has expired; ask the petition's organizers for a new one"));
