@@ -32,7 +32,8 @@ public final class LocalPipeline implements AutoCloseable {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
     private static final String LOOPBACK = "127.0.0.1";
-    private static final String UNSUBSCRIBE_MAILBOX = "unsubscribe@petitions.localhost";
+    /** Where mailto unsubscribe requests go; email-service logs in to read it, which makes it a mailbox too. */
+    static final String UNSUBSCRIBE_MAILBOX = "unsubscribe@petitions.localhost";
 
     private final LocalPipelineSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();

@@ -84,10 +84,17 @@ final class PipelineUser {
         return response.statusCode() == 200 ? JSON.readTree(response.body()).get("total").asLong() : -1;
     }
 
-    /** How many addresses the mail catcher has received mail for. */
+    /** How many addresses the mail catcher has received mail for, besides the pipeline's own unsubscribe mailbox. */
     int mailboxes() throws Exception {
-        return JSON.readTree(send(HttpRequest.newBuilder(pipeline.mailApi().resolve("/api/user")).GET().build())
-                .body()).size();
+        JsonNode users = JSON.readTree(send(HttpRequest.newBuilder(pipeline.mailApi().resolve("/api/user")).GET()
+                .build()).body());
+        int mailboxes = 0;
+        for (JsonNode user : users) {
+            if (!LocalPipeline.UNSUBSCRIBE_MAILBOX.equals(user.get("email").asText())) {
+                mailboxes++;
+            }
+        }
+        return mailboxes;
     }
 
     /** The mailbox of one address, read from the mail catcher's HTTP API. */
