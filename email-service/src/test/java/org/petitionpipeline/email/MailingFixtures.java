@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.awaitility.core.ConditionTimeoutException;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.testsupport.KafkaTestClient;
@@ -51,7 +52,13 @@ final class MailingFixtures {
     }
 
     static void awaitFinished(String location, Duration atMost) {
-        await().atMost(atMost).until(() -> "FINISHED".equals(progress(location).path("status")));
+        try {
+            await().atMost(atMost).until(() -> "FINISHED".equals(progress(location).path("status")));
+        } catch (ConditionTimeoutException notFinished) {
+            // its counts tell a worker that never took the mailing from a recipient left waiting to retry
+            throw new AssertionError("not finished within " + atMost + ": " + progress(location).asString(),
+                    notFinished);
+        }
     }
 
     /**
