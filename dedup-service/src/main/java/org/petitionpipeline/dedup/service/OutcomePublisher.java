@@ -8,7 +8,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -20,18 +19,16 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.InvalidatedSignature;
 import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.Topics;
+import org.petitionpipeline.contracts.kafka.DurableProducers;
 
 /**
  * Publishes outcomes and returns only when the broker holds every one of them. A plain Kafka producer rather
- * than messaging emitters: a batch of thousands of outcomes is sent as a burst and awaited once, without a
- * message object, a metadata object and a Uni per record (measured: the emitters took more time per batch than
- * the database insert).
+ * than messaging emitters: a batch of thousands of outcomes is sent as a burst and awaited once (measured: the
+ * emitters took more time per batch than the database insert).
  */
 @ApplicationScoped
 public class OutcomePublisher {
@@ -44,13 +41,8 @@ public class OutcomePublisher {
     private final ObjectWriter invalidatedJson;
 
     public OutcomePublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, ObjectMapper json) {
-        Map<String, Object> config = new HashMap<>(kafka);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dedup-outcomes");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.producer = DurableProducers.create(kafka, "dedup-outcomes",
+                Map.of(ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 131_072));
         this.acceptedJson = json.writerFor(AcceptedSignature.class);
         this.rejectedJson = json.writerFor(RejectedSignature.class);
         this.invalidatedJson = json.writerFor(InvalidatedSignature.class);

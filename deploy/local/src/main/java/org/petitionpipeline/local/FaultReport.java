@@ -45,7 +45,8 @@ final class FaultReport {
                 | **double-counted** (two outcomes for one submission, an outcome no answer explains, a public total off its petition's distinct accepted signatures) | **%d** |
                 | **double-mailed** (a second receipt in a signer's mailbox for one petition) | **%d** |
                 | poison records in the dead-letter topics, expected / found | %d / %d |
-                | accepted signatures whose receipt is in no mailbox | %d |
+                | receipts set aside, not sent again: their sender stopped while handing them to the SMTP server (`UNCERTAIN`, counted in `email_messages_uncertain_total`) / of those, delivered | %d / %d |
+                | accepted signatures whose receipt is in no mailbox and was not set aside | %d |
 
                 Answers by status (`0`: no answer at all): %s.%s
 
@@ -66,7 +67,8 @@ final class FaultReport {
                 intake.count(Outcome.IO_ERROR) + intake.count(Outcome.UNAVAILABLE),
                 findings.recordedThoughNotAcknowledged(),
                 findings.lost(), findings.doubleCounted(), findings.doubleMailed(),
-                findings.deadLetters().expected(), findings.deadLetters().found(), findings.mail().notReceived(),
+                findings.deadLetters().expected(), findings.deadLetters().found(), findings.mail().setAside(),
+                findings.mail().setAsideReceived(), findings.mail().notReceived(),
                 intake.statuses(),
                 intake.noAnswer().isEmpty() ? "" : " No answer, by the client's error: " + intake.noAnswer() + ".",
                 findings.dedup().receipts(), findings.dedup().withoutOutcome(), findings.dedup().withTwoOutcomes(),

@@ -32,10 +32,13 @@ import java.util.regex.Pattern;
  * @param mailedTwice      receipts beyond the first one a signer received for a petition
  * @param sameMessageTwice of those, the same receipt (same Message-ID) delivered again
  * @param queuedTwice      outbox rows beyond one receipt per signer and petition
- * @param notReceived      accepted signatures whose receipt is in no mailbox
+ * @param setAside         receipts email set aside (outbox status {@code UNCERTAIN}): their sender was killed while
+ *                         handing them to the SMTP server, so they may have gone out, and are never sent again
+ * @param setAsideReceived of those, receipts that did reach a mailbox
+ * @param notReceived      accepted signatures whose receipt is in no mailbox and was not set aside
  */
 record MailAudit(long mailboxes, long receipts, long mailedTwice, long sameMessageTwice, long queuedTwice,
-        long notReceived) {
+        long setAside, long setAsideReceived, long notReceived) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RECEIPT_ID = Pattern.compile("<signature_receipt\\.([0-9a-f-]{36})@");
@@ -48,6 +51,8 @@ record MailAudit(long mailboxes, long receipts, long mailedTwice, long sameMessa
             select count(*) - count(distinct (o.email_hash, s.petition_slug))
             from email.outbox o join dedup.signature s on s.submission_id = o.reference::uuid
             where o.kind = 'SIGNATURE_RECEIPT'""";
+    private static final String SET_ASIDE = """
+            select reference from email.outbox where kind = 'SIGNATURE_RECEIPT' and status = 'UNCERTAIN'""";
 
     /**
      * Waits until email queued a receipt for every accepted signature and finished each (sent, skipped or given
@@ -94,9 +99,11 @@ record MailAudit(long mailboxes, long receipts, long mailedTwice, long sameMessa
                     sameMessageTwice += ids.size() - new HashSet<>(ids).size();
                 }
             }
-            long notReceived = petitionOf.keySet().stream().filter(id -> !received.contains(id)).count();
+            Set<UUID> setAside = setAside(database);
+            long notReceived = petitionOf.keySet().stream()
+                    .filter(id -> !received.contains(id) && !setAside.contains(id)).count();
             return new MailAudit(mailboxes.size(), receipts, mailedTwice, sameMessageTwice, queuedTwice(database),
-                    notReceived);
+                    setAside.size(), setAside.stream().filter(received::contains).count(), notReceived);
         } finally {
             readers.shutdownNow();
         }
@@ -121,6 +128,16 @@ record MailAudit(long mailboxes, long receipts, long mailedTwice, long sameMessa
             }
         }
         return petitionOf;
+    }
+
+    private static Set<UUID> setAside(Connection database) throws SQLException {
+        Set<UUID> references = new HashSet<>();
+        try (Statement statement = database.createStatement(); ResultSet rows = statement.executeQuery(SET_ASIDE)) {
+            while (rows.next()) {
+                references.add(UUID.fromString(rows.getString(1)));
+            }
+        }
+        return references;
     }
 
     private static long queuedTwice(Connection database) throws SQLException {

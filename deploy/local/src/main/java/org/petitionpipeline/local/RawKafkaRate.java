@@ -30,7 +30,7 @@ final class RawKafkaRate {
     static final int RECORDS = 300_000;
     private static final String SCRATCH_TOPIC = "bench.raw-producer";
     private static final String INTAKE_CONFIG = "signature-intake/src/main/resources/application.properties";
-    private static final String INTAKE_PRODUCER = "mp.messaging.outgoing.signatures-submitted.";
+    private static final String INTAKE_PRODUCER = "intake.producer.";
 
     private RawKafkaRate() {
     }
@@ -68,9 +68,13 @@ final class RawKafkaRate {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read intake's producer settings", e);
         }
-        return Stream.of("linger.ms", "batch.size").filter(setting -> intake.containsKey(INTAKE_PRODUCER + setting))
-                .collect(Collectors.toMap(Function.identity(),
-                        setting -> intake.getProperty(INTAKE_PRODUCER + setting)));
+        return Stream.of("linger.ms", "batch.size").filter(setting -> intake.containsKey(intakeKey(setting)))
+                .collect(Collectors.toMap(Function.identity(), setting -> intake.getProperty(intakeKey(setting))));
+    }
+
+    /** {@code linger.ms} is {@code intake.producer.linger-ms} in intake's configuration. */
+    private static String intakeKey(String producerSetting) {
+        return INTAKE_PRODUCER + producerSetting.replace('.', '-');
     }
 
     static String describe(Map<String, String> batching) {

@@ -12,6 +12,20 @@ public interface IntakeConfig {
 
     Idempotency idempotency();
 
+    Producer producer();
+
+    /** Batching of the producer that takes signatures and call reports to Kafka. */
+    interface Producer {
+
+        /** How long a record may wait for others to share its request to the broker. */
+        @WithDefault("5")
+        int lingerMs();
+
+        /** Bytes per partition batch. */
+        @WithDefault("65536")
+        int batchSize();
+    }
+
     interface Idempotency {
 
         /** How long a repeated Idempotency-Key still gets the first answer back instead of a new signature. */
