@@ -88,7 +88,7 @@ class MailtoUnsubscribeTest {
     void forgedAlteredOrExpiredTokensChangeNothingAndTheRequestsAreDeleted() throws Exception {
         String hash = newHash();
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            subscribe(kafka, dataSource, "ned@example.org", hash);
+            subscribe(kafka, dataSource, "nell@example.org", hash);
             String token = tokens.issue(hash);
             String lastChar = token.substring(token.length() - 1);
 

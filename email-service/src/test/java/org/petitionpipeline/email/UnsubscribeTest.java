@@ -129,7 +129,7 @@ class UnsubscribeTest {
         String hash = newHash();
         String victim = newHash();
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            subscribe(kafka, dataSource, "jon@example.org", hash);
+            subscribe(kafka, dataSource, "jonas@example.org", hash);
             subscribe(kafka, dataSource, "kim@example.org", victim);
             String token = tokens.issue(hash);
             String victimsPayload = tokens.issue(victim).substring(0, token.indexOf('.'));
