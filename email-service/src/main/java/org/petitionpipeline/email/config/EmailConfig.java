@@ -50,6 +50,12 @@ public interface EmailConfig {
     /** How often the mail outbox is drained and unfinished mailings are looked for. */
     Duration sendInterval();
 
+    /**
+     * Longest wait for the SMTP server to take one message, from the connection to the reply after the message: a
+     * server that stops answering fails the send, which is retried later like a refusal.
+     */
+    Duration smtpTimeout();
+
     /** Messages claimed per round of the outbox sender. */
     int sendBatchSize();
 

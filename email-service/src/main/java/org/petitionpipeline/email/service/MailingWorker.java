@@ -1,7 +1,6 @@
 package org.petitionpipeline.email.service;
 
 import io.quarkus.logging.Log;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +29,6 @@ public class MailingWorker {
     /** The scheduled job's identity, to pause and resume it. */
     public static final String JOB = "mailing-worker";
 
-    // a live worker renews its lease well before this; a dead one's mailing waits this long for a new worker
-    private static final Duration LEASE = Duration.ofSeconds(30);
-    private static final Duration RENEW_EVERY = LEASE.dividedBy(3);
     private static final int BATCH = 200;
 
     // STOPPED: an SMTP failure or a shutdown ended the round; the lease goes back for the next one
@@ -41,26 +37,31 @@ public class MailingWorker {
     private final MailingRepository mailings;
     private final MailingRecipientRepository recipients;
     private final UpdateComposer composer;
-    private final Mailer mailer;
+    private final SmtpGateway smtp;
     private final EmailMetrics metrics;
     private final EmailConfig config;
+    // a live worker renews its lease well before this; a dead one's mailing waits this long for a new worker
+    private final Duration lease;
+    private final Duration renewEvery;
     private volatile boolean stopping;
 
     public MailingWorker(MailingRepository mailings, MailingRecipientRepository recipients, UpdateComposer composer,
-            Mailer mailer, EmailMetrics metrics, EmailConfig config) {
+            SmtpGateway smtp, EmailMetrics metrics, EmailConfig config) {
         this.mailings = mailings;
         this.recipients = recipients;
         this.composer = composer;
-        this.mailer = mailer;
+        this.smtp = smtp;
         this.metrics = metrics;
         this.config = config;
+        this.lease = smtp.claimLifetime();
+        this.renewEvery = lease.dividedBy(3);
     }
 
     @Scheduled(identity = JOB, every = "${email.send-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendNextMailing() {
         // a new owner for every lease: a worker that lost one cannot act on the next under the old name
         UUID owner = UUID.randomUUID();
-        Optional<Mailing> leased = mailings.leaseNext(owner, LEASE);
+        Optional<Mailing> leased = mailings.leaseNext(owner, lease);
         if (leased.isEmpty()) {
             return;
         }
@@ -88,7 +89,7 @@ public class MailingWorker {
 
     private Outcome sendDue(Mailing mailing, UUID owner) throws InterruptedException {
         Pace pace = new Pace(config.mailingRate());
-        Instant renewAt = Instant.now().plus(RENEW_EVERY);
+        Instant renewAt = Instant.now().plus(renewEvery);
         List<String> due;
         do {
             due = recipients.due(mailing.id(), BATCH);
@@ -97,15 +98,16 @@ public class MailingWorker {
                     return Outcome.STOPPED;
                 }
                 pace.awaitTurn();
+                // before the message, not after: its conversation may take up to the SMTP timeout
+                if (Instant.now().isAfter(renewAt)) {
+                    if (!mailings.renewLease(mailing.id(), owner, lease)) {
+                        return Outcome.LEASE_LOST;
+                    }
+                    renewAt = Instant.now().plus(renewEvery);
+                }
                 Outcome outcome = sendTo(mailing, emailHash, owner);
                 if (outcome != Outcome.DONE) {
                     return outcome;
-                }
-                if (Instant.now().isAfter(renewAt)) {
-                    if (!mailings.renewLease(mailing.id(), owner, LEASE)) {
-                        return Outcome.LEASE_LOST;
-                    }
-                    renewAt = Instant.now().plus(RENEW_EVERY);
                 }
             }
         } while (due.size() == BATCH);
@@ -128,7 +130,7 @@ public class MailingWorker {
             return Outcome.DONE;
         }
         try {
-            mailer.send(composer.compose(mailing, emailHash, recipient.email()));
+            smtp.send(composer.compose(mailing, emailHash, recipient.email()));
         } catch (RuntimeException smtpFailure) {
             recordFailure(mailing, recipient, smtpFailure);
             return Outcome.STOPPED;

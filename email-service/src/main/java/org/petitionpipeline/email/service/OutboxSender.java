@@ -2,7 +2,6 @@ package org.petitionpipeline.email.service;
 
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -26,35 +25,36 @@ import org.petitionpipeline.email.repository.OutboxStatus;
 @ApplicationScoped
 public class OutboxSender {
 
-    // a live sender renews its claim well before this; a dead one's claim is taken over after it
-    private static final Duration STALE_CLAIM = Duration.ofSeconds(30);
-    private static final Duration RENEW_CLAIM_EVERY = STALE_CLAIM.dividedBy(3);
-
     private final OutboxRepository outbox;
     private final SuppressionList suppressionList;
     private final ReceiptComposer receipts;
     private final ConfirmationComposer confirmations;
     private final PetitionReportComposer reports;
-    private final Mailer mailer;
+    private final SmtpGateway smtp;
     private final EmailMetrics metrics;
     private final EmailConfig config;
+    // a live sender renews its claim well before this; a dead one's claim is taken over after it
+    private final Duration staleClaim;
+    private final Duration renewClaimEvery;
 
     public OutboxSender(OutboxRepository outbox, SuppressionList suppressionList, ReceiptComposer receipts,
-            ConfirmationComposer confirmations, PetitionReportComposer reports, Mailer mailer, EmailMetrics metrics,
+            ConfirmationComposer confirmations, PetitionReportComposer reports, SmtpGateway smtp, EmailMetrics metrics,
             EmailConfig config) {
         this.outbox = outbox;
         this.suppressionList = suppressionList;
         this.receipts = receipts;
         this.confirmations = confirmations;
         this.reports = reports;
-        this.mailer = mailer;
+        this.smtp = smtp;
         this.metrics = metrics;
         this.config = config;
+        this.staleClaim = smtp.claimLifetime();
+        this.renewClaimEvery = staleClaim.dividedBy(3);
     }
 
     @Scheduled(every = "${email.send-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void drain() {
-        int uncertain = outbox.setAsideInterruptedHandOvers(STALE_CLAIM);
+        int uncertain = outbox.setAsideInterruptedHandOvers(staleClaim);
         if (uncertain > 0) {
             Log.warnf("%d message(s) whose sender stopped during the SMTP hand-over are not sent again", uncertain);
             metrics.uncertain(uncertain);
@@ -62,16 +62,17 @@ public class OutboxSender {
         List<OutboxMail> due;
         do {
             UUID claim = UUID.randomUUID();
-            due = outbox.claim(config.sendBatchSize(), STALE_CLAIM, claim);
-            Instant renewAt = Instant.now().plus(RENEW_CLAIM_EVERY);
+            due = outbox.claim(config.sendBatchSize(), staleClaim, claim);
+            Instant renewAt = Instant.now().plus(renewClaimEvery);
             for (OutboxMail mail : due) {
+                // before the message, not after: its conversation may take up to the SMTP timeout
+                if (Instant.now().isAfter(renewAt)) {
+                    outbox.renewClaim(claim);
+                    renewAt = Instant.now().plus(renewClaimEvery);
+                }
                 if (!send(mail)) {
                     outbox.releaseUnsent(claim);
                     return;
-                }
-                if (Instant.now().isAfter(renewAt)) {
-                    outbox.renewClaim(claim);
-                    renewAt = Instant.now().plus(RENEW_CLAIM_EVERY);
                 }
             }
         } while (due.size() == config.sendBatchSize());
@@ -93,7 +94,7 @@ public class OutboxSender {
             return true;
         }
         try {
-            mailer.send(compose(mail, status));
+            smtp.send(compose(mail, status));
         } catch (RuntimeException smtpFailure) {
             recordFailure(mail, smtpFailure);
             return false;
