@@ -27,8 +27,9 @@ final class ApplicationProperties {
      * mailer's mock. Names ending in a dot are prefixes. docs/configuration.md states the same list.
      */
     static final List<String> INTERNAL = List.of("mp.messaging.", "mp.openapi.", "quarkus.log.",
-            "quarkus.devservices.", "quarkus.http.test-port", "quarkus.swagger-ui.", "quarkus.flyway.",
-            "quarkus.datasource.db-kind", "quarkus.datasource.jdbc.additional-jdbc-properties.", "quarkus.mailer.mock");
+            "quarkus.devservices.", "quarkus.http.test-port", "quarkus.smallrye-openapi.", "quarkus.swagger-ui.",
+            "quarkus.flyway.", "quarkus.datasource.db-kind", "quarkus.datasource.jdbc.additional-jdbc-properties.",
+            "quarkus.mailer.mock");
 
     private static final Pattern PROFILE = Pattern.compile("^%[^.]+\\.");
     /** {@code ${VARIABLE}} or {@code ${VARIABLE:default}}: a value taken from the environment. */
