@@ -1,0 +1,18 @@
+package org.petitionpipeline.reporting;
+
+import org.junit.jupiter.api.Test;
+import org.petitionpipeline.reporting.config.DeliveryReportConfig;
+import org.petitionpipeline.reporting.config.ReportingConfig;
+import org.petitionpipeline.testsupport.configreference.ConfigurationReference;
+
+/** docs/configuration.md lists exactly what this service reads, with its real variables and defaults. */
+class ConfigurationReferenceTest {
+
+    @Test
+    void theReferenceListsEveryPropertyThisServiceReadsAndNothingElse() {
+        ConfigurationReference.of("reporting-service")
+                .mappings(ReportingConfig.class, DeliveryReportConfig.class)
+                .extensionSettings("quarkus.http.host", "quarkus.datasource.password")
+                .assertComplete();
+    }
+}
