@@ -40,7 +40,7 @@ import org.petitionpipeline.contracts.PetitionTarget;
 import org.petitionpipeline.contracts.SignatureKey;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.contracts.VerifiedSignature;
-import org.petitionpipeline.contracts.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
 import org.petitionpipeline.email.repository.ConfirmationRepository;
 import org.petitionpipeline.email.service.ConfirmationTokens;
 import org.petitionpipeline.email.service.UnsubscribeTokens;

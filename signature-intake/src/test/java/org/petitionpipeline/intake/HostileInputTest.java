@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.petitionpipeline.contracts.PetitionStatus;
-import org.petitionpipeline.contracts.http.Problem;
+import org.petitionpipeline.kit.http.Problem;
 import org.petitionpipeline.intake.HostileInputs.HostileRequest;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;

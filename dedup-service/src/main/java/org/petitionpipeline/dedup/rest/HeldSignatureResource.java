@@ -13,7 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
-import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.dedup.service.ReviewResult;
 import org.petitionpipeline.dedup.service.SignatureCriteria;
 import org.petitionpipeline.dedup.service.SignatureReviewService;

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.petitionpipeline.contracts.Cidr;
+import org.petitionpipeline.kit.input.Cidr;
 import org.petitionpipeline.dedup.config.DedupConfig;
 
 /**

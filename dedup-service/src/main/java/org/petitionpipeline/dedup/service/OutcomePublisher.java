@@ -23,7 +23,7 @@ import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.InvalidatedSignature;
 import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.Topics;
-import org.petitionpipeline.contracts.kafka.DurableProducers;
+import org.petitionpipeline.kit.kafka.DurableProducers;
 
 /**
  * Publishes outcomes and returns only when the broker holds every one of them. A plain Kafka producer rather

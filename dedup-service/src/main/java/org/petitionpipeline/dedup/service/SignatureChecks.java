@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 import org.petitionpipeline.contracts.CanonicalEmail;
 import org.petitionpipeline.contracts.EmailHasher;
 import org.petitionpipeline.contracts.PostalCodes;
-import org.petitionpipeline.contracts.SafeText;
+import org.petitionpipeline.kit.input.SafeText;
 import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.SubmittedSignature;
 import org.petitionpipeline.dedup.config.PipelineConfig;

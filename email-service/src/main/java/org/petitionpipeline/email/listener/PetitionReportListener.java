@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.ReportReady;
-import org.petitionpipeline.contracts.kafka.DeadLetters;
+import org.petitionpipeline.kit.kafka.DeadLetterChannel;
 import org.petitionpipeline.email.service.PetitionReportMailing;
 
 /** Queues each delivery report that is ready for its organizers; the outbox sends it. */
@@ -13,9 +13,9 @@ import org.petitionpipeline.email.service.PetitionReportMailing;
 public class PetitionReportListener {
 
     private final PetitionReportMailing mailing;
-    private final DeadLetters deadLetters;
+    private final DeadLetterChannel deadLetters;
 
-    public PetitionReportListener(PetitionReportMailing mailing, DeadLetters deadLetters) {
+    public PetitionReportListener(PetitionReportMailing mailing, DeadLetterChannel deadLetters) {
         this.mailing = mailing;
         this.deadLetters = deadLetters;
     }

@@ -4,7 +4,7 @@ import jakarta.inject.Named;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.petitionpipeline.contracts.http.BearerToken;
+import org.petitionpipeline.kit.http.BearerToken;
 import org.petitionpipeline.email.config.ApiTokens;
 
 /**

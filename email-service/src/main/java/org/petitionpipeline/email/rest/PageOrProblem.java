@@ -6,8 +6,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.function.Supplier;
-import org.petitionpipeline.contracts.Outages;
-import org.petitionpipeline.contracts.http.Problem;
+import org.petitionpipeline.kit.Outages;
+import org.petitionpipeline.kit.http.Problem;
 import org.petitionpipeline.email.service.SignedTokens;
 
 /**

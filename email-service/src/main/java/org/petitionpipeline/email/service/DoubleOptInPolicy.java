@@ -3,7 +3,7 @@ package org.petitionpipeline.email.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.contracts.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
 import org.petitionpipeline.email.config.DoubleOptIn;
 import org.petitionpipeline.email.config.EmailConfig;
 

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.petitionpipeline.contracts.CanonicalEmail;
 import org.petitionpipeline.contracts.ReportReady;
-import org.petitionpipeline.contracts.SafeText;
+import org.petitionpipeline.kit.input.SafeText;
 import org.petitionpipeline.email.repository.OutboxRepository;
 import org.petitionpipeline.email.repository.OutboxRepository.AddressedMail;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.reporting.mapping.PetitionMapper;
 import org.petitionpipeline.reporting.repository.PetitionRepository;
 import org.petitionpipeline.reporting.rest.PetitionRequest;

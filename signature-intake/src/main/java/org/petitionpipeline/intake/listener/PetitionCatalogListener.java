@@ -6,8 +6,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.contracts.catalog.PetitionCatalog;
-import org.petitionpipeline.contracts.kafka.DeadLetters;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.kafka.DeadLetterChannel;
 
 /**
  * Mirrors the compacted {@code petitions} topic into the in-memory catalog; a definition intake cannot read
@@ -17,9 +17,9 @@ import org.petitionpipeline.contracts.kafka.DeadLetters;
 public class PetitionCatalogListener {
 
     private final PetitionCatalog catalog;
-    private final DeadLetters deadLetters;
+    private final DeadLetterChannel deadLetters;
 
-    public PetitionCatalogListener(PetitionCatalog catalog, DeadLetters deadLetters) {
+    public PetitionCatalogListener(PetitionCatalog catalog, DeadLetterChannel deadLetters) {
         this.catalog = catalog;
         this.deadLetters = deadLetters;
     }

@@ -13,7 +13,7 @@ import org.petitionpipeline.contracts.CallReported;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionTarget;
-import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.intake.rest.CallReportRequest;
 
 /**

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import org.petitionpipeline.contracts.Cidr;
+import org.petitionpipeline.kit.input.Cidr;
 import org.petitionpipeline.intake.config.AbuseDefenceConfig;
 
 /**

@@ -1,9 +1,9 @@
 package org.petitionpipeline.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.petitionpipeline.contracts.Cidr;
-import org.petitionpipeline.contracts.http.Problem;
-import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.kit.input.Cidr;
+import org.petitionpipeline.kit.http.Problem;
+import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.intake.config.AbuseDefenceConfig;
 
 /**

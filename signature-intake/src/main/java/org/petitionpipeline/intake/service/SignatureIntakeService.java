@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.petitionpipeline.contracts.EmailHasher;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.intake.config.PipelineConfig;
 import org.petitionpipeline.intake.mapping.SubmissionMapper;
 import org.petitionpipeline.intake.rest.SignatureRequest;

@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.petitionpipeline.contracts.CanonicalEmail;
 import org.petitionpipeline.contracts.PostalCodes;
-import org.petitionpipeline.contracts.SafeText;
+import org.petitionpipeline.kit.input.SafeText;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.SignerField;
-import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.intake.rest.SignatureRequest;
 
 /**

@@ -1,4 +1,4 @@
-package org.petitionpipeline.contracts.kafka;
+package org.petitionpipeline.kit.kafka;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.petitionpipeline.contracts;
+package org.petitionpipeline.kit.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

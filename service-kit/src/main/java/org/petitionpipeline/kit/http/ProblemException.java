@@ -1,4 +1,4 @@
-package org.petitionpipeline.contracts.http;
+package org.petitionpipeline.kit.http;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;

@@ -1,18 +1,21 @@
-package org.petitionpipeline.contracts.http;
+package org.petitionpipeline.kit.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.petitionpipeline.kit.KitFeatures;
 
 /**
  * Well-formed JSON of the wrong shape ({@code "goal": "many"}, {@code "person": "Jane"}): a 400 problem that
  * names the field, like every other client error.
  */
+@IfBuildProperty(name = KitFeatures.PROBLEM_JSON, stringValue = KitFeatures.ON)
 @Provider
 public class JsonMismatchMapper implements ExceptionMapper<MismatchedInputException> {
 

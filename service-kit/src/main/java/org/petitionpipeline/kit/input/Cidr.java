@@ -1,4 +1,4 @@
-package org.petitionpipeline.contracts;
+package org.petitionpipeline.kit.input;
 
 import io.netty.util.NetUtil;
 import java.net.InetAddress;

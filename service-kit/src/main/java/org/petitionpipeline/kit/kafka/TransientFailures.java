@@ -1,7 +1,7 @@
-package org.petitionpipeline.contracts.kafka;
+package org.petitionpipeline.kit.kafka;
 
 import java.time.Duration;
-import org.petitionpipeline.contracts.Outages;
+import org.petitionpipeline.kit.Outages;
 
 /**
  * A consumer's batch that failed because the database or the broker is away is tried again, with growing

@@ -1,11 +1,13 @@
-package org.petitionpipeline.contracts.http;
+package org.petitionpipeline.kit.http;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import java.util.UUID;
-import org.petitionpipeline.contracts.Outages;
+import org.petitionpipeline.kit.KitFeatures;
+import org.petitionpipeline.kit.Outages;
 
 /**
  * What is left when no other mapper answered: a database that is not answering (stopped, restarting, out of
@@ -13,6 +15,7 @@ import org.petitionpipeline.contracts.Outages;
  * else is a {@code 500}, logged
  * under an id the answer names, with none of its details in the answer. Both are problem+json.
  */
+@IfBuildProperty(name = KitFeatures.PROBLEM_JSON, stringValue = KitFeatures.ON)
 @Provider
 public class ServerErrorMapper implements ExceptionMapper<RuntimeException> {
 

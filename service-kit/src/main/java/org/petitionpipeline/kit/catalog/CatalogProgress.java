@@ -1,5 +1,6 @@
-package org.petitionpipeline.contracts.catalog;
+package org.petitionpipeline.kit.catalog;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.petitionpipeline.contracts.Topics;
+import org.petitionpipeline.kit.KitFeatures;
 
 /**
  * Whether the in-memory {@link PetitionCatalog} has caught up with the {@code petitions} topic as it was when
@@ -26,6 +28,7 @@ import org.petitionpipeline.contracts.Topics;
  * It compares the catalog consumer's position, not the offsets of records seen: compaction may remove the
  * records at the end of the log.
  */
+@IfBuildProperty(name = KitFeatures.PETITION_CATALOG, stringValue = KitFeatures.ON)
 @ApplicationScoped
 public class CatalogProgress {
 

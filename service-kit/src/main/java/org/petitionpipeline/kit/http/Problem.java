@@ -1,4 +1,4 @@
-package org.petitionpipeline.contracts.http;
+package org.petitionpipeline.kit.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;

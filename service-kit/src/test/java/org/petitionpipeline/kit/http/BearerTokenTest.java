@@ -1,4 +1,4 @@
-package org.petitionpipeline.contracts.http;
+package org.petitionpipeline.kit.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

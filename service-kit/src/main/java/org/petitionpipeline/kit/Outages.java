@@ -1,4 +1,4 @@
-package org.petitionpipeline.contracts;
+package org.petitionpipeline.kit;
 
 import java.net.ConnectException;
 import java.sql.SQLException;

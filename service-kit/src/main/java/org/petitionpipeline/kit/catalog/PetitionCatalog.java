@@ -1,19 +1,22 @@
-package org.petitionpipeline.contracts.catalog;
+package org.petitionpipeline.kit.catalog;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.contracts.kafka.DeadLetters;
-import org.petitionpipeline.contracts.kafka.Poison;
+import org.petitionpipeline.kit.KitFeatures;
+import org.petitionpipeline.kit.kafka.DeadLetterChannel;
+import org.petitionpipeline.kit.kafka.Poison;
 
 /**
  * The petitions a service knows, in memory, mirrored from the compacted {@code petitions} topic: a hot path
  * never touches a database for them. Each service that needs it reads the topic on its {@value #CHANNEL}
  * channel from the start, with a group of its own per instance, and hands every record to {@link #apply}.
  */
+@IfBuildProperty(name = KitFeatures.PETITION_CATALOG, stringValue = KitFeatures.ON)
 @ApplicationScoped
 public class PetitionCatalog {
 
@@ -27,7 +30,7 @@ public class PetitionCatalog {
      * required field) changes nothing and comes back as poison for the dead-letter topic.
      */
     public Optional<Poison> apply(ConsumerRecord<String, PetitionDefinition> record) {
-        Optional<String> defect = record.value() == null ? DeadLetters.unreadable(record) : record.value().defect();
+        Optional<String> defect = record.value() == null ? DeadLetterChannel.unreadable(record) : record.value().defect();
         if (defect.isPresent()) {
             return Optional.of(new Poison(record, defect.get()));
         }
