@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.contracts.SubscriptionChange;
 import org.petitionpipeline.contracts.SubscriptionStatus;
-import org.petitionpipeline.email.service.SignedTokens;
+import org.petitionpipeline.kit.tokens.SignedTokens;
 import org.petitionpipeline.email.service.UnsubscribeTokens;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;

@@ -10,7 +10,7 @@ import org.petitionpipeline.contracts.PostalCodes;
 import org.petitionpipeline.kit.input.SafeText;
 import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.SubmittedSignature;
-import org.petitionpipeline.dedup.config.PipelineConfig;
+import org.petitionpipeline.kit.config.PipelineConfig;
 
 /**
  * Validation again, whatever intake checked (a bug there, or a producer other than intake, must not reach the

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import org.petitionpipeline.email.service.SubscriptionService;
-import org.petitionpipeline.email.service.SignedTokens;
+import org.petitionpipeline.kit.tokens.SignedTokens;
 import org.petitionpipeline.email.service.UnsubscribeTokens;
 
 /**

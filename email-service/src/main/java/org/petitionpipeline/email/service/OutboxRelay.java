@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.petitionpipeline.email.repository.EventOutbox;
 import org.petitionpipeline.email.repository.PendingEvent;
 import org.petitionpipeline.email.repository.RelayLock;
+import org.petitionpipeline.kit.kafka.AckedPublisher;
 
 /**
  * Relays recorded events to Kafka, outside any database transaction, one instance at a time (an advisory lock

@@ -3,15 +3,19 @@ package org.petitionpipeline.email.service;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.petitionpipeline.contracts.SubscriptionChange;
 import org.petitionpipeline.email.repository.RelayLock;
 import org.petitionpipeline.email.repository.SubscriptionEventRepository;
+import org.petitionpipeline.kit.kafka.AckedPublisher;
 
 /** Relays recorded subscription changes to the {@code subscriptions} topic, keyed by email hash, in order. */
 @ApplicationScoped
 public class SubscriptionEventRelay {
+
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
 
     private final OutboxRelay<SubscriptionChange> relay;
 
@@ -19,7 +23,7 @@ public class SubscriptionEventRelay {
             @Channel("subscriptions") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8_192)
             MutinyEmitter<SubscriptionChange> emitter) {
         this.relay = new OutboxRelay<>("subscription changes", events,
-                new AckedPublisher<>(emitter, SubscriptionChange::emailHash), relayLock, RelayLock.SUBSCRIPTION_RELAY);
+                AckedPublisher.keyed(emitter, SubscriptionChange::emailHash, ACK_TIMEOUT), relayLock, RelayLock.SUBSCRIPTION_RELAY);
     }
 
     @Scheduled(every = "${email.relay-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

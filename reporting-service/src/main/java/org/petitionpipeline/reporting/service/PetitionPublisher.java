@@ -1,12 +1,12 @@
 package org.petitionpipeline.reporting.service;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.kit.kafka.AckedPublisher;
 import org.petitionpipeline.reporting.repository.PetitionRepository;
 
 /**
@@ -18,12 +18,12 @@ public class PetitionPublisher {
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
-    private final MutinyEmitter<PetitionDefinition> emitter;
+    private final AckedPublisher<PetitionDefinition> publisher;
     private final PetitionRepository petitions;
 
     public PetitionPublisher(@Channel("petitions") MutinyEmitter<PetitionDefinition> emitter,
             PetitionRepository petitions) {
-        this.emitter = emitter;
+        this.publisher = AckedPublisher.keyed(emitter, PetitionDefinition::slug, ACK_TIMEOUT);
         this.petitions = petitions;
     }
 
@@ -32,12 +32,6 @@ public class PetitionPublisher {
      * not come in time.
      */
     public void publish(String slug) {
-        petitions.publishCurrent(slug, this::send);
-    }
-
-    private void send(PetitionDefinition petition) {
-        Message<PetitionDefinition> message = Message.of(petition).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(petition.slug()).build());
-        emitter.sendMessage(message).await().atMost(ACK_TIMEOUT);
+        petitions.publishCurrent(slug, petition -> publisher.publish(List.of(petition)));
     }
 }

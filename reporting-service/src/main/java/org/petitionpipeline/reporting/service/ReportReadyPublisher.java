@@ -1,15 +1,13 @@
 package org.petitionpipeline.reporting.service;
 
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.petitionpipeline.contracts.ReportReady;
+import org.petitionpipeline.kit.kafka.AckedPublisher;
 
 /** Puts delivery reports on {@code reports.ready}, keyed by petition, and waits for the broker to hold them. */
 @ApplicationScoped
@@ -19,21 +17,15 @@ public class ReportReadyPublisher {
     static final int MAX_BATCH = 10;
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
-    private final MutinyEmitter<ReportReady> emitter;
+    private final AckedPublisher<ReportReady> publisher;
 
     public ReportReadyPublisher(@Channel("reports-ready") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
             bufferSize = MAX_BATCH) MutinyEmitter<ReportReady> emitter) {
-        this.emitter = emitter;
+        this.publisher = AckedPublisher.keyed(emitter, ReportReady::key, ACK_TIMEOUT);
     }
 
     /** Returns once the broker acknowledged every report; throws when it does not in time. */
     public void publish(List<ReportReady> reports) {
-        List<Uni<Void>> acks = reports.stream().map(ReportReadyPublisher::toMessage).map(emitter::sendMessage).toList();
-        Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
-    }
-
-    private static Message<ReportReady> toMessage(ReportReady report) {
-        return Message.of(report).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(report.key()).build());
+        publisher.publish(reports);
     }
 }

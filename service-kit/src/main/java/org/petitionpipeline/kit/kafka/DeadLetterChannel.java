@@ -2,7 +2,6 @@ package org.petitionpipeline.kit.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -42,13 +41,13 @@ public class DeadLetterChannel {
     /** Long enough for a database or broker restart; a longer outage fails the channel and health goes DOWN. */
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
 
-    private final MutinyEmitter<byte[]> emitter;
     private final ObjectMapper json;
+    private final AckedPublisher<Poison> publisher;
 
     public DeadLetterChannel(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4_096)
             MutinyEmitter<byte[]> emitter, ObjectMapper json) {
-        this.emitter = emitter;
         this.json = json;
+        this.publisher = AckedPublisher.messages(emitter, this::toMessage, ACK_TIMEOUT);
     }
 
     /**
@@ -86,11 +85,7 @@ public class DeadLetterChannel {
 
     /** Sends the poison to its dead-letter topics and returns once the broker holds all of it. */
     public void send(List<Poison> poison) {
-        if (poison.isEmpty()) {
-            return;
-        }
-        List<Uni<Void>> acks = poison.stream().map(this::toMessage).map(emitter::sendMessage).toList();
-        Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
+        publisher.publish(poison);
     }
 
     private Message<byte[]> toMessage(Poison poison) {

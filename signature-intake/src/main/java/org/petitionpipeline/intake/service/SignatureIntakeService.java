@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.petitionpipeline.contracts.EmailHasher;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.kit.http.ProblemException;
-import org.petitionpipeline.intake.config.PipelineConfig;
+import org.petitionpipeline.kit.config.PipelineConfig;
 import org.petitionpipeline.intake.mapping.SubmissionMapper;
 import org.petitionpipeline.intake.rest.SignatureRequest;
 

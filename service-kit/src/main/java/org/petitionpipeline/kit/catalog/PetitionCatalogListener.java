@@ -1,18 +1,20 @@
-package org.petitionpipeline.intake.listener;
+package org.petitionpipeline.kit.catalog;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.kit.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.KitFeatures;
 import org.petitionpipeline.kit.kafka.DeadLetterChannel;
 
 /**
- * Mirrors the compacted {@code petitions} topic into the in-memory catalog; a definition intake cannot read
+ * Mirrors the compacted {@code petitions} topic into the in-memory catalog; a definition this service cannot read
  * goes to the dead-letter topic instead of stopping the catalog.
  */
+@IfBuildProperty(name = KitFeatures.PETITION_CATALOG, stringValue = KitFeatures.ON)
 @ApplicationScoped
 public class PetitionCatalogListener {
 

@@ -1,4 +1,4 @@
-package org.petitionpipeline.dedup.config;
+package org.petitionpipeline.kit.config;
 
 import io.smallrye.config.ConfigMapping;
 
