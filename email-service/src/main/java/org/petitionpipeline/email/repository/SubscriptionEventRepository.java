@@ -11,11 +11,12 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.SubscriptionChange;
+import org.petitionpipeline.kit.relay.Outbox;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 
 /** The outbox of subscription changes: recorded with the change, relayed to Kafka after the commit. */
 @ApplicationScoped
-public class SubscriptionEventRepository implements EventOutbox<SubscriptionChange> {
+public class SubscriptionEventRepository implements Outbox<PendingEvent<SubscriptionChange>> {
 
     private final DataSource dataSource;
 
