@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.SubmittedSignature;
-import org.petitionpipeline.kit.kafka.DeadLetterChannel;
 import org.petitionpipeline.dedup.service.DeduplicationService;
+import org.petitionpipeline.kit.kafka.DeadLetterChannel;
 
 /**
  * Takes a whole poll batch at a time. Offsets are committed only after this returns, that is after the

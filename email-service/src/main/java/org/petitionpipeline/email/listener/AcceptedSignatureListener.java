@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.AcceptedSignature;
-import org.petitionpipeline.kit.kafka.DeadLetterChannel;
 import org.petitionpipeline.email.service.SignerRecordingService;
+import org.petitionpipeline.kit.kafka.DeadLetterChannel;
 
 /**
  * Records each batch of accepted signatures; mail goes out from the outbox, never from this thread.

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.ReportReady;
-import org.petitionpipeline.kit.kafka.DeadLetterChannel;
 import org.petitionpipeline.email.service.PetitionReportMailing;
+import org.petitionpipeline.kit.kafka.DeadLetterChannel;
 
 /** Queues each delivery report that is ready for its organizers; the outbox sends it. */
 @ApplicationScoped

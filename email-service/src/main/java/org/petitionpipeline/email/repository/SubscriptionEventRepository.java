@@ -11,8 +11,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.SubscriptionChange;
-import org.petitionpipeline.kit.relay.Outbox;
 import org.petitionpipeline.contracts.SubscriptionStatus;
+import org.petitionpipeline.kit.relay.Outbox;
 
 /** The outbox of subscription changes: recorded with the change, relayed to Kafka after the commit. */
 @ApplicationScoped

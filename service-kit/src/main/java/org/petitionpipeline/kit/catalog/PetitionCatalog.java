@@ -30,7 +30,8 @@ public class PetitionCatalog {
      * required field) changes nothing and comes back as poison for the dead-letter topic.
      */
     public Optional<Poison> apply(ConsumerRecord<String, PetitionDefinition> record) {
-        Optional<String> defect = record.value() == null ? DeadLetterChannel.unreadable(record) : record.value().defect();
+        Optional<String> defect = record.value() == null
+                ? DeadLetterChannel.unreadable(record) : record.value().defect();
         if (defect.isPresent()) {
             return Optional.of(new Poison(record, defect.get()));
         }
