@@ -3,8 +3,8 @@ package org.petitionpipeline.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.petitionpipeline.contracts.PetitionStatus;
-import org.petitionpipeline.contracts.http.Problem;
 import org.petitionpipeline.intake.HostileInputs.HostileRequest;
+import org.petitionpipeline.kit.http.Problem;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 

@@ -1,47 +1,36 @@
 package org.petitionpipeline.testsupport;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.petitionpipeline.contracts.Topics;
+import org.petitionpipeline.contracts.topics.TopicCatalogue;
 
 /**
- * Creates the pipeline's topics up front: auto-creation would delay the first record by seconds and give
- * the compacted catalog topic the wrong cleanup policy.
+ * Creates the pipeline's topics up front, as the topic catalogue defines them for one broker: auto-creation would
+ * delay the first record by seconds and give the compacted catalog topic the wrong cleanup policy.
  */
 public final class PipelineTopics {
 
     /** Partitions of the signature topics: the unit of consumer parallelism. */
-    public static final int SIGNATURE_PARTITIONS = 6;
+    public static final int SIGNATURE_PARTITIONS = TopicCatalogue.SIGNATURE_PARTITIONS;
 
     private PipelineTopics() {
     }
 
     public static List<NewTopic> all() {
-        NewTopic petitions = new NewTopic(Topics.PETITIONS, 1, (short) 1)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        NewTopic petitionDeadLetters = new NewTopic(Topics.deadLetterOf(Topics.PETITIONS), 1, (short) 1);
-        List<NewTopic> signatureTopics = List.of(
-                        Topics.SIGNATURES_SUBMITTED, Topics.SIGNATURES_ACCEPTED, Topics.SIGNATURES_REJECTED,
-                        Topics.SIGNATURES_INVALIDATED, Topics.SIGNATURES_VERIFIED, Topics.SUBSCRIPTIONS,
-                        Topics.PETITIONS_MILESTONES, Topics.CALLS_REPORTED, Topics.REPORTS_READY)
-                .stream()
-                .flatMap(topic -> List.of(topic, Topics.deadLetterOf(topic)).stream())
-                .map(topic -> new NewTopic(topic, SIGNATURE_PARTITIONS, (short) 1))
+        return TopicCatalogue.singleBroker().stream()
+                .map(topic -> new NewTopic(topic.name(), topic.partitions(), (short) topic.replication().factor())
+                        .configs(topic.configs()))
                 .toList();
-        return Stream.concat(Stream.of(petitions, petitionDeadLetters), signatureTopics.stream()).toList();
     }
 
     /**

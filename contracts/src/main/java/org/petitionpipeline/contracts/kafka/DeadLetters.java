@@ -1,128 +1,18 @@
 package org.petitionpipeline.contracts.kafka;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import org.petitionpipeline.contracts.Event;
-import org.petitionpipeline.contracts.Topics;
-
 /**
- * The dead-letter contract: a record that can never be processed (unreadable JSON, a newer schema, a missing
- * field) goes to {@code <topic>.dlq}, with its original bytes where it was unreadable, and headers saying
- * where it came from and why. The rest of its batch is processed: one bad record must not stop a consumer.
- *
- * <p>Each service sends through its {@value #CHANNEL} channel, and reads with
- * {@code fail-on-deserialization-failure=false} so that an unreadable record arrives as a null value.
+ * The headers of a record on a dead-letter topic ({@code <topic>.dlq}, see
+ * {@link org.petitionpipeline.contracts.Topics#deadLetterOf}): where the record came from and why no consumer can
+ * process it. Its key is the original key; its value the original bytes where they were unreadable, otherwise the
+ * event as the consumer understood it.
  */
-@ApplicationScoped
-public class DeadLetters {
+public final class DeadLetters {
 
-    public static final String CHANNEL = "dead-letters";
     public static final String REASON_HEADER = "dead-letter-reason";
     public static final String TOPIC_HEADER = "dead-letter-topic";
     public static final String PARTITION_HEADER = "dead-letter-partition";
     public static final String OFFSET_HEADER = "dead-letter-offset";
 
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
-    /** Long enough for a database or broker restart; a longer outage fails the channel and health goes DOWN. */
-    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
-
-    private final MutinyEmitter<byte[]> emitter;
-    private final ObjectMapper json;
-
-    public DeadLetters(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4_096)
-            MutinyEmitter<byte[]> emitter, ObjectMapper json) {
-        this.emitter = emitter;
-        this.json = json;
-    }
-
-    /**
-     * Hands the batch's good events to {@code handler}, then sends its poison to the dead-letter topics. In
-     * that order: if the handler fails, the batch is consumed again and its poison is not sent twice. While the
-     * database or the broker is away, each step is tried again (see {@link TransientFailures}) rather than
-     * failing the channel.
-     */
-    public <T extends Event> void process(ConsumerRecords<String, T> records, Consumer<List<T>> handler) {
-        SortedBatch<T> batch = sort(records);
-        if (!batch.events().isEmpty()) {
-            TransientFailures.retry(() -> handler.accept(batch.events()), GIVE_UP_AFTER);
-        }
-        TransientFailures.retry(() -> send(batch.poison()), GIVE_UP_AFTER);
-    }
-
-    <T extends Event> SortedBatch<T> sort(ConsumerRecords<String, T> records) {
-        List<T> events = new ArrayList<>(records.count());
-        List<Poison> poison = new ArrayList<>();
-        for (ConsumerRecord<String, T> record : records) {
-            Optional<String> defect = record.value() == null
-                    ? Optional.of(unreadable(record).orElse("the record has no value"))
-                    : record.value().defect();
-            defect.ifPresentOrElse(reason -> poison.add(new Poison(record, reason)), () -> events.add(record.value()));
-        }
-        return new SortedBatch<>(events, poison);
-    }
-
-    /** Why the record's value could not be deserialized, if that is what happened. */
-    public static Optional<String> unreadable(ConsumerRecord<?, ?> record) {
-        Header reason = record.headers().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON);
-        return reason == null ? Optional.empty()
-                : Optional.of("unreadable: " + new String(reason.value(), StandardCharsets.UTF_8));
-    }
-
-    /** Sends the poison to its dead-letter topics and returns once the broker holds all of it. */
-    public void send(List<Poison> poison) {
-        if (poison.isEmpty()) {
-            return;
-        }
-        List<Uni<Void>> acks = poison.stream().map(this::toMessage).map(emitter::sendMessage).toList();
-        Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
-    }
-
-    private Message<byte[]> toMessage(Poison poison) {
-        ConsumerRecord<String, ?> record = poison.record();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(REASON_HEADER, bytes(poison.reason()));
-        headers.add(TOPIC_HEADER, bytes(record.topic()));
-        headers.add(PARTITION_HEADER, bytes(String.valueOf(record.partition())));
-        headers.add(OFFSET_HEADER, bytes(String.valueOf(record.offset())));
-        return Message.of(originalValue(record)).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(Topics.deadLetterOf(record.topic()))
-                .withKey(record.key())
-                .withHeaders(headers)
-                .build());
-    }
-
-    /** The bytes as they arrived when unreadable; otherwise the event as this consumer understood it. */
-    private byte[] originalValue(ConsumerRecord<String, ?> record) {
-        Header raw = record.headers().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_DATA);
-        if (raw != null) {
-            return raw.value();
-        }
-        try {
-            return record.value() == null ? new byte[0] : json.writeValueAsBytes(record.value());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a dead letter from " + record.topic(), e);
-        }
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+    private DeadLetters() {
     }
 }

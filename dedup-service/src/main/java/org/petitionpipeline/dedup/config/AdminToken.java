@@ -4,7 +4,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.petitionpipeline.contracts.http.BearerToken;
+import org.petitionpipeline.kit.http.BearerToken;
 
 /** The ops bearer token, built when the service starts, so a weak one never goes live. */
 @ApplicationScoped

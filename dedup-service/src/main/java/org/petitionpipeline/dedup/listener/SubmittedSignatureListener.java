@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.SubmittedSignature;
-import org.petitionpipeline.contracts.kafka.DeadLetters;
 import org.petitionpipeline.dedup.service.DeduplicationService;
+import org.petitionpipeline.kit.kafka.DeadLetterChannel;
 
 /**
  * Takes a whole poll batch at a time. Offsets are committed only after this returns, that is after the
@@ -16,9 +16,9 @@ import org.petitionpipeline.dedup.service.DeduplicationService;
 public class SubmittedSignatureListener {
 
     private final DeduplicationService deduplication;
-    private final DeadLetters deadLetters;
+    private final DeadLetterChannel deadLetters;
 
-    public SubmittedSignatureListener(DeduplicationService deduplication, DeadLetters deadLetters) {
+    public SubmittedSignatureListener(DeduplicationService deduplication, DeadLetterChannel deadLetters) {
         this.deduplication = deduplication;
         this.deadLetters = deadLetters;
     }

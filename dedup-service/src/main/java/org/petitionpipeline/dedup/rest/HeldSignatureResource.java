@@ -13,10 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
-import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.dedup.service.ReviewResult;
 import org.petitionpipeline.dedup.service.SignatureCriteria;
 import org.petitionpipeline.dedup.service.SignatureReviewService;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /** Ops review what the fraud signals held (bearer token, see {@link AdminTokenFilter}). */
 @Path("/api/admin/held")

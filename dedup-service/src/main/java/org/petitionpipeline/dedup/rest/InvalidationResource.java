@@ -7,9 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
-import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.dedup.service.ReviewResult;
 import org.petitionpipeline.dedup.service.SignatureReviewService;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /**
  * Ops strike out signatures found fraudulent afterwards, by criteria (bearer token, see {@link AdminTokenFilter}).

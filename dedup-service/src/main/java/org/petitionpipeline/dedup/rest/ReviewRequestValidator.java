@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.petitionpipeline.contracts.CanonicalEmail;
-import org.petitionpipeline.contracts.Cidr;
-import org.petitionpipeline.contracts.SafeText;
-import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.dedup.service.SignatureCriteria;
+import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.kit.input.Cidr;
+import org.petitionpipeline.kit.input.SafeText;
 
 /** Turns an ops request into criteria, or refuses it with a 422 naming each field that is wrong. */
 @ApplicationScoped

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.petitionpipeline.contracts.Cidr;
 import org.petitionpipeline.dedup.config.DedupConfig;
+import org.petitionpipeline.kit.input.Cidr;
 
 /**
  * Counts signatures per source (address, network, email domain, petition) in clock-aligned windows of the

@@ -7,10 +7,10 @@ import java.util.stream.Stream;
 import org.petitionpipeline.contracts.CanonicalEmail;
 import org.petitionpipeline.contracts.EmailHasher;
 import org.petitionpipeline.contracts.PostalCodes;
-import org.petitionpipeline.contracts.SafeText;
 import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.SubmittedSignature;
-import org.petitionpipeline.dedup.config.PipelineConfig;
+import org.petitionpipeline.kit.config.PipelineConfig;
+import org.petitionpipeline.kit.input.SafeText;
 
 /**
  * Validation again, whatever intake checked (a bug there, or a producer other than intake, must not reach the

@@ -3,7 +3,7 @@ package org.petitionpipeline.dedup.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.petitionpipeline.contracts.Cidr;
+import org.petitionpipeline.kit.input.Cidr;
 
 /**
  * Which stored signatures an ops action applies to; every criterion given must match, an absent one (null or

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.petitionpipeline.contracts.http.BearerToken;
+import org.petitionpipeline.kit.http.BearerToken;
 
 /** The bearer tokens of the service's APIs, built when the service starts, so a weak one never goes live. */
 @ApplicationScoped

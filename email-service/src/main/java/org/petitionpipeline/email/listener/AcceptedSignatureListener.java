@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.AcceptedSignature;
-import org.petitionpipeline.contracts.kafka.DeadLetters;
 import org.petitionpipeline.email.service.SignerRecordingService;
+import org.petitionpipeline.kit.kafka.DeadLetterChannel;
 
 /**
  * Records each batch of accepted signatures; mail goes out from the outbox, never from this thread.
@@ -15,9 +15,9 @@ import org.petitionpipeline.email.service.SignerRecordingService;
 public class AcceptedSignatureListener {
 
     private final SignerRecordingService recording;
-    private final DeadLetters deadLetters;
+    private final DeadLetterChannel deadLetters;
 
-    public AcceptedSignatureListener(SignerRecordingService recording, DeadLetters deadLetters) {
+    public AcceptedSignatureListener(SignerRecordingService recording, DeadLetterChannel deadLetters) {
         this.recording = recording;
         this.deadLetters = deadLetters;
     }

@@ -4,7 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.petitionpipeline.contracts.catalog.CatalogProgress;
+import org.petitionpipeline.kit.catalog.CatalogProgress;
 
 /**
  * Holds accepted signatures back until the petition catalog has caught up: before that, a signature of a

@@ -5,17 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.ReportReady;
-import org.petitionpipeline.contracts.kafka.DeadLetters;
 import org.petitionpipeline.email.service.PetitionReportMailing;
+import org.petitionpipeline.kit.kafka.DeadLetterChannel;
 
 /** Queues each delivery report that is ready for its organizers; the outbox sends it. */
 @ApplicationScoped
 public class PetitionReportListener {
 
     private final PetitionReportMailing mailing;
-    private final DeadLetters deadLetters;
+    private final DeadLetterChannel deadLetters;
 
-    public PetitionReportListener(PetitionReportMailing mailing, DeadLetters deadLetters) {
+    public PetitionReportListener(PetitionReportMailing mailing, DeadLetterChannel deadLetters) {
         this.mailing = mailing;
         this.deadLetters = deadLetters;
     }

@@ -12,10 +12,11 @@ import javax.sql.DataSource;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.SubscriptionChange;
 import org.petitionpipeline.contracts.SubscriptionStatus;
+import org.petitionpipeline.kit.relay.Outbox;
 
 /** The outbox of subscription changes: recorded with the change, relayed to Kafka after the commit. */
 @ApplicationScoped
-public class SubscriptionEventRepository implements EventOutbox<SubscriptionChange> {
+public class SubscriptionEventRepository implements Outbox<PendingEvent<SubscriptionChange>> {
 
     private final DataSource dataSource;
 

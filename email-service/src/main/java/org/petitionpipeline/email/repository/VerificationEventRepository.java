@@ -6,10 +6,11 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.VerifiedSignature;
+import org.petitionpipeline.kit.relay.Outbox;
 
 /** The outbox of confirmed signatures: recorded with the confirmation, relayed to Kafka after the commit. */
 @ApplicationScoped
-public class VerificationEventRepository implements EventOutbox<VerifiedSignature> {
+public class VerificationEventRepository implements Outbox<PendingEvent<VerifiedSignature>> {
 
     private final Statements statements;
 

@@ -4,8 +4,8 @@ import jakarta.inject.Named;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.petitionpipeline.contracts.http.BearerToken;
 import org.petitionpipeline.email.config.ApiTokens;
+import org.petitionpipeline.kit.http.BearerToken;
 
 /**
  * Guards the webhooks with the mail provider's token (a forged bounce report would silence a real person) and

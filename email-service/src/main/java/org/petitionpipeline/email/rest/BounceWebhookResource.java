@@ -8,9 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.email.service.DeliveryReport;
 import org.petitionpipeline.email.service.DeliveryReportService;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /**
  * The mail provider reports bounces and complaints here (bearer token, see {@link ApiTokenFilter}). Any

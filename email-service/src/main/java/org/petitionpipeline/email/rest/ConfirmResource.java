@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.petitionpipeline.email.repository.ConfirmationRepository;
 import org.petitionpipeline.email.service.ConfirmationService;
 import org.petitionpipeline.email.service.ConfirmationTokens;
-import org.petitionpipeline.email.service.SignedTokens;
+import org.petitionpipeline.kit.tokens.SignedTokens;
 
 /**
  * Double opt-in. GET only shows a button: corporate link scanners and previews open every link in a mail, and

@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
-import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.email.repository.MailingProgress;
 import org.petitionpipeline.email.service.MailingService;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /**
  * Organizers send an update to the signers of a petition who asked for updates (bearer token, see

@@ -6,9 +6,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.function.Supplier;
-import org.petitionpipeline.contracts.Outages;
-import org.petitionpipeline.contracts.http.Problem;
-import org.petitionpipeline.email.service.SignedTokens;
+import org.petitionpipeline.kit.Outages;
+import org.petitionpipeline.kit.http.Problem;
+import org.petitionpipeline.kit.tokens.SignedTokens;
 
 /**
  * The answers of the unsubscribe and confirmation pages. People arrive with a browser or a mail client, so HTML is the default;

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import org.petitionpipeline.email.service.SubscriptionService;
-import org.petitionpipeline.email.service.SignedTokens;
 import org.petitionpipeline.email.service.UnsubscribeTokens;
+import org.petitionpipeline.kit.tokens.SignedTokens;
 
 /**
  * One-click unsubscribe. GET only shows a button: link scanners and previews follow GETs, and must not

@@ -3,7 +3,7 @@ package org.petitionpipeline.email.rest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /** Refuses an update that could not be sent as written, with a message per field. */
 final class UpdateRequestValidator {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.petitionpipeline.email.config.EmailConfig;
+import org.petitionpipeline.kit.tokens.SignedTokens;
 
 /**
  * Double opt-in tokens: {@link SignedTokens} for a signature id. Whoever holds the mail can confirm that one
@@ -26,7 +27,7 @@ public class ConfirmationTokens {
     private final Duration lifetime;
 
     public ConfirmationTokens(EmailConfig config) {
-        this.tokens = new SignedTokens(config.tokenKey(), "confirm", UUID_BYTES);
+        this.tokens = new SignedTokens(config.tokenKey(), "EMAIL_TOKEN_KEY", "confirm");
         this.lifetime = config.confirmationTokenLifetime();
     }
 
@@ -41,7 +42,7 @@ public class ConfirmationTokens {
     }
 
     public Check verify(String token) {
-        SignedTokens.Check check = tokens.verify(token);
+        SignedTokens.Check check = tokens.verify(token, UUID_BYTES, Instant.now());
         if (check.subject() == null) {
             return new Check(check.verdict(), null);
         }

@@ -3,9 +3,9 @@ package org.petitionpipeline.email.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.contracts.catalog.PetitionCatalog;
 import org.petitionpipeline.email.config.DoubleOptIn;
 import org.petitionpipeline.email.config.EmailConfig;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
 
 /** Whether a signature counts only once its signer has confirmed the address: by organization rule or petition. */
 @ApplicationScoped

@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.petitionpipeline.contracts.CanonicalEmail;
 import org.petitionpipeline.contracts.ReportReady;
-import org.petitionpipeline.contracts.SafeText;
 import org.petitionpipeline.email.repository.OutboxRepository;
 import org.petitionpipeline.email.repository.OutboxRepository.AddressedMail;
+import org.petitionpipeline.kit.input.SafeText;
 
 /**
  * Puts one delivery-report message per organizer and report in the outbox. The outbox key (kind, recipient,

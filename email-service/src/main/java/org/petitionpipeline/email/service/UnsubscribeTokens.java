@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.petitionpipeline.email.config.EmailConfig;
+import org.petitionpipeline.kit.tokens.SignedTokens;
 
 /**
  * Unsubscribe tokens: {@link SignedTokens} for an email hash. No address is in a link, and a token stops
@@ -28,7 +29,7 @@ public class UnsubscribeTokens {
     private final Duration lifetime;
 
     public UnsubscribeTokens(EmailConfig config) {
-        this.tokens = new SignedTokens(config.tokenKey(), "unsubscribe", HASH_BYTES);
+        this.tokens = new SignedTokens(config.tokenKey(), "EMAIL_TOKEN_KEY", "unsubscribe");
         this.lifetime = config.unsubscribeTokenLifetime();
     }
 
@@ -44,7 +45,7 @@ public class UnsubscribeTokens {
     }
 
     public Check verify(String token) {
-        SignedTokens.Check check = tokens.verify(token);
+        SignedTokens.Check check = tokens.verify(token, HASH_BYTES, Instant.now());
         return new Check(check.verdict(), check.subject() == null ? null : HexFormat.of().formatHex(check.subject()));
     }
 }

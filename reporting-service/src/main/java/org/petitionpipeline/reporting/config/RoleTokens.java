@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import org.petitionpipeline.contracts.http.BearerToken;
+import org.petitionpipeline.kit.http.BearerToken;
 
 /** The organizers' and ops' tokens, built when the service starts, so a weak or shared one never goes live. */
 @Startup

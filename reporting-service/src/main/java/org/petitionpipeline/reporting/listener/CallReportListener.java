@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.CallReported;
-import org.petitionpipeline.contracts.kafka.DeadLetters;
+import org.petitionpipeline.kit.kafka.DeadLetterChannel;
 import org.petitionpipeline.reporting.repository.CallCountRepository;
 
 /** Counts the calls signers report, a poll batch per round trip; replays count nothing (see the repository). */
@@ -13,9 +13,9 @@ import org.petitionpipeline.reporting.repository.CallCountRepository;
 public class CallReportListener {
 
     private final CallCountRepository calls;
-    private final DeadLetters deadLetters;
+    private final DeadLetterChannel deadLetters;
 
-    public CallReportListener(CallCountRepository calls, DeadLetters deadLetters) {
+    public CallReportListener(CallCountRepository calls, DeadLetterChannel deadLetters) {
         this.calls = calls;
         this.deadLetters = deadLetters;
     }

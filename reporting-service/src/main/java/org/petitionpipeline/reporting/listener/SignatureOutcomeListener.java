@@ -8,7 +8,7 @@ import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.InvalidatedSignature;
 import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.VerifiedSignature;
-import org.petitionpipeline.contracts.kafka.DeadLetters;
+import org.petitionpipeline.kit.kafka.DeadLetterChannel;
 import org.petitionpipeline.reporting.repository.TotalsRepository;
 import org.petitionpipeline.reporting.service.SignatureCounting;
 
@@ -21,9 +21,9 @@ public class SignatureOutcomeListener {
 
     private final SignatureCounting counting;
     private final TotalsRepository totals;
-    private final DeadLetters deadLetters;
+    private final DeadLetterChannel deadLetters;
 
-    public SignatureOutcomeListener(SignatureCounting counting, TotalsRepository totals, DeadLetters deadLetters) {
+    public SignatureOutcomeListener(SignatureCounting counting, TotalsRepository totals, DeadLetterChannel deadLetters) {
         this.counting = counting;
         this.totals = totals;
         this.deadLetters = deadLetters;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.ReportReady;
 
@@ -31,12 +30,11 @@ public class DeliveryReportRepository {
             order by 2, 3, 4
             on conflict (petition_slug, kind, threshold) do nothing""";
 
-    /* SKIP LOCKED: two relays (instances) each take reports the other is not publishing. */
-    private static final String LOCK_UNPUBLISHED = """
+    private static final String UNPUBLISHED = """
             select d.report_id, d.petition_slug, p.title, d.threshold, d.total, d.as_of, d.recipients
             from reporting.delivery_report d join reporting.petition p on p.slug = d.petition_slug
             where d.published_at is null
-            order by d.as_of limit ? for update of d skip locked""";
+            order by d.as_of limit ?""";
 
     private static final String MARK_PUBLISHED = """
             update reporting.delivery_report d set published_at = now(), csv_sha256 = published.csv_sha256
@@ -61,32 +59,10 @@ public class DeliveryReportRepository {
         }
     }
 
-    /**
-     * Hands up to {@code limit} unpublished reports, oldest first, to {@code publish} while holding their rows, and
-     * marks them published, with the digests the announcements carried, once it returns; returns how many there
-     * were. A crash in between announces them again (email-service mails each report id once).
-     */
-    public int publishUnpublished(int limit, Function<List<PendingReport>, List<ReportReady>> publish) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<PendingReport> pending = lockUnpublished(connection, limit);
-                if (!pending.isEmpty()) {
-                    markPublished(connection, publish.apply(pending));
-                }
-                connection.commit();
-                return pending.size();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not relay delivery reports", e);
-        }
-    }
-
-    private static List<PendingReport> lockUnpublished(Connection connection, int limit) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(LOCK_UNPUBLISHED)) {
+    /** Reports not yet announced on reports.ready, oldest first: the relay's outbox. */
+    public List<PendingReport> unpublished(int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(UNPUBLISHED)) {
             query.setInt(1, limit);
             List<PendingReport> pending = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
@@ -98,16 +74,22 @@ public class DeliveryReportRepository {
                 }
             }
             return pending;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the unannounced delivery reports", e);
         }
     }
 
-    private static void markPublished(Connection connection, List<ReportReady> published) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(MARK_PUBLISHED)) {
+    /** Marks the reports announced, with the digests their announcements carried. */
+    public void markPublished(List<ReportReady> published) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(MARK_PUBLISHED)) {
             update.setArray(1, connection.createArrayOf("uuid",
                     published.stream().map(ReportReady::reportId).toArray()));
             update.setArray(2, connection.createArrayOf("text",
                     published.stream().map(ReportReady::csvSha256).toArray()));
             update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not mark " + published.size() + " delivery reports announced", e);
         }
     }
 

@@ -8,13 +8,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.MilestoneReached;
+import org.petitionpipeline.kit.relay.Outbox;
 
 @ApplicationScoped
-public class MilestoneRepository {
+public class MilestoneRepository implements Outbox<MilestoneReached> {
 
     /*
      * Looks at the current totals rather than at what a batch added: a batch replayed after a crash between the
@@ -37,10 +37,9 @@ public class MilestoneRepository {
             order by 1, 2, 3
             on conflict (petition_slug, kind, threshold) do nothing""";
 
-    /* SKIP LOCKED: two relays (instances) each take milestones the other is not publishing. */
-    private static final String LOCK_UNPUBLISHED = """
+    private static final String UNPUBLISHED = """
             select * from reporting.milestone where published_at is null
-            order by reached_at limit ? for update skip locked""";
+            order by reached_at limit ?""";
 
     private static final String MARK_PUBLISHED = """
             update reporting.milestone set published_at = now()
@@ -65,28 +64,31 @@ public class MilestoneRepository {
         }
     }
 
-    /**
-     * Hands up to {@code limit} unpublished milestones, oldest first, to {@code publish} while holding their rows,
-     * and marks them published once it returns; returns how many there were. A crash in between publishes them
-     * again (consumers act on each milestone once).
-     */
-    public int publishUnpublished(int limit, Consumer<List<MilestoneReached>> publish) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<MilestoneReached> pending = lockUnpublished(connection, limit);
-                if (!pending.isEmpty()) {
-                    publish.accept(pending);
-                    markPublished(connection, pending);
-                }
-                connection.commit();
-                return pending.size();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+    /** Milestones not yet on {@code petitions.milestones}, first reached first: the relay's outbox. */
+    @Override
+    public List<MilestoneReached> unpublished(int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(UNPUBLISHED)) {
+            query.setInt(1, limit);
+            return milestones(query);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not relay milestones", e);
+            throw new IllegalStateException("could not read the unpublished milestones", e);
+        }
+    }
+
+    @Override
+    public void markPublished(List<MilestoneReached> published) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(MARK_PUBLISHED)) {
+            update.setArray(1, connection.createArrayOf("text",
+                    published.stream().map(MilestoneReached::petitionSlug).toArray()));
+            update.setArray(2, connection.createArrayOf("text",
+                    published.stream().map(milestone -> milestone.kind().name()).toArray()));
+            update.setArray(3, connection.createArrayOf("bigint",
+                    published.stream().map(MilestoneReached::threshold).toArray()));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not mark " + published.size() + " milestones published", e);
         }
     }
 
@@ -102,13 +104,6 @@ public class MilestoneRepository {
         }
     }
 
-    private static List<MilestoneReached> lockUnpublished(Connection connection, int limit) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(LOCK_UNPUBLISHED)) {
-            query.setInt(1, limit);
-            return milestones(query);
-        }
-    }
-
     private static List<MilestoneReached> milestones(PreparedStatement query) throws SQLException {
         List<MilestoneReached> milestones = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
@@ -119,17 +114,5 @@ public class MilestoneRepository {
             }
         }
         return milestones;
-    }
-
-    private static void markPublished(Connection connection, List<MilestoneReached> published) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(MARK_PUBLISHED)) {
-            update.setArray(1, connection.createArrayOf("text",
-                    published.stream().map(MilestoneReached::petitionSlug).toArray()));
-            update.setArray(2, connection.createArrayOf("text",
-                    published.stream().map(milestone -> milestone.kind().name()).toArray()));
-            update.setArray(3, connection.createArrayOf("bigint",
-                    published.stream().map(MilestoneReached::threshold).toArray()));
-            update.executeUpdate();
-        }
     }
 }

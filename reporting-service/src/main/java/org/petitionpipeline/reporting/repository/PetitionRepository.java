@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.EventSchema;
@@ -22,9 +21,10 @@ import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionStatus;
 import org.petitionpipeline.contracts.PetitionTarget;
 import org.petitionpipeline.contracts.SignerField;
+import org.petitionpipeline.kit.relay.Outbox;
 
 @ApplicationScoped
-public class PetitionRepository {
+public class PetitionRepository implements Outbox<PetitionDefinition> {
 
     private static final TypeReference<List<PetitionTarget>> TARGETS = new TypeReference<>() {
     };
@@ -107,43 +107,32 @@ public class PetitionRepository {
         return select("select * from reporting.petition order by created_at");
     }
 
-    /** Petitions whose current version the catalog topic has not acknowledged yet. */
-    public List<PetitionDefinition> findUnpublished() {
-        return select("select * from reporting.petition where published_at is distinct from updated_at order by updated_at");
+    /** Petitions whose current version the catalog topic has not acknowledged yet, oldest change first. */
+    @Override
+    public List<PetitionDefinition> unpublished(int limit) {
+        return select("select * from reporting.petition where published_at is distinct from updated_at"
+                + " order by updated_at limit ?", limit);
     }
 
     /**
-     * Hands the petition's current version to {@code publish} while holding its row, then marks that version
-     * published. Publishers (a request, the relay, another instance) take turns per petition and each sends what
-     * is current when its turn comes, so the last record on the compacted topic is always the newest version;
-     * without the turns a slow publish of an old version could land after the new one and stay there.
+     * Records which version of each petition the topic holds. A petition changed since that version was read keeps
+     * its newer updated_at, stays unpublished and goes out again, after the older one: the last record of a key on
+     * the compacted topic is always the newest version.
      */
-    public void publishCurrent(String slug, Consumer<PetitionDefinition> publish) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "select * from reporting.petition where slug = ? for update")) {
-                lock.setString(1, slug);
-                Optional<PetitionDefinition> current = first(lock);
-                if (current.isPresent()) {
-                    publish.accept(current.get());
-                    markPublished(connection, current.get());
-                }
-                connection.commit();
-            } catch (SQLException | JsonProcessingException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("could not publish petition " + slug, e);
-        }
-    }
-
-    private static void markPublished(Connection connection, PetitionDefinition petition) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update reporting.petition set published_at = updated_at where slug = ?")) {
-            update.setString(1, petition.slug());
+    @Override
+    public void markPublished(List<PetitionDefinition> published) {
+        String sql = """
+                update reporting.petition p set published_at = v.updated_at
+                from unnest(?::text[], ?::timestamptz[]) as v(slug, updated_at) where p.slug = v.slug""";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setArray(1, connection.createArrayOf("text",
+                    published.stream().map(PetitionDefinition::slug).toArray()));
+            update.setArray(2, connection.createArrayOf("timestamptz",
+                    published.stream().map(petition -> Timestamp.from(petition.updatedAt())).toArray()));
             update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not mark " + published.size() + " petitions published", e);
         }
     }
 
@@ -166,13 +155,17 @@ public class PetitionRepository {
         return index + 12;
     }
 
-    private List<PetitionDefinition> select(String sql) {
+    private List<PetitionDefinition> select(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql);
-                ResultSet rows = query.executeQuery()) {
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
             List<PetitionDefinition> petitions = new ArrayList<>();
-            while (rows.next()) {
-                petitions.add(toDefinition(rows));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    petitions.add(toDefinition(rows));
+                }
             }
             return petitions;
         } catch (SQLException | JsonProcessingException e) {

@@ -4,7 +4,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.petitionpipeline.contracts.http.Problem;
+import org.petitionpipeline.kit.http.Problem;
 
 /**
  * Answers of the console pages: HTML for a browser, and the same refusal as problem+json for a client that asks for

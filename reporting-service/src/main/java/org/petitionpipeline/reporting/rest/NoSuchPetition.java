@@ -1,6 +1,6 @@
 package org.petitionpipeline.reporting.rest;
 
-import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /** The 404 of every endpoint that names a petition by its slug. */
 final class NoSuchPetition {

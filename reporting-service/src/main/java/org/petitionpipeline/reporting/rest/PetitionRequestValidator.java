@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.petitionpipeline.contracts.CanonicalEmail;
 import org.petitionpipeline.contracts.OfficeContact;
 import org.petitionpipeline.contracts.PetitionTarget;
-import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /** Checks an organizer's petition request field by field, so the answer can name every mistake at once. */
 @ApplicationScoped

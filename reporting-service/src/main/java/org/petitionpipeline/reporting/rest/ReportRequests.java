@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.reporting.repository.ReportScope;
 
 /** Reads which report a request asks for from its {@code as_of} and {@code region} query parameters. */

@@ -6,8 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import org.petitionpipeline.contracts.http.Problem;
-import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.kit.http.Problem;
+import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.reporting.repository.ReportScope;
 import org.petitionpipeline.reporting.service.ReportLinks;
 

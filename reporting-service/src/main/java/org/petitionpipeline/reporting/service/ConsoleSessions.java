@@ -2,36 +2,33 @@ package org.petitionpipeline.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.petitionpipeline.kit.tokens.SignedTokens;
 import org.petitionpipeline.reporting.config.ConsoleRole;
 import org.petitionpipeline.reporting.config.ReportingConfig;
 
 /**
- * A console login as a cookie value: {@code role.expiry.signature}, signed with the role's own token. The cookie
- * never carries the token itself, any instance can check it without shared state, and changing a token ends every
- * login made with it.
+ * A console login as a cookie value: {@code role.expiry.signature}, a {@link SignedTokens} signature of the role
+ * made with the role's own token. The cookie never carries the token itself, any instance can check it without
+ * shared state, and changing a token ends every login made with it.
  */
 @ApplicationScoped
 public class ConsoleSessions {
 
     public static final String COOKIE = "console_session";
-    private static final String HMAC = "HmacSHA256";
+    private static final String PURPOSE = "console-session";
 
-    private final Map<ConsoleRole, byte[]> keys = new EnumMap<>(ConsoleRole.class);
+    private final Map<ConsoleRole, SignedTokens> signers = new EnumMap<>(ConsoleRole.class);
     private final Duration lifetime;
 
     public ConsoleSessions(ReportingConfig config) {
-        keys.put(ConsoleRole.ORGANIZER, config.adminToken().getBytes(StandardCharsets.UTF_8));
-        keys.put(ConsoleRole.OPS, config.opsToken().getBytes(StandardCharsets.UTF_8));
+        signers.put(ConsoleRole.ORGANIZER,
+                new SignedTokens(config.adminToken(), ConsoleRole.ORGANIZER.variable(), PURPOSE));
+        signers.put(ConsoleRole.OPS, new SignedTokens(config.opsToken(), ConsoleRole.OPS.variable(), PURPOSE));
         this.lifetime = config.console().sessionLifetime();
     }
 
@@ -40,8 +37,8 @@ public class ConsoleSessions {
     }
 
     public String open(ConsoleRole role, Instant now) {
-        String claim = role.label() + "." + now.plus(lifetime).getEpochSecond();
-        return claim + "." + sign(role, claim);
+        long expiresAt = now.plus(lifetime).getEpochSecond();
+        return role.label() + "." + expiresAt + "." + signers.get(role).sign(subject(role), expiresAt);
     }
 
     /** The role of a login that is well signed and not expired; empty for anything else. */
@@ -51,25 +48,17 @@ public class ConsoleSessions {
             return Optional.empty();
         }
         Optional<ConsoleRole> role = ConsoleRole.ofLabel(parts[0]);
-        if (role.isEmpty() || !MessageDigest.isEqual(sign(role.get(), parts[0] + "." + parts[1])
-                .getBytes(StandardCharsets.US_ASCII), parts[2].getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.empty();
-        }
+        long expiresAt;
         try {
-            return Instant.ofEpochSecond(Long.parseLong(parts[1])).isAfter(now) ? role : Optional.empty();
+            expiresAt = Long.parseLong(parts[1]);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+        return role.filter(claimed -> signers.get(claimed).verify(subject(claimed), expiresAt, parts[2], now)
+                == SignedTokens.Verdict.VALID);
     }
 
-    private String sign(ConsoleRole role, String claim) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(keys.get(role), HMAC));
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(("console-session:" + claim).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+    private static byte[] subject(ConsoleRole role) {
+        return role.label().getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.petitionpipeline.contracts.Outages;
+import org.petitionpipeline.kit.Outages;
 import org.petitionpipeline.reporting.config.ReportingConfig;
 import org.petitionpipeline.reporting.repository.PetitionTotal;
 import org.petitionpipeline.reporting.repository.TotalsRepository;

@@ -1,6 +1,5 @@
 package org.petitionpipeline.reporting.service;
 
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,25 +7,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.reporting.mapping.PetitionMapper;
 import org.petitionpipeline.reporting.repository.PetitionRepository;
 import org.petitionpipeline.reporting.rest.PetitionRequest;
 
 /**
- * The petition catalog. Every change is stored, then published to the catalog topic; should the publish fail,
- * the change stays stored and {@link PetitionCatalogRelay} publishes it once the broker is back.
+ * The petition catalog. Every change is stored, then {@link PetitionCatalogRelay} publishes it to the catalog topic;
+ * should the publish fail, the change stays stored and the relay publishes it once the broker is back.
  */
 @ApplicationScoped
 public class PetitionService {
 
     private final PetitionRepository petitions;
-    private final PetitionPublisher publisher;
+    private final PetitionCatalogRelay catalogRelay;
     private final PetitionMapper mapper;
 
-    public PetitionService(PetitionRepository petitions, PetitionPublisher publisher, PetitionMapper mapper) {
+    public PetitionService(PetitionRepository petitions, PetitionCatalogRelay catalogRelay, PetitionMapper mapper) {
         this.petitions = petitions;
-        this.publisher = publisher;
+        this.catalogRelay = catalogRelay;
         this.mapper = mapper;
     }
 
@@ -35,7 +34,7 @@ public class PetitionService {
         if (!petitions.insert(petition)) {
             throw ProblemException.conflict("a petition with slug '" + petition.slug() + "' already exists");
         }
-        publishOrLeaveToRelay(petition.slug());
+        catalogRelay.relayNow();
         return petition;
     }
 
@@ -48,14 +47,18 @@ public class PetitionService {
         PetitionDefinition revised = mapper.toRevisedDefinition(current.get(), request, now());
         requireNewConsentVersionForNewWording(current.get(), revised);
         Optional<PetitionDefinition> stored = petitions.update(revised);
-        stored.ifPresent(petition -> publishOrLeaveToRelay(petition.slug()));
+        if (stored.isPresent()) {
+            catalogRelay.relayNow();
+        }
         return stored;
     }
 
     /** Closes the petition to new signatures; empty when there is no such petition. */
     public Optional<PetitionDefinition> close(String slug) {
         Optional<PetitionDefinition> closed = petitions.close(slug, now());
-        closed.ifPresent(petition -> publishOrLeaveToRelay(petition.slug()));
+        if (closed.isPresent()) {
+            catalogRelay.relayNow();
+        }
         return closed;
     }
 
@@ -77,13 +80,6 @@ public class PetitionService {
         }
     }
 
-    private void publishOrLeaveToRelay(String slug) {
-        try {
-            publisher.publish(slug);
-        } catch (RuntimeException brokerUnavailable) {
-            Log.warnf("petition %s stored; the catalog relay will publish it: %s", slug, brokerUnavailable.getMessage());
-        }
-    }
 
     /** PostgreSQL keeps microseconds: the definition answered then carries the same instant as the one published. */
     private static Instant now() {

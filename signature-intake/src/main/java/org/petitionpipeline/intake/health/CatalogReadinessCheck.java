@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.petitionpipeline.contracts.catalog.CatalogProgress;
-import org.petitionpipeline.contracts.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.catalog.CatalogProgress;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
 
 /** Not ready until the petition catalog is loaded: before that, real petitions would get 404s. */
 @Readiness

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.intake.rest.SignatureForm;
 import org.petitionpipeline.intake.rest.SignatureRequest;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /**
  * A plain HTML form's fields (the embed without JavaScript) as the same request the JSON API takes, so both

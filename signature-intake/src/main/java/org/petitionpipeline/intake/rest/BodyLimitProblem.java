@@ -11,7 +11,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.petitionpipeline.contracts.http.Problem;
+import org.petitionpipeline.kit.http.Problem;
 
 /**
  * Refuses a body over {@code quarkus.http.limits.max-body-size} from its Content-Length, before a byte of it

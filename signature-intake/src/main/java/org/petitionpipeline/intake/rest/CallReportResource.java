@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.petitionpipeline.contracts.http.Problem;
 import org.petitionpipeline.intake.service.CallReportService;
+import org.petitionpipeline.kit.http.Problem;
 
 /** Step 3 of the embed: a signer called one of the petition's targets and tells us how it went. */
 @Path("/api/petitions/{slug}/calls")

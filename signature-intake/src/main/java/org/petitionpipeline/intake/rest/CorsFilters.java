@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.contracts.http.Problem;
 import org.petitionpipeline.intake.config.CorsConfig;
 import org.petitionpipeline.intake.service.EmbeddingOrigins;
-import org.petitionpipeline.contracts.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.http.Problem;
 
 /**
  * CORS for embeds, per petition: the preflight is answered here, before any resource, and every answer to

@@ -14,10 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.SignerField;
-import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.intake.config.EmbedConfig;
 import org.petitionpipeline.intake.service.EmbeddingOrigins;
-import org.petitionpipeline.contracts.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /**
  * The iframe embed, for pages that may not load third-party scripts: the widget on intake's own origin, around

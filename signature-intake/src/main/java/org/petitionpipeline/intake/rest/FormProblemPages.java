@@ -6,7 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.petitionpipeline.contracts.http.Problem;
+import org.petitionpipeline.kit.http.Problem;
 
 /**
  * A signer posting a plain HTML form (signing, or reporting a call) sees a page that says what to fix, not a JSON document. Only browsers

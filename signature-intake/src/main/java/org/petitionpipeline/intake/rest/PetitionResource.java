@@ -5,8 +5,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.petitionpipeline.contracts.http.ProblemException;
-import org.petitionpipeline.contracts.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /** What an embed shows before signing (title, text, targets and their phones, consent wording), from the in-memory catalog. */
 @Path("/api/petitions/{slug}")

@@ -21,9 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
-import org.petitionpipeline.contracts.http.Problem;
 import org.petitionpipeline.intake.mapping.FormSignatureMapper;
 import org.petitionpipeline.intake.service.SignatureIntakeService;
+import org.petitionpipeline.kit.http.Problem;
 
 @Path("/api/petitions/{slug}/signatures")
 @Tag(name = "Signing")

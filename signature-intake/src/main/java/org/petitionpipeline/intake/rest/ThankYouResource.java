@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionTarget;
-import org.petitionpipeline.contracts.http.ProblemException;
-import org.petitionpipeline.contracts.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /** Where a plain HTML form lands after signing, and after reporting a call (303 from the form posts). */
 @Path("/petitions/{slug}/thank-you")

@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.intake.config.AbuseDefenceConfig;
 import org.petitionpipeline.intake.rest.SignatureRequest;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /**
  * Cheap signs of a script, checked before anything is published: the honeypot field people never see but

@@ -13,8 +13,8 @@ import org.petitionpipeline.contracts.CallReported;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionTarget;
-import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.intake.rest.CallReportRequest;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /**
  * Call reports come through the same door as signatures (petition open, page allowed, client within its rate),

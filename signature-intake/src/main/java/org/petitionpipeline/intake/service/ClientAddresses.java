@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import org.petitionpipeline.contracts.Cidr;
 import org.petitionpipeline.intake.config.AbuseDefenceConfig;
+import org.petitionpipeline.kit.input.Cidr;
 
 /**
  * The address a signature came from, for rate limits and fraud signals. {@code X-Forwarded-For} counts only

@@ -21,9 +21,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.petitionpipeline.contracts.CallReported;
 import org.petitionpipeline.contracts.SubmittedSignature;
 import org.petitionpipeline.contracts.Topics;
-import org.petitionpipeline.contracts.http.ProblemException;
-import org.petitionpipeline.contracts.kafka.DurableProducers;
 import org.petitionpipeline.intake.config.IntakeConfig;
+import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.kit.kafka.DurableProducers;
 
 /**
  * Hands intake's events to Kafka; each returned Uni completes only once the broker acknowledged the record

@@ -10,8 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.intake.config.IntakeConfig;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /**
  * An embed that lost the answer to a signature (or a call report) retries it with the same {@code Idempotency-Key}:

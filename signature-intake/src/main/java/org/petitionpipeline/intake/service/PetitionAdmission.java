@@ -3,9 +3,9 @@ package org.petitionpipeline.intake.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.contracts.catalog.PetitionCatalog;
-import org.petitionpipeline.contracts.http.Problem;
-import org.petitionpipeline.contracts.http.ProblemException;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.http.Problem;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /**
  * The checks every request that writes for a petition passes first, cheapest first: the petition exists and is

@@ -1,10 +1,10 @@
 package org.petitionpipeline.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.petitionpipeline.contracts.Cidr;
-import org.petitionpipeline.contracts.http.Problem;
-import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.intake.config.AbuseDefenceConfig;
+import org.petitionpipeline.kit.http.Problem;
+import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.kit.input.Cidr;
 
 /**
  * Per client IP (a script hammering the endpoint) and per petition and email address (one person resubmitting

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.petitionpipeline.contracts.EmailHasher;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.contracts.http.ProblemException;
-import org.petitionpipeline.intake.config.PipelineConfig;
 import org.petitionpipeline.intake.mapping.SubmissionMapper;
 import org.petitionpipeline.intake.rest.SignatureRequest;
+import org.petitionpipeline.kit.config.PipelineConfig;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /**
  * The signing front door, cheapest refusals first: unknown or closed petition, a page not allowed to embed

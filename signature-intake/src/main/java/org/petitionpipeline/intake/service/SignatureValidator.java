@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.petitionpipeline.contracts.CanonicalEmail;
-import org.petitionpipeline.contracts.PostalCodes;
-import org.petitionpipeline.contracts.SafeText;
 import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.contracts.PostalCodes;
 import org.petitionpipeline.contracts.SignerField;
-import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.intake.rest.SignatureRequest;
+import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.kit.input.SafeText;
 
 /**
  * Checks and normalizes what a signer sent. Control characters (CR/LF above all) are refused in every

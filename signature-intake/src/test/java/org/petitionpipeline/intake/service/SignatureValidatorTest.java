@@ -7,13 +7,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionStatus;
-import org.petitionpipeline.contracts.http.Problem;
-import org.petitionpipeline.contracts.http.ProblemException;
 import org.petitionpipeline.intake.IntakeFixtures;
+import org.petitionpipeline.intake.rest.SignatureRequest;
 import org.petitionpipeline.intake.rest.SignatureRequest.EmailAddress;
 import org.petitionpipeline.intake.rest.SignatureRequest.Person;
 import org.petitionpipeline.intake.rest.SignatureRequest.PostalAddress;
-import org.petitionpipeline.intake.rest.SignatureRequest;
+import org.petitionpipeline.kit.http.Problem;
+import org.petitionpipeline.kit.http.ProblemException;
 
 class SignatureValidatorTest {
 

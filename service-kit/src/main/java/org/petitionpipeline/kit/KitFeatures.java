@@ -1,0 +1,23 @@
+package org.petitionpipeline.kit;
+
+/**
+ * The build-time switches that turn on the parts of the kit which would otherwise run in every service that
+ * depends on it: JAX-RS providers and Kafka listeners are never "unused", so Quarkus would keep them. A service
+ * names in its {@code application.properties} each part it uses, e.g. {@code kit.petition-catalog.enabled=true};
+ * every other part stays out of its build. Beans that only serve whoever injects them (the dead-letter channel,
+ * the durable producers) need no switch: Quarkus removes them where nothing injects them.
+ */
+public final class KitFeatures {
+
+    /** The RFC 9457 problem+json exception mappers: one error shape for every HTTP answer. */
+    public static final String PROBLEM_JSON = "kit.problem-json.enabled";
+
+    /** The in-memory petition catalog, its listener on the {@code petitions} topic and its load progress. */
+    public static final String PETITION_CATALOG = "kit.petition-catalog.enabled";
+
+    /** The value a switch must have; a switch that is absent is off. */
+    public static final String ON = "true";
+
+    private KitFeatures() {
+    }
+}

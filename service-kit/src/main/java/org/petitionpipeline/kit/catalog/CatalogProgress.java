@@ -1,0 +1,92 @@
+package org.petitionpipeline.kit.catalog;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.petitionpipeline.contracts.Topics;
+import org.petitionpipeline.kit.KitFeatures;
+
+/**
+ * Whether the in-memory {@link PetitionCatalog} has caught up with the {@code petitions} topic as it was when
+ * this instance started. Until it has, a service would take petitions that exist for unknown ones (intake would
+ * answer 404), so it must not act on them yet.
+ * It compares the catalog consumer's position, not the offsets of records seen: compaction may remove the
+ * records at the end of the log.
+ */
+@IfBuildProperty(name = KitFeatures.PETITION_CATALOG, stringValue = KitFeatures.ON)
+@ApplicationScoped
+public class CatalogProgress {
+
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Map<String, Object> kafkaConfig;
+    private final KafkaClientService kafkaClients;
+    private volatile Map<TopicPartition, Long> endOffsetsAtStart;
+    private volatile boolean loaded;
+
+    public CatalogProgress(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            KafkaClientService kafkaClients) {
+        this.kafkaConfig = kafkaConfig;
+        this.kafkaClients = kafkaClients;
+    }
+
+    /** Once true, stays true: later lag on the catalog does not make known petitions unknown. */
+    public boolean isLoaded() {
+        if (!loaded) {
+            try {
+                if (endOffsetsAtStart == null) {
+                    endOffsetsAtStart = fetchEndOffsets();
+                }
+                loaded = caughtUp(endOffsetsAtStart);
+            } catch (RuntimeException notYetAnswerable) {
+                return false;
+            }
+        }
+        return loaded;
+    }
+
+    private boolean caughtUp(Map<TopicPartition, Long> endOffsets) {
+        KafkaConsumer<Object, Object> consumer = kafkaClients.getConsumer(PetitionCatalog.CHANNEL);
+        if (consumer == null) {
+            return false;
+        }
+        Function<Consumer<Object, Object>, Map<TopicPartition, Long>> positionsOfAssigned = client ->
+                client.assignment().stream().collect(Collectors.toMap(partition -> partition, client::position));
+        Map<TopicPartition, Long> positions = consumer.runOnPollingThread(positionsOfAssigned)
+                .await().atMost(KAFKA_TIMEOUT);
+        return endOffsets.entrySet().stream()
+                .allMatch(end -> end.getValue() == 0 || positions.getOrDefault(end.getKey(), -1L) >= end.getValue());
+    }
+
+    private Map<TopicPartition, Long> fetchEndOffsets() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafkaConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+            Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(Topics.PETITIONS)).allTopicNames()
+                    .get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(Topics.PETITIONS).partitions().stream()
+                    .collect(Collectors.toMap(partition -> new TopicPartition(Topics.PETITIONS, partition.partition()),
+                            partition -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the end offsets of " + Topics.PETITIONS, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
