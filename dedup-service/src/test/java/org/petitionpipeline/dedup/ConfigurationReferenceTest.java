@@ -2,7 +2,7 @@ package org.petitionpipeline.dedup;
 
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.dedup.config.DedupConfig;
-import org.petitionpipeline.dedup.config.PipelineConfig;
+import org.petitionpipeline.kit.config.PipelineConfig;
 import org.petitionpipeline.testsupport.configreference.ConfigurationReference;
 
 /** docs/configuration.md lists exactly what this service reads, with its real variables and defaults. */

@@ -5,7 +5,7 @@ import org.petitionpipeline.intake.config.AbuseDefenceConfig;
 import org.petitionpipeline.intake.config.CorsConfig;
 import org.petitionpipeline.intake.config.EmbedConfig;
 import org.petitionpipeline.intake.config.IntakeConfig;
-import org.petitionpipeline.intake.config.PipelineConfig;
+import org.petitionpipeline.kit.config.PipelineConfig;
 import org.petitionpipeline.testsupport.configreference.ConfigurationReference;
 
 /** docs/configuration.md lists exactly what this service reads, with its real variables and defaults. */

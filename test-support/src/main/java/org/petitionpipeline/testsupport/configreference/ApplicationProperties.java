@@ -24,12 +24,13 @@ final class ApplicationProperties {
     /**
      * Wiring of the service itself, not settings for a deployment: Kafka channels, log levels, Dev Services, the
      * test port, the API document's texts, Flyway's schema, the database kind, the JDBC driver's log switch and the
-     * mailer's mock. Names ending in a dot are prefixes. docs/configuration.md states the same list.
+     * mailer's mock, and which service-kit parts the service switches on (fixed at build time). Names ending in a dot
+     * are prefixes. docs/configuration.md states the same list.
      */
     static final List<String> INTERNAL = List.of("mp.messaging.", "mp.openapi.", "quarkus.log.",
             "quarkus.devservices.", "quarkus.http.test-port", "quarkus.smallrye-openapi.", "quarkus.swagger-ui.",
             "quarkus.flyway.", "quarkus.datasource.db-kind", "quarkus.datasource.jdbc.additional-jdbc-properties.",
-            "quarkus.mailer.mock");
+            "quarkus.mailer.mock", "kit.");
 
     private static final Pattern PROFILE = Pattern.compile("^%[^.]+\\.");
     /** {@code ${VARIABLE}} or {@code ${VARIABLE:default}}: a value taken from the environment. */
