@@ -36,7 +36,7 @@ import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.SmtpTestResource;
 
 /** Signatures to send, and what the tests read back: mail that arrived, changes published, rows stored. */
-final class MailFixtures {
+public final class MailFixtures {
 
     /** The https URI of List-Unsubscribe, without its angle brackets. */
     private static final Pattern WEB_UNSUBSCRIBE = Pattern.compile("<(https?://[^>]+)>");
@@ -49,11 +49,11 @@ final class MailFixtures {
     private MailFixtures() {
     }
 
-    static AcceptedSignature accepted(String email, String emailHash, boolean optIn) {
+    public static AcceptedSignature accepted(String email, String emailHash, boolean optIn) {
         return accepted("demo", email, emailHash, optIn);
     }
 
-    static AcceptedSignature accepted(String petitionSlug, String email, String emailHash, boolean optIn) {
+    public static AcceptedSignature accepted(String petitionSlug, String email, String emailHash, boolean optIn) {
         return new AcceptedSignature(EventSchema.VERSION, UUID.randomUUID(), petitionSlug,
                 "Tell the Attorney General: resign", emailHash, new Signer("Jane", "Doe", email, "20500", "US"), null, new Consent(optIn, "v1"),
                 // in milliseconds, as PostgreSQL (microseconds) keeps it exactly
@@ -61,26 +61,26 @@ final class MailFixtures {
                         "https://news.example/story"), "US-DC", Instant.now());
     }
 
-    static AcceptedSignature signedAt(String email, String emailHash, Instant signedAt) {
+    public static AcceptedSignature signedAt(String email, String emailHash, Instant signedAt) {
         AcceptedSignature signature = accepted(email, emailHash, true);
         return new AcceptedSignature(signature.schemaVersion(), signature.signatureId(), "other-petition",
                 signature.petitionTitle(), emailHash, signature.signer(), null, signature.consent(),
                 new RequestFacts(signedAt, "203.0.113.7", "test", null), signature.region(), signature.acceptedAt());
     }
 
-    static String hashOf(char c) {
+    public static String hashOf(char c) {
         return String.valueOf(c).repeat(64);
     }
 
     /** An email hash no other test uses. */
-    static String newHash() {
+    public static String newHash() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 
     /** Sends an opted-in signature and waits until the person is subscribed and has the receipt. */
-    static AcceptedSignature subscribe(KafkaTestClient kafka, DataSource dataSource, String email, String emailHash) {
+    public static AcceptedSignature subscribe(KafkaTestClient kafka, DataSource dataSource, String email, String emailHash) {
         AcceptedSignature signature = accepted(email, emailHash, true);
         kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
         await().atMost(Duration.ofSeconds(15)).until(() -> "SUBSCRIBED".equals(statusOf(dataSource, emailHash))
@@ -88,16 +88,16 @@ final class MailFixtures {
         return signature;
     }
 
-    static List<MimeMessage> mailTo(String address) {
+    public static List<MimeMessage> mailTo(String address) {
         return Arrays.stream(SmtpTestResource.received().getReceivedMessages())
                 .filter(message -> recipientOf(message).equals(address)).toList();
     }
 
-    static void awaitMail(String address, int count) {
+    public static void awaitMail(String address, int count) {
         await().atMost(Duration.ofSeconds(15)).until(() -> mailTo(address).size() >= count);
     }
 
-    static String recipientOf(MimeMessage message) {
+    public static String recipientOf(MimeMessage message) {
         try {
             return message.getAllRecipients()[0].toString();
         } catch (MessagingException e) {
@@ -105,7 +105,7 @@ final class MailFixtures {
         }
     }
 
-    static String subjectOf(MimeMessage message) {
+    public static String subjectOf(MimeMessage message) {
         try {
             return message.getSubject();
         } catch (MessagingException e) {
@@ -114,7 +114,7 @@ final class MailFixtures {
     }
 
     /** Every text part of the message, decoded (no quoted-printable, no soft line breaks). */
-    static String body(Part message) throws MessagingException, IOException {
+    public static String body(Part message) throws MessagingException, IOException {
         Object content = message.getContent();
         if (content instanceof Multipart parts) {
             StringBuilder text = new StringBuilder();
@@ -127,13 +127,13 @@ final class MailFixtures {
     }
 
     /** A received header as one line (RFC 5322 unfolding), or null when the message has none. */
-    static String header(MimeMessage message, String name) throws MessagingException {
+    public static String header(MimeMessage message, String name) throws MessagingException {
         String[] values = message.getHeader(name);
         return values == null ? null : MimeUtility.unfold(values[0]);
     }
 
     /** Path and query of the web unsubscribe link in the message's List-Unsubscribe header. */
-    static String unsubscribePath(MimeMessage message) throws MessagingException {
+    public static String unsubscribePath(MimeMessage message) throws MessagingException {
         Matcher link = WEB_UNSUBSCRIBE.matcher(header(message, "List-Unsubscribe"));
         if (!link.find()) {
             throw new AssertionError("no https unsubscribe link in " + header(message, "List-Unsubscribe"));
@@ -142,10 +142,10 @@ final class MailFixtures {
     }
 
     /** The request a mail client sends for the message's List-Unsubscribe mailto: where to, and its subject. */
-    record MailtoRequest(String mailbox, String subject) {
+    public record MailtoRequest(String mailbox, String subject) {
     }
 
-    static MailtoRequest mailtoUnsubscribe(MimeMessage message) throws MessagingException {
+    public static MailtoRequest mailtoUnsubscribe(MimeMessage message) throws MessagingException {
         Matcher mailto = MAILTO_UNSUBSCRIBE.matcher(header(message, "List-Unsubscribe"));
         if (!mailto.find()) {
             throw new AssertionError("no mailto unsubscribe in " + header(message, "List-Unsubscribe"));
@@ -153,7 +153,7 @@ final class MailFixtures {
         return new MailtoRequest(mailto.group(1), URLDecoder.decode(mailto.group(2), StandardCharsets.UTF_8));
     }
 
-    static List<SubscriptionChange> changesOf(KafkaTestClient kafka, String emailHash) {
+    public static List<SubscriptionChange> changesOf(KafkaTestClient kafka, String emailHash) {
         return kafka.readValues(Topics.SUBSCRIPTIONS, 1000, Duration.ofSeconds(1), SubscriptionChange.class).stream()
                 .filter(change -> change.emailHash().equals(emailHash)).toList();
     }
@@ -162,7 +162,7 @@ final class MailFixtures {
      * The person's changes once {@code count} have been published and no more come for two seconds: a change
      * published twice (or once too many) would show in that time.
      */
-    static List<SubscriptionChange> settledChangesOf(KafkaTestClient kafka, String emailHash, int count) {
+    public static List<SubscriptionChange> settledChangesOf(KafkaTestClient kafka, String emailHash, int count) {
         await().atMost(Duration.ofSeconds(10)).until(() -> changesOf(kafka, emailHash).size() >= count);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> changesOf(kafka, emailHash).size() == count);
@@ -170,7 +170,7 @@ final class MailFixtures {
     }
 
     /** The first column of the first row, as text; null when there is no row. */
-    static String queryText(DataSource dataSource, String sql, Object... parameters) throws SQLException {
+    public static String queryText(DataSource dataSource, String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = prepare(connection, sql, parameters);
                 ResultSet rows = query.executeQuery()) {
@@ -179,7 +179,7 @@ final class MailFixtures {
     }
 
     /** Runs an insert, update or delete; returns how many rows it changed. */
-    static int update(DataSource dataSource, String sql, Object... parameters) throws SQLException {
+    public static int update(DataSource dataSource, String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = prepare(connection, sql, parameters)) {
             return update.executeUpdate();
@@ -195,7 +195,7 @@ final class MailFixtures {
         return statement;
     }
 
-    static String statusOf(DataSource dataSource, String emailHash) throws SQLException {
+    public static String statusOf(DataSource dataSource, String emailHash) throws SQLException {
         return queryText(dataSource, "select subscription_status from email.person where email_hash = ?", emailHash);
     }
 }

@@ -1,8 +1,8 @@
 package org.petitionpipeline.reporting;
 
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.reporting.config.DeliveryReportConfig;
 import org.petitionpipeline.reporting.config.ReportingConfig;
+import org.petitionpipeline.reporting.reports.config.DeliveryReportConfig;
 import org.petitionpipeline.testsupport.configreference.ConfigurationReference;
 
 /** docs/configuration.md lists exactly what this service reads, with its real variables and defaults. */

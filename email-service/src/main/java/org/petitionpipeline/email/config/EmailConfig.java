@@ -47,7 +47,7 @@ public interface EmailConfig {
     /** Bearer token of the organizers' update API (env {@code EMAIL_ADMIN_TOKEN}). */
     String adminToken();
 
-    /** How often the mail outbox is drained and unfinished mailings are looked for. */
+    /** How often the mail queue is drained and unfinished mailings are looked for. */
     Duration sendInterval();
 
     /**
@@ -56,7 +56,7 @@ public interface EmailConfig {
      */
     Duration smtpTimeout();
 
-    /** Messages claimed per round of the outbox sender. */
+    /** Messages claimed per round of the mail queue sender. */
     int sendBatchSize();
 
     /** Most messages per second one instance sends of organizer updates: what the SMTP relay allows us. */

@@ -1,0 +1,47 @@
+package org.petitionpipeline.email.mail;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+import org.petitionpipeline.contracts.SubscriptionStatus;
+import org.petitionpipeline.email.unsubscribe.UnsubscribeMailboxReader;
+
+/**
+ * What ops watch on {@code /q/metrics}: messages sent, skipped (by the recipient's suppression reason) and left
+ * uncertain by a crash, bounce reports received from the mail provider by type, and mailto unsubscribe requests
+ * by result.
+ */
+@ApplicationScoped
+public class EmailMetrics {
+
+    private final MeterRegistry registry;
+
+    public EmailMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void sent(MailKind kind) {
+        registry.counter("email.messages.sent", "kind", tag(kind)).increment();
+    }
+
+    public void skipped(MailKind kind, SubscriptionStatus reason) {
+        registry.counter("email.messages.skipped", "kind", tag(kind), "reason", tag(reason)).increment();
+    }
+
+    /** Messages not sent again because their sender died while handing them to the SMTP server. */
+    public void uncertain(int count) {
+        registry.counter("email.messages.uncertain").increment(count);
+    }
+
+    public void bounceReport(Enum<?> type) {
+        registry.counter("email.delivery.reports", "type", tag(type)).increment();
+    }
+
+    public void mailtoUnsubscribe(UnsubscribeMailboxReader.Outcome outcome) {
+        registry.counter("email.mailto.unsubscribes", "result", tag(outcome)).increment();
+    }
+
+    private static String tag(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

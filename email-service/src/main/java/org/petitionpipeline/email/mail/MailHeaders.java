@@ -1,0 +1,78 @@
+package org.petitionpipeline.email.mail;
+
+import io.quarkus.mailer.Mail;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import org.petitionpipeline.contracts.SubscriptionStatus;
+import org.petitionpipeline.email.config.EmailConfig;
+import org.petitionpipeline.email.unsubscribe.UnsubscribeTokens;
+
+/** What every kind of message carries alike: its Message-ID, a one-line subject and, for subscribers, unsubscribe links. */
+@ApplicationScoped
+public class MailHeaders {
+
+    /** A subscriber's unsubscribe link, for the footer and the headers; the token alone is what the mailto sends. */
+    public record UnsubscribeLink(String token, String url) {
+    }
+
+    private final UnsubscribeTokens tokens;
+    private final String publicUrl;
+    private final String messageIdDomain;
+    private final String unsubscribeMailbox;
+
+    public MailHeaders(UnsubscribeTokens tokens, EmailConfig config) {
+        this.tokens = tokens;
+        this.publicUrl = config.publicUrl().replaceAll("/+$", "");
+        this.messageIdDomain = URI.create(publicUrl).getHost();
+        this.unsubscribeMailbox = config.unsubscribeMailbox();
+    }
+
+    /**
+     * A subscriber's link, none for anyone else: someone who never opted in (or has unsubscribed) gets no
+     * campaign mail, so there is nothing to unsubscribe from.
+     */
+    public Optional<UnsubscribeLink> unsubscribeLinkFor(String emailHash, Optional<SubscriptionStatus> status) {
+        return status.filter(SubscriptionStatus.SUBSCRIBED::equals).map(subscribed -> unsubscribeLink(emailHash));
+    }
+
+    public UnsubscribeLink unsubscribeLink(String emailHash) {
+        String token = tokens.issue(emailHash);
+        return new UnsubscribeLink(token, publicUrl + "/unsubscribe?token=" + token);
+    }
+
+    /**
+     * The same id for every attempt at one message: should a crash make us send it twice, mail systems that
+     * deduplicate by Message-ID (many do) show it once.
+     */
+    public Mail identify(Mail mail, MailKind kind, String reference) {
+        return mail.addHeader("Message-ID", "<" + kind.name().toLowerCase(Locale.ROOT) + "." + reference
+                + "@" + messageIdDomain + ">");
+    }
+
+    /**
+     * RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to the first URI without a
+     * browser; the mailto is for clients that only send mail. The token is base64url and a dot, so it needs no
+     * escaping in either URI and cannot end the header.
+     */
+    public Mail listUnsubscribe(Mail mail, Optional<UnsubscribeLink> link) {
+        return link.map(present -> listUnsubscribe(mail, present)).orElse(mail);
+    }
+
+    public Mail listUnsubscribe(Mail mail, UnsubscribeLink link) {
+        return mail.addHeader("List-Unsubscribe", "<" + link.url() + ">, <mailto:" + unsubscribeMailbox
+                        + "?subject=unsubscribe%20" + link.token() + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+
+    /** Who a message to a signer greets: their given name, or a word that fits anyone. */
+    public static String greetingName(String givenName) {
+        return givenName == null || givenName.isBlank() ? "supporter" : givenName;
+    }
+
+    /** A subject is a header: a line break in it would start a new header. */
+    public static String singleLine(String value) {
+        return value == null ? "" : value.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]+", " ").strip();
+    }
+}

@@ -1,0 +1,29 @@
+package org.petitionpipeline.email.mail;
+
+/** What a message is; with the recipient and a reference it identifies one message, sent at most once. */
+public enum MailKind {
+    /** Thanks for signing; reference = signature id. */
+    SIGNATURE_RECEIPT(true),
+    /** Thanks for signing and asks to confirm the address (double opt-in); reference = signature id. */
+    SIGNATURE_CONFIRMATION(true),
+    /** Asks again to confirm; reference = signature id, a colon and the reminder's number. */
+    CONFIRMATION_REMINDER(false),
+    /** An organizer's update to a petition's subscribers; reference = mailing id and email hash. */
+    ORGANIZER_UPDATE(false),
+    /** A petition's delivery report to one of its organizers; reference = report id. */
+    PETITION_REPORT(true);
+
+    private final boolean transactional;
+
+    MailKind(boolean transactional) {
+        this.transactional = transactional;
+    }
+
+    /**
+     * Mail about something the recipient just did or is owed (their signature, their petition's report), not campaign
+     * mail: an unsubscribe from campaign mail does not stop it, an undeliverable address still does.
+     */
+    public boolean isTransactional() {
+        return transactional;
+    }
+}

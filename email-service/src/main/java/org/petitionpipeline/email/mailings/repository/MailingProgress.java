@@ -1,0 +1,26 @@
+package org.petitionpipeline.email.mailings.repository;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Where an update stands: {@code queued} counts the recipients still due (including one being handed to SMTP),
+ * {@code skipped} those suppressed when their turn came.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record MailingProgress(
+        UUID id,
+        String petitionSlug,
+        String subject,
+        MailingStatus status,
+        int recipients,
+        int queued,
+        int sent,
+        int failed,
+        int skipped,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt) {
+}

@@ -1,0 +1,79 @@
+package org.petitionpipeline.email.mailings.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.petitionpipeline.contracts.SubscriptionStatus;
+import org.petitionpipeline.email.database.Statements;
+import org.petitionpipeline.email.mail.MailStatus;
+
+/**
+ * The recipients of one mailing and how far each has got. A recipient is marked SENDING just before its message
+ * goes to SMTP and SENT right after: a worker that dies leaves at most the one message it was sending in
+ * SENDING, and that one is sent again by whoever takes the mailing over.
+ */
+@ApplicationScoped
+public class MailingRecipientRepository {
+
+    // SENDING rows are due too: whoever holds the lease now, the one who marked them is gone
+    private static final String DUE = """
+            select email_hash from email.mailing_recipient
+            where mailing_id = ? and status in ('PENDING', 'SENDING') and next_attempt_at <= now()
+            order by next_attempt_at, email_hash limit ?""";
+
+    private static final String MARK_SENDING = """
+            update email.mailing_recipient r set status = 'SENDING'
+            from email.mailing m, email.person p
+            where r.mailing_id = ? and r.email_hash = ? and r.status in ('PENDING', 'SENDING')
+              and m.id = r.mailing_id and m.lease_owner = ? and m.lease_until > now()
+              and p.email_hash = r.email_hash
+            returning p.email, p.subscription_status, r.attempts""";
+
+    private static final String FINISH = """
+            update email.mailing_recipient set status = ?, last_error = ?,
+                sent_at = case when ? = 'SENT' then now() end
+            where mailing_id = ? and email_hash = ?""";
+
+    private static final String RETRY_LATER = """
+            update email.mailing_recipient set status = 'PENDING', attempts = attempts + 1, last_error = ?,
+                next_attempt_at = ?
+            where mailing_id = ? and email_hash = ?""";
+
+    private final Statements statements;
+
+    public MailingRecipientRepository(DataSource dataSource) {
+        this.statements = new Statements(dataSource);
+    }
+
+    /** The email hashes of recipients due now, in a stable order. */
+    public List<String> due(UUID mailingId, int limit) {
+        return statements.query("read the due recipients of mailing " + mailingId, row -> row.getString(1), DUE,
+                mailingId, limit);
+    }
+
+    /**
+     * Marks the recipient as being sent to and reads their address and status as they are now; empty when the
+     * owner no longer holds the mailing's lease.
+     */
+    public Optional<MailingRecipient> markSending(UUID mailingId, String emailHash, UUID owner) {
+        return statements.query("mark " + emailHash + " sending in mailing " + mailingId,
+                row -> new MailingRecipient(emailHash, row.getString("email"),
+                        Optional.ofNullable(row.getString("subscription_status")).map(SubscriptionStatus::valueOf),
+                        row.getInt("attempts")),
+                MARK_SENDING, mailingId, emailHash, owner).stream().findFirst();
+    }
+
+    public void finish(UUID mailingId, String emailHash, MailStatus status, String error) {
+        statements.update("record the outcome for " + emailHash + " in mailing " + mailingId, FINISH, status.name(),
+                error, status.name(), mailingId, emailHash);
+    }
+
+    public void retryLater(UUID mailingId, String emailHash, String error, Instant nextAttemptAt) {
+        statements.update("put " + emailHash + " back in mailing " + mailingId, RETRY_LATER, error,
+                Timestamp.from(nextAttemptAt), mailingId, emailHash);
+    }
+}

@@ -1,0 +1,50 @@
+package org.petitionpipeline.email.mailings.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.petitionpipeline.email.mailings.repository.MailingProgress;
+import org.petitionpipeline.email.mailings.service.MailingService;
+import org.petitionpipeline.email.web.ApiTokenFilter;
+import org.petitionpipeline.kit.http.ProblemException;
+
+/**
+ * Organizers send an update to the signers of a petition who asked for updates (bearer token, see
+ * {@link ApiTokenFilter}). Posting answers 202 at once; the mailing goes out in the background, and its
+ * progress is read at the Location the answer names.
+ */
+@Path("/api/admin/petitions/{slug}/updates")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrganizerUpdateResource {
+
+    private final MailingService mailings;
+
+    public OrganizerUpdateResource(MailingService mailings) {
+        this.mailings = mailings;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response post(@PathParam("slug") String slug, UpdateRequest request, @Context UriInfo uri) {
+        UpdateRequestValidator.check(request);
+        MailingProgress posted = mailings.post(slug, request.subject(), request.body());
+        return Response.accepted(posted)
+                .location(uri.getAbsolutePathBuilder().path(posted.id().toString()).build())
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    public MailingProgress progress(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        return mailings.progress(slug, id).orElseThrow(() -> ProblemException.notFound(
+                "petition '" + slug + "' has no update " + id + "; use the Location the update was posted to"));
+    }
+}

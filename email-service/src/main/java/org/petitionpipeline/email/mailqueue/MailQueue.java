@@ -1,0 +1,229 @@
+package org.petitionpipeline.email.mailqueue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.email.database.Columns;
+import org.petitionpipeline.email.mail.MailKind;
+import org.petitionpipeline.email.mail.MailStatus;
+
+/**
+ * Messages are recorded here before they are sent. The primary key (kind, recipient, reference) is what
+ * makes a replayed signature never queue a second receipt (or confirmation request).
+ */
+@ApplicationScoped
+public class MailQueue {
+
+    private static final String ENQUEUE = """
+            insert into email.outbox (kind, email_hash, reference, given_name, petition_title, created_at,
+                next_attempt_at)
+            select ?, hash, ref, name, title, now(), now()
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as b(hash, ref, name, title)
+            on conflict do nothing""";
+
+    private static final String ENQUEUE_ADDRESSED = """
+            insert into email.outbox (kind, email_hash, reference, recipient_email, petition_title, payload,
+                created_at, next_attempt_at)
+            select 'PETITION_REPORT', hash, ref, email, title, payload::jsonb, now(), now()
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as b(hash, ref, email, title, payload)
+            on conflict do nothing""";
+
+    /*
+     * Claims due messages. SKIP LOCKED lets several instances drain one mail queue; a claim older than the
+     * stale-claim age belongs to an instance that died mid-send and is taken over.
+     */
+    private static final String CLAIM = """
+            with due as (
+                select kind, email_hash, reference from email.outbox
+                where (status = 'PENDING' and next_attempt_at <= now())
+                   or (status = 'SENDING' and claimed_at < now() - ?::interval and handed_over_at is null)
+                order by next_attempt_at limit ? for update skip locked)
+            update email.outbox o set status = 'SENDING', claimed_at = now(), claim_token = ?
+            from due left join email.person p on p.email_hash = due.email_hash
+            where o.kind = due.kind and o.email_hash = due.email_hash and o.reference = due.reference
+            returning o.kind, o.email_hash, o.reference, coalesce(o.recipient_email, p.email) as email, o.given_name,
+                o.petition_title, o.payload, o.attempts""";
+
+    private static final String FINISH = """
+            update email.outbox set status = ?, last_error = ?, sent_at = case when ? = 'SENT' then now() end,
+                claim_token = null
+            where kind = ? and email_hash = ? and reference = ? and claim_token = ?""";
+
+    private static final String HAND_OVER = """
+            update email.outbox set handed_over_at = now()
+            where kind = ? and email_hash = ? and reference = ? and claim_token = ?""";
+
+    private static final String SET_ASIDE_INTERRUPTED = """
+            update email.outbox set status = 'UNCERTAIN', claim_token = null,
+                last_error = 'its sender stopped while handing it to the SMTP server; not sent again'
+            where status = 'SENDING' and handed_over_at is not null and claimed_at < now() - ?::interval""";
+
+    private static final String RETRY_LATER = """
+            update email.outbox set status = 'PENDING', attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
+                claim_token = null, handed_over_at = null
+            where kind = ? and email_hash = ? and reference = ? and claim_token = ?""";
+
+    private static final String RENEW = """
+            update email.outbox set claimed_at = now() where claim_token = ? and status = 'SENDING'""";
+
+    private static final String RELEASE = """
+            update email.outbox set status = 'PENDING', claim_token = null
+            where claim_token = ? and status = 'SENDING'""";
+
+    private final DataSource dataSource;
+
+    public MailQueue(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Queues one message of this kind per signature, referenced by the signature id; a replay queues nothing. */
+    public void enqueue(MailKind kind, List<AcceptedSignature> signatures) {
+        if (signatures.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(ENQUEUE)) {
+            insert.setString(1, kind.name());
+            insert.setArray(2, Columns.of(connection, "text", signatures, AcceptedSignature::emailHash));
+            insert.setArray(3, Columns.of(connection, "text", signatures, s -> s.signatureId().toString()));
+            insert.setArray(4, Columns.of(connection, "text", signatures, s -> s.signer().givenName()));
+            insert.setArray(5, Columns.of(connection, "text", signatures, AcceptedSignature::petitionTitle));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not queue " + signatures.size() + " " + kind, e);
+        }
+    }
+
+    /**
+     * A petition report for one organizer: not a signer, so the address and what the template shows travel with
+     * the message; {@code recipientDigest} keys it in place of an email hash.
+     */
+    public record AddressedMail(String recipientDigest, String reference, String email, String petitionTitle,
+            String payload) {
+    }
+
+    /** Queues petition reports for organizers; a replayed report queues nothing. */
+    public void enqueueAddressed(List<AddressedMail> mail) {
+        if (mail.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(ENQUEUE_ADDRESSED)) {
+            insert.setArray(1, Columns.of(connection, "text", mail, AddressedMail::recipientDigest));
+            insert.setArray(2, Columns.of(connection, "text", mail, AddressedMail::reference));
+            insert.setArray(3, Columns.of(connection, "text", mail, AddressedMail::email));
+            insert.setArray(4, Columns.of(connection, "text", mail, AddressedMail::petitionTitle));
+            insert.setArray(5, Columns.of(connection, "text", mail, AddressedMail::payload));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not queue " + mail.size() + " petition reports", e);
+        }
+    }
+
+    public List<QueuedMail> claim(int limit, Duration staleClaimAge, UUID claimToken) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setString(1, staleClaimAge.toSeconds() + " seconds");
+            claim.setInt(2, limit);
+            claim.setObject(3, claimToken);
+            List<QueuedMail> claimed = new ArrayList<>();
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new QueuedMail(
+                            MailKind.valueOf(rows.getString("kind")),
+                            rows.getString("email_hash"),
+                            rows.getString("reference"),
+                            rows.getString("email"),
+                            rows.getString("given_name"),
+                            rows.getString("petition_title"),
+                            rows.getString("payload"),
+                            rows.getInt("attempts"),
+                            claimToken));
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim mail from the outbox", e);
+        }
+    }
+
+    /**
+     * Records, before the SMTP conversation starts, that it is starting; false when another sender has taken the
+     * claim over meanwhile, and the message is not this sender's to send any more.
+     */
+    public boolean handOver(QueuedMail mail) {
+        return update(mail, HAND_OVER) == 1;
+    }
+
+    /**
+     * Marks {@link MailStatus#UNCERTAIN} the messages whose sender died during the hand-over, instead of letting
+     * a stale claim send them again; returns how many.
+     */
+    public int setAsideInterruptedHandOvers(Duration staleClaimAge) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(SET_ASIDE_INTERRUPTED)) {
+            update.setString(1, staleClaimAge.toSeconds() + " seconds");
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set aside interrupted mail", e);
+        }
+    }
+
+    /** Records a final outcome, unless another sender has taken the claim over meanwhile. */
+    public void finish(QueuedMail mail, MailStatus status, String error) {
+        update(mail, FINISH, status.name(), error, status.name());
+    }
+
+    /** Puts a message back for another attempt at {@code nextAttemptAt}. */
+    public void retryLater(QueuedMail mail, String error, Instant nextAttemptAt) {
+        update(mail, RETRY_LATER, error, Timestamp.from(nextAttemptAt));
+    }
+
+    /** Gives back what a sender claimed but did not get to send, so it need not wait to be taken over. */
+    public void releaseUnsent(UUID claimToken) {
+        updateClaim(RELEASE, claimToken);
+    }
+
+    /** Tells other senders the claim is alive: only a claim not renewed for the stale age is taken over. */
+    public void renewClaim(UUID claimToken) {
+        updateClaim(RENEW, claimToken);
+    }
+
+    private void updateClaim(String sql, UUID claimToken) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setObject(1, claimToken);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not update claimed mail", e);
+        }
+    }
+
+    private int update(QueuedMail mail, String sql, Object... leadingValues) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (Object value : leadingValues) {
+                update.setObject(index++, value);
+            }
+            update.setString(index++, mail.kind().name());
+            update.setString(index++, mail.emailHash());
+            update.setString(index++, mail.reference());
+            update.setObject(index, mail.claimToken());
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the outcome of a " + mail.kind() + " to "
+                    + mail.emailHash(), e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.petitionpipeline.email.receipts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.SubscriptionStatus;
+import org.petitionpipeline.email.config.EmailConfig;
+import org.petitionpipeline.email.events.SubscriptionEventRepository;
+import org.petitionpipeline.email.mail.MailKind;
+import org.petitionpipeline.email.mailqueue.MailQueue;
+import org.petitionpipeline.email.optin.ConfirmationRepository;
+import org.petitionpipeline.email.optin.DoubleOptInPolicy;
+import org.petitionpipeline.email.people.ConsentRepository;
+import org.petitionpipeline.email.people.PersonRepository;
+
+/**
+ * Records what accepted signatures mean for mail: the person, their consent evidence, their subscription
+ * (and its announcement), and the receipt to send, or, where the signature counts only once confirmed, the
+ * confirmation request instead. All of a batch in one transaction, and each step keyed so that a replay adds
+ * nothing: no second consent, no second receipt or request.
+ */
+@ApplicationScoped
+public class SignerRecordingService {
+
+    private final PersonRepository people;
+    private final ConsentRepository consents;
+    private final MailQueue mailQueue;
+    private final SubscriptionEventRepository subscriptionEvents;
+    private final ConfirmationRepository confirmations;
+    private final DoubleOptInPolicy doubleOptIn;
+    private final EmailConfig config;
+
+    public SignerRecordingService(PersonRepository people, ConsentRepository consents, MailQueue mailQueue,
+            SubscriptionEventRepository subscriptionEvents, ConfirmationRepository confirmations,
+            DoubleOptInPolicy doubleOptIn, EmailConfig config) {
+        this.people = people;
+        this.consents = consents;
+        this.mailQueue = mailQueue;
+        this.subscriptionEvents = subscriptionEvents;
+        this.confirmations = confirmations;
+        this.doubleOptIn = doubleOptIn;
+        this.config = config;
+    }
+
+    @Transactional
+    public void record(List<AcceptedSignature> batch) {
+        people.upsertSigners(batch);
+        List<AcceptedSignature> optedIn = batch.stream()
+                .filter(signature -> signature.consent() != null && signature.consent().emailUpdates()).toList();
+        if (!optedIn.isEmpty()) {
+            Map<String, Instant> newConsents = consents.recordNew(optedIn);
+            if (!newConsents.isEmpty()) {
+                subscriptionEvents.record(people.subscribe(newConsents), SubscriptionStatus.SUBSCRIBED, "signature");
+            }
+        }
+        Map<Boolean, List<AcceptedSignature>> byConfirmation = batch.stream()
+                .collect(Collectors.partitioningBy(doubleOptIn::requiresConfirmation));
+        List<AcceptedSignature> toConfirm = byConfirmation.get(true);
+        confirmations.request(toConfirm, config.confirmationReminders(), config.confirmationReminderDelay());
+        mailQueue.enqueue(MailKind.SIGNATURE_CONFIRMATION, toConfirm);
+        mailQueue.enqueue(MailKind.SIGNATURE_RECEIPT, byConfirmation.get(false));
+    }
+}

@@ -1,0 +1,86 @@
+package org.petitionpipeline.email.reports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.petitionpipeline.contracts.CanonicalEmail;
+import org.petitionpipeline.contracts.ReportReady;
+import org.petitionpipeline.email.mailqueue.MailQueue.AddressedMail;
+import org.petitionpipeline.email.mailqueue.MailQueue;
+import org.petitionpipeline.kit.input.SafeText;
+
+/**
+ * Puts one delivery-report message per organizer and report in the mail queue. The mail queue's key (kind, recipient,
+ * report id) makes a replayed report queue nothing; an address that cannot be one is left out, never sent to.
+ */
+@ApplicationScoped
+public class PetitionReportMailing {
+
+    // besides CR/LF (SafeText): what would end an address in a header or start another one
+    private static final Pattern NOT_IN_AN_ADDRESS = Pattern.compile("[\\s,;<>\"()\\[\\]\\\\]");
+
+    private static final Pattern WEB_ADDRESS = Pattern.compile("https?://[^\\s<>\"]+");
+
+    private final MailQueue mailQueue;
+    private final ObjectMapper json;
+
+    public PetitionReportMailing(MailQueue mailQueue, ObjectMapper json) {
+        this.mailQueue = mailQueue;
+        this.json = json;
+    }
+
+    public void enqueue(List<ReportReady> reports) {
+        List<AddressedMail> mail = new ArrayList<>();
+        for (ReportReady report : reports) {
+            if (!WEB_ADDRESS.matcher(report.downloadUrl()).matches()) {
+                Log.warnf("report %s of petition %s: the download address is not http(s), not mailed", report.reportId(),
+                        report.petitionSlug());
+                continue;
+            }
+            String payload = payloadOf(report);
+            for (String recipient : report.recipients()) {
+                Optional<String> address = deliverable(recipient);
+                if (address.isEmpty()) {
+                    Log.warnf("report %s of petition %s: an organizer address is not one we can mail, left out",
+                            report.reportId(), report.petitionSlug());
+                    continue;
+                }
+                mail.add(new AddressedMail(digestOf(address.get()), report.reportId().toString(), address.get(),
+                        report.petitionTitle(), payload));
+            }
+        }
+        mailQueue.enqueueAddressed(mail);
+    }
+
+    private static Optional<String> deliverable(String recipient) {
+        return CanonicalEmail.of(recipient)
+                .filter(address -> SafeText.isSafe(address) && !NOT_IN_AN_ADDRESS.matcher(address).find());
+    }
+
+    /** The mail queue's key for an organizer, and what logs name: no raw address in either. */
+    private static String digestOf(String address) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(("organizer:" + address).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+
+    private String payloadOf(ReportReady report) {
+        try {
+            return json.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write report " + report.reportId(), e);
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package org.petitionpipeline.email.repository;
-
-import java.util.Optional;
-import org.petitionpipeline.contracts.SubscriptionStatus;
-
-/** A recipient marked as being sent to, with their address and their status read in the same statement. */
-public record MailingRecipient(String emailHash, String email, Optional<SubscriptionStatus> statusNow, int attempts) {
-}

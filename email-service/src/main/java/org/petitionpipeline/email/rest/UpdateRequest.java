@@ -1,5 +1,0 @@
-package org.petitionpipeline.email.rest;
-
-/** An organizer's update: a one-line subject and a Markdown body (HTML inside it is allowed, and sanitized). */
-public record UpdateRequest(String subject, String body) {
-}

@@ -1,0 +1,83 @@
+package org.petitionpipeline.email.unsubscribe;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import org.petitionpipeline.email.people.SubscriptionService;
+import org.petitionpipeline.email.web.PageOrProblem;
+import org.petitionpipeline.kit.tokens.SignedTokens;
+
+/**
+ * One-click unsubscribe. GET only shows a button: link scanners and previews follow GETs, and must not
+ * unsubscribe anyone. POST unsubscribes, from that button or from a mail client's RFC 8058 one-click request
+ * (body {@code List-Unsubscribe=One-Click}, no cookies), and answers 200 without a redirect (RFC 8058 §3.2:
+ * a client need not follow one). Neither sets a cookie.
+ */
+@Path("/unsubscribe")
+public class UnsubscribeResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance confirm(String token);
+
+        static native TemplateInstance done();
+
+        static native TemplateInstance invalid();
+
+        static native TemplateInstance expired();
+
+        static native TemplateInstance unavailable();
+    }
+
+    private static final String ONE_CLICK = "List-Unsubscribe=One-Click";
+
+    private final UnsubscribeTokens tokens;
+    private final SubscriptionService subscriptions;
+
+    public UnsubscribeResource(UnsubscribeTokens tokens, SubscriptionService subscriptions) {
+        this.tokens = tokens;
+        this.subscriptions = subscriptions;
+    }
+
+    @GET
+    public Response confirm(@QueryParam("token") String token, @Context HttpHeaders request) {
+        UnsubscribeTokens.Check check = tokens.verify(token);
+        return check.verdict() == SignedTokens.Verdict.VALID
+                ? PageOrProblem.page(Templates.confirm(token))
+                : refusal(check, request);
+    }
+
+    /** Takes any body: the one-click body is a form, the button's is empty, and neither is needed. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response unsubscribe(@QueryParam("token") String token, String body, @Context HttpHeaders request) {
+        UnsubscribeTokens.Check check = tokens.verify(token);
+        if (check.verdict() != SignedTokens.Verdict.VALID) {
+            return refusal(check, request);
+        }
+        return PageOrProblem.unlessDatabaseDown(request, Templates.unavailable(),
+                "we could not record your unsubscribe just now; please try again in a moment", () -> {
+                    subscriptions.unsubscribe(check.emailHash(), isOneClick(body) ? "one-click" : "unsubscribe-page");
+                    return PageOrProblem.page(Templates.done());
+                });
+    }
+
+    private static boolean isOneClick(String body) {
+        return body != null && Arrays.asList(body.strip().split("&")).contains(ONE_CLICK);
+    }
+
+    private static Response refusal(UnsubscribeTokens.Check check, HttpHeaders request) {
+        return PageOrProblem.refusal(request, check.verdict(),
+                Templates.expired(), "this unsubscribe link has expired; use the link in a newer email from us",
+                Templates.invalid(), "this unsubscribe link is not valid; open it again from the email, without changing it");
+    }
+}

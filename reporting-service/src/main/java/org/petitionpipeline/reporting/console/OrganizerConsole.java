@@ -1,0 +1,103 @@
+package org.petitionpipeline.reporting.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.reporting.counting.BreakdownRepository;
+import org.petitionpipeline.reporting.counting.PetitionBreakdown;
+import org.petitionpipeline.reporting.counting.PetitionStats;
+import org.petitionpipeline.reporting.counting.PetitionTotal;
+import org.petitionpipeline.reporting.counting.TotalsRepository;
+import org.petitionpipeline.reporting.milestones.MilestoneRepository;
+import org.petitionpipeline.reporting.petitions.PetitionRepository;
+
+/** The organizer console's views, read from the counts the consumers keep: no page scans the signatures. */
+@ApplicationScoped
+public class OrganizerConsole {
+
+    private final PetitionRepository petitions;
+    private final TotalsRepository totals;
+    private final BreakdownRepository breakdowns;
+    private final MilestoneRepository milestones;
+    private final ObjectMapper json;
+
+    public OrganizerConsole(PetitionRepository petitions, TotalsRepository totals, BreakdownRepository breakdowns,
+            MilestoneRepository milestones, ObjectMapper json) {
+        this.petitions = petitions;
+        this.totals = totals;
+        this.breakdowns = breakdowns;
+        this.milestones = milestones;
+        this.json = json;
+    }
+
+    /** Every petition, in the order they were created, with its total. */
+    public List<PetitionRow> petitions() {
+        List<PetitionDefinition> all = petitions.findAll();
+        Map<String, PetitionTotal> current = totals.findTotals(all.stream().map(PetitionDefinition::slug).toList());
+        List<PetitionRow> rows = new ArrayList<>();
+        for (PetitionDefinition petition : all) {
+            PetitionTotal total = current.get(petition.slug());
+            rows.add(new PetitionRow(petition.slug(), petition.title(), petition.status(),
+                    total == null ? 0 : total.total(), petition.goal()));
+        }
+        return rows;
+    }
+
+    /** Empty when there is no such petition. */
+    public Optional<PetitionPage> page(String slug, Instant now) {
+        Optional<PetitionDefinition> petition = petitions.findBySlug(slug);
+        Optional<PetitionStats> stats = totals.findStats(slug);
+        Optional<PetitionBreakdown> breakdown = breakdowns.find(slug);
+        if (petition.isEmpty() || stats.isEmpty() || breakdown.isEmpty()) {
+            return Optional.empty();
+        }
+        long total = stats.get().total();
+        return Optional.of(new PetitionPage(petition.get(), stats.get(), buckets(breakdown.get().byCountry(), total),
+                buckets(breakdown.get().byRegion(), total), milestones.findOf(slug),
+                overTimeJson(breakdown.get().byHour(), now)));
+    }
+
+    private static List<Bucket> buckets(Map<String, Long> counts, long total) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(bucket -> new Bucket(bucket.getKey(), bucket.getValue(),
+                        Progress.percent(bucket.getValue(), total)))
+                .toList();
+    }
+
+    private String overTimeJson(Map<String, Long> byHour, Instant now) {
+        try {
+            return json.writeValueAsString(overTime(byHour, now));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the signatures over time as JSON", e);
+        }
+    }
+
+    /**
+     * The running total at the end of each hour with signatures (the hour still going ends now), from zero at the
+     * start of the first: the hourly breakdown, kept in the counting transaction, read back as a line.
+     */
+    static List<long[]> overTime(Map<String, Long> byHour, Instant now) {
+        List<long[]> points = new ArrayList<>();
+        long running = 0;
+        for (Map.Entry<String, Long> hour : byHour.entrySet()) {
+            Instant start = Instant.parse(hour.getKey());
+            if (points.isEmpty()) {
+                points.add(new long[] {start.toEpochMilli(), 0});
+            }
+            running += hour.getValue();
+            Instant end = start.plus(Duration.ofHours(1));
+            points.add(new long[] {(end.isAfter(now) ? now : end).toEpochMilli(), running});
+        }
+        return points;
+    }
+}

@@ -1,0 +1,18 @@
+package org.petitionpipeline.reporting.console;
+
+import java.util.List;
+import org.petitionpipeline.contracts.MilestoneReached;
+import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.reporting.counting.PetitionStats;
+
+/**
+ * What the organizer console shows of one petition. {@code overTimeJson} is the signatures-over-time series the
+ * page's chart draws: {@code [[epoch millis, total], …]}, to which the page adds each live total.
+ */
+public record PetitionPage(PetitionDefinition petition, PetitionStats stats, List<Bucket> countries,
+        List<Bucket> regions, List<MilestoneReached> milestones, String overTimeJson) {
+
+    public int progressPercent() {
+        return Progress.percent(stats.total(), petition.goal());
+    }
+}

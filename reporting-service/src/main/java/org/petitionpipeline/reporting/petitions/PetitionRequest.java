@@ -1,0 +1,26 @@
+package org.petitionpipeline.reporting.petitions;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+import java.util.List;
+import org.petitionpipeline.contracts.PetitionTarget;
+import org.petitionpipeline.contracts.SignerField;
+
+/** What an organizer sends to create a petition or to replace its wording (the slug then stays). */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record PetitionRequest(
+        String slug,
+        String title,
+        String text,
+        List<PetitionTarget> targets,
+        Long goal,
+        String consentText,
+        String consentTextVersion,
+        List<SignerField> requiredFields,
+        List<String> allowedOrigins,
+        Boolean householdSignatures,
+        Boolean verifiedSignaturesOnly,
+        Instant endsAt,
+        List<String> organizerEmails) {
+}

@@ -1,0 +1,211 @@
+package org.petitionpipeline.reporting.reports.service;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.contracts.PetitionTarget;
+import org.petitionpipeline.reporting.reports.repository.ReportFigures;
+import org.petitionpipeline.reporting.reports.repository.ReportSnapshot;
+import org.petitionpipeline.reporting.reports.repository.SignerRow;
+
+/**
+ * The delivery report as a PDF for the target: a cover with the petition and its figures (and the digests of the
+ * CSV of the same report, so the two can be checked against each other), the breakdown tables, a chart of
+ * signatures over time, and the signer list. The list is handed to the document a few hundred rows at a time and
+ * written out page by page, so memory does not grow with the number of signers.
+ */
+@ApplicationScoped
+public class PdfReport {
+
+    /*
+     * Liberation Sans ships inside OpenPDF; embedded (as the subset of glyphs used) with Identity-H it prints Latin,
+     * Greek and Cyrillic names, which the PDF standard fonts (Windows-1252 only) would lose.
+     */
+    private static final String FONT = "font-fallback/LiberationSans-Regular.ttf";
+    private static final int ROWS_PER_FLUSH = 200;
+    private static final Color HEADER_SHADE = new Color(225, 232, 242);
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private final CsvReport csv;
+
+    public PdfReport(CsvReport csv) {
+        this.csv = csv;
+    }
+
+    public void write(PetitionDefinition petition, ReportSnapshot snapshot, OutputStream out) throws IOException {
+        ReportFigures figures = snapshot.figures();
+        ReportManifest manifest = csv.write(snapshot, OutputStream.nullOutputStream());
+        BaseFont font = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        Document document = new Document(PageSize.A4, 40, 40, 40, 50);
+        PdfWriter writer = PdfWriter.getInstance(document, out);
+        writer.setCloseStream(false);
+        writer.setPageEvent(new Footer(font, petition.slug() + " · as of " + manifest.asOf()));
+        Fonts fonts = new Fonts(font);
+        document.open();
+        try {
+            cover(document, fonts, petition, figures, manifest);
+            document.newPage();
+            breakdowns(document, fonts, figures);
+            document.add(SignaturesChart.draw(writer, font, figures));
+            document.newPage();
+            signers(document, fonts, snapshot);
+        } finally {
+            document.close();
+        }
+    }
+
+    private static void cover(Document document, Fonts fonts, PetitionDefinition petition, ReportFigures figures,
+            ReportManifest manifest) {
+        document.add(new Paragraph("Petition delivery report", fonts.small));
+        document.add(new Paragraph(petition.title(), fonts.title));
+        document.add(spaced(new Paragraph("To: " + petition.targets().stream().map(PdfReport::target)
+                .collect(Collectors.joining("; ")), fonts.heading), 8));
+        document.add(spaced(new Paragraph(petition.text(), fonts.body), 8));
+
+        PdfPTable table = new PdfPTable(new float[] {30, 70});
+        table.setWidthPercentage(100);
+        table.setSpacingBefore(16);
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("Signatures", String.format("%,d", figures.signatures()));
+        facts.put("Verified (address confirmed)", String.format("%,d", figures.verified()));
+        facts.put("Signers from", manifest.region() == null ? "everywhere" : manifest.region());
+        facts.put("Signed between", figures.firstSigned() == null ? "no signatures yet"
+                : MINUTE.format(figures.firstSigned()) + " and " + MINUTE.format(figures.lastSigned()) + " UTC");
+        facts.put("Report as of", manifest.asOf().toString());
+        facts.put("Signer list (CSV) SHA-256", manifest.csvSha256());
+        facts.put("Hash chain, last link", manifest.chainHead());
+        facts.forEach((name, value) -> {
+            table.addCell(cell(name, fonts.body, HEADER_SHADE));
+            table.addCell(cell(value, fonts.body, null));
+        });
+        document.add(table);
+        document.add(spaced(new Paragraph("The CSV of this report (same as_of) and its manifest let you check that "
+                + "the signer list you received is complete and unaltered: the SHA-256 of the file and the last link "
+                + "of the chain over its lines must be the ones above.", fonts.small), 8));
+    }
+
+    private static String target(PetitionTarget target) {
+        return Stream.of(target.name(), target.title(), target.region())
+                .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(", "));
+    }
+
+    private static void breakdowns(Document document, Fonts fonts, ReportFigures figures) {
+        document.add(new Paragraph("Signatures by state or region", fonts.heading));
+        document.add(counts(fonts, "Region (ISO 3166-2)", figures.byRegion()));
+        document.add(spaced(new Paragraph("Signatures by country", fonts.heading), 12));
+        document.add(counts(fonts, "Country (ISO 3166-1)", figures.byCountry()));
+        document.add(spaced(new Paragraph("Signatures over time", fonts.heading), 12));
+    }
+
+    private static PdfPTable counts(Fonts fonts, String dimension, Map<String, Long> counts) {
+        PdfPTable table = new PdfPTable(new float[] {60, 40});
+        table.setWidthPercentage(60);
+        table.setHorizontalAlignment(Element.ALIGN_LEFT);
+        table.setSpacingBefore(4);
+        table.setHeaderRows(1);
+        table.addCell(cell(dimension, fonts.body, HEADER_SHADE));
+        table.addCell(cell("Signatures", fonts.body, HEADER_SHADE));
+        counts.forEach((bucket, count) -> {
+            table.addCell(cell(bucket, fonts.body, null));
+            table.addCell(cell(String.format("%,d", count), fonts.body, null));
+        });
+        return table;
+    }
+
+    private static void signers(Document document, Fonts fonts, ReportSnapshot snapshot) throws IOException {
+        document.add(new Paragraph("Signers", fonts.heading));
+        PdfPTable table = new PdfPTable(new float[] {16, 24, 18, 8, 34});
+        table.setWidthPercentage(100);
+        table.setSpacingBefore(4);
+        table.setHeaderRows(1);
+        // An incomplete table is a large element: each add writes out the rows so far and lets them go
+        table.setComplete(false);
+        Stream.of("Signed (UTC)", "Name", "Postal code, region", "Country", "Comment")
+                .forEach(title -> table.addCell(cell(title, fonts.small, HEADER_SHADE)));
+        long[] pending = {0};
+        snapshot.forEachSigner(signer -> {
+            addSigner(table, fonts, signer);
+            if (++pending[0] % ROWS_PER_FLUSH == 0) {
+                document.add(table);
+            }
+        });
+        table.setComplete(true);
+        document.add(table);
+    }
+
+    private static void addSigner(PdfPTable table, Fonts fonts, SignerRow signer) {
+        table.addCell(cell(MINUTE.format(signer.signedAt()), fonts.small, null));
+        table.addCell(cell(joined(" ", signer.givenName(), signer.familyName()), fonts.small, null));
+        table.addCell(cell(joined(", ", signer.postalCode(), signer.region()), fonts.small, null));
+        table.addCell(cell(signer.country(), fonts.small, null));
+        table.addCell(cell(signer.comment(), fonts.small, null));
+    }
+
+    private static String joined(String separator, String... parts) {
+        return Stream.of(parts).filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(separator));
+    }
+
+    private static PdfPCell cell(String text, Font font, Color shade) {
+        PdfPCell cell = new PdfPCell(new Phrase(text == null ? "" : text, font));
+        cell.setPadding(3);
+        cell.setBorderColor(Color.LIGHT_GRAY);
+        if (shade != null) {
+            cell.setBackgroundColor(shade);
+        }
+        return cell;
+    }
+
+    private static Paragraph spaced(Paragraph paragraph, float before) {
+        paragraph.setSpacingBefore(before);
+        return paragraph;
+    }
+
+    private record Fonts(Font title, Font heading, Font body, Font small) {
+
+        Fonts(BaseFont font) {
+            this(new Font(font, 18), new Font(font, 12), new Font(font, 10), new Font(font, 8));
+        }
+    }
+
+    /** The petition, the report's moment and the page number at the foot of every page. */
+    private static final class Footer extends PdfPageEventHelper {
+
+        private final BaseFont font;
+        private final String label;
+
+        Footer(BaseFont font, String label) {
+            this.font = font;
+            this.label = label;
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            var canvas = writer.getDirectContent();
+            canvas.beginText();
+            canvas.setFontAndSize(font, 8);
+            canvas.showTextAligned(Element.ALIGN_LEFT, label, document.left(), 25, 0);
+            canvas.showTextAligned(Element.ALIGN_RIGHT, "page " + writer.getPageNumber(), document.right(), 25, 0);
+            canvas.endText();
+        }
+    }
+}

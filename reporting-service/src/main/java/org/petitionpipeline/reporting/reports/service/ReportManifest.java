@@ -1,0 +1,17 @@
+package org.petitionpipeline.reporting.reports.service;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+
+/**
+ * What a target checks a delivered CSV against: its row count, its SHA-256, and the last link of the hash chain over
+ * its lines (see {@link HashChain}). Holds nothing that changes between two requests for the same report.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ReportManifest(String petition, String region, Instant asOf, long rows, String csvSha256,
+        String chainAlgorithm, String chainHead) {
+
+    /** Names the chain's rule, so a verifier knows which one it is checking. */
+    public static final String CHAIN_ALGORITHM = "sha256-chain-over-crlf-lines-v1";
+}

@@ -1,5 +1,0 @@
-package org.petitionpipeline.reporting.service;
-
-/** One row of a breakdown table: a country or region, its signatures and their share of the total. */
-public record Bucket(String name, long count, int percent) {
-}
