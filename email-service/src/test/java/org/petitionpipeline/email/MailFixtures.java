@@ -154,7 +154,7 @@ public final class MailFixtures {
     }
 
     public static List<SubscriptionChange> changesOf(KafkaTestClient kafka, String emailHash) {
-        return kafka.readValues(Topics.SUBSCRIPTIONS, 1000, Duration.ofSeconds(1), SubscriptionChange.class).stream()
+        return kafka.readAllValues(Topics.SUBSCRIPTIONS, SubscriptionChange.class).stream()
                 .filter(change -> change.emailHash().equals(emailHash)).toList();
     }
 

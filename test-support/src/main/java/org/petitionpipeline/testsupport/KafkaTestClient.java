@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -78,6 +80,33 @@ public final class KafkaTestClient implements AutoCloseable {
             }
         }
         return records;
+    }
+
+    /**
+     * Every record the topic holds now, from the start of each partition to its end: unlike {@link #read}, neither a
+     * count nor a slow group join on a loaded machine can cut it short.
+     */
+    public <T> List<T> readAllValues(String topic, Class<T> type) {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("enable.auto.commit", "false");
+        List<T> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within 60 s");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(parse(record.value(), type)));
+            }
+        }
+        return values;
     }
 
     public <T> List<T> readValues(String topic, int count, Duration timeout, Class<T> type) {
