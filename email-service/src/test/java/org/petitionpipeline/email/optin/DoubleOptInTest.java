@@ -253,7 +253,7 @@ class DoubleOptInTest {
     private static List<ConsumerRecord<String, String>> settledVerificationsOf(KafkaTestClient kafka, UUID signatureId,
             int count) {
         await().atMost(Duration.ofSeconds(15)).until(() -> verificationsOf(kafka, signatureId).size() >= count);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> verificationsOf(kafka, signatureId).size() == count);
         return verificationsOf(kafka, signatureId);
     }
