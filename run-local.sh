@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole petition pipeline on this machine (Kafka, PostgreSQL, a mail catcher, four services),
 # building it first when needed. `./run-local.sh stop` stops a running one from another terminal;
+# `./run-local.sh infra` starts only Kafka, PostgreSQL and the mail catcher, for running a service from source
+# against them (`./mvnw quarkus:dev -pl email-service -am`, see docs/contributing.md);
 # `./run-local.sh bench-dedup [records]` measures dedup-service against this machine's raw PostgreSQL rate;
 # `./run-local.sh bench-intake [seconds] [connections]` measures one signature-intake over HTTP against this
 # machine's raw Kafka producer rate; `./run-local.sh load [options]` drives the whole pipeline with realistic
@@ -55,6 +57,10 @@ case "${1:-start}" in
     fi
     exec java -Dpipeline.home="$PWD" -jar "$launcher"
     ;;
+  infra)
+    needs_build && ./mvnw -B -q -DskipTests package
+    exec java -Dpipeline.home="$PWD" -jar "$launcher" infra
+    ;;
   bench-dedup)
     shift
     needs_build && ./mvnw -B -q -DskipTests package
@@ -76,7 +82,7 @@ case "${1:-start}" in
     exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.faults.FaultHarness "$@"
     ;;
   *)
-    echo "usage: $0 [start|stop|bench-dedup [records]|bench-intake [seconds] [connections]|load [options]|faults [options]]" >&2
+    echo "usage: $0 [start|stop|infra|bench-dedup [records]|bench-intake [seconds] [connections]|load [options]|faults [options]]" >&2
     exit 64
     ;;
 esac

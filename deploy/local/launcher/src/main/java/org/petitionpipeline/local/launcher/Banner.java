@@ -1,5 +1,7 @@
 package org.petitionpipeline.local.launcher;
 
+import org.petitionpipeline.testsupport.PostgresServer;
+
 /** What the user sees once the pipeline runs: where everything is and what to try first. */
 final class Banner {
 
@@ -54,5 +56,39 @@ final class Banner {
                 settings.secrets().adminToken(),
                 pipeline.url(PipelineService.DEDUP), settings.secrets().opsToken(),
                 pipeline.url(PipelineService.EMAIL), settings.secrets().webhookToken(), settings.logDir());
+    }
+
+    /** For {@code ./run-local.sh infra}: where the infrastructure is, and how to run a service from source on it. */
+    static String infrastructure(LocalPipeline pipeline) {
+        LocalPipelineSettings settings = pipeline.settings();
+        Ports ports = settings.ports();
+        PostgresServer postgres = pipeline.postgres();
+        return """
+
+                ==================================================================================
+                 Kafka, PostgreSQL and the mail catcher are running; no service is.
+
+                 Kafka              %s   (every topic created)
+                 PostgreSQL         %s   (user %s)
+                 mail catcher       SMTP localhost:%d, %s/api/user/<address>/messages/INBOX
+
+                 Run a service from source against them, live-reloading, in another terminal
+                 (its %%dev profile points at these addresses; Dev UI at /q/dev-ui):
+                   ./mvnw quarkus:dev -pl email-service -am      # http://localhost:%d/q/dev-ui
+
+                 Anything else (a packaged service, a tool) finds them with:
+                   export KAFKA_BOOTSTRAP_SERVERS=%s
+                   export QUARKUS_DATASOURCE_JDBC_URL='%s'
+                   export QUARKUS_DATASOURCE_USERNAME=%s QUARKUS_DATASOURCE_PASSWORD='%s'
+                   export QUARKUS_MAILER_HOST=localhost QUARKUS_MAILER_PORT=%d
+
+                 Logs: %s
+                 Stop: Ctrl-C here, or ./run-local.sh stop from another terminal.
+                ==================================================================================
+                """.formatted(
+                pipeline.kafkaBootstrapServers(), postgres.jdbcUrl(), postgres.username(),
+                ports.smtp(), pipeline.mailApi(), ports.email(),
+                pipeline.kafkaBootstrapServers(), postgres.jdbcUrl(), postgres.username(), postgres.password(),
+                ports.smtp(), settings.logDir());
     }
 }

@@ -58,9 +58,22 @@ public final class LocalPipeline implements AutoCloseable {
      */
     public static LocalPipeline start(LocalPipelineSettings settings, Set<PipelineService> services,
             Consumer<String> progress) {
+        return startWith(settings, pipeline -> pipeline.startAll(services, progress));
+    }
+
+    /**
+     * Starts Kafka (with every topic), PostgreSQL and the mail catcher on their ports, and no service: for a
+     * contributor who runs services from source ({@code quarkus:dev}) against them.
+     */
+    public static LocalPipeline startInfrastructure(LocalPipelineSettings settings, Consumer<String> progress) {
+        return startWith(settings, pipeline -> pipeline.startInfrastructure(EnumSet.allOf(PipelineService.class),
+                timed(progress)));
+    }
+
+    private static LocalPipeline startWith(LocalPipelineSettings settings, Consumer<LocalPipeline> parts) {
         LocalPipeline pipeline = new LocalPipeline(settings);
         try {
-            pipeline.startAll(services, progress);
+            parts.accept(pipeline);
             return pipeline;
         } catch (RuntimeException e) {
             pipeline.close();
@@ -69,44 +82,14 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     private void startAll(Set<PipelineService> wanted, Consumer<String> progress) {
-        Ports ports = settings.ports();
         for (PipelineService service : wanted) {
             if (!Files.isRegularFile(service.runnableJar(settings.home()))) {
                 throw new IllegalStateException(service.runnableJar(settings.home())
                         + " is missing: build first with ./mvnw -DskipTests package");
             }
         }
-        emptyDirectory(settings.dataDir());
-        emptyDirectory(settings.logDir());
-        long begin = System.nanoTime();
-        Consumer<String> step = message -> progress.accept(
-                String.format("[%5.1f s] %s", (System.nanoTime() - begin) / 1e9, message));
-
-        step.accept("starting Kafka (KRaft, single node) on " + LOOPBACK + ":" + ports.kafka());
-        startKafka();
-        // closes whichever broker runs at the end, also one started again after stopKafka()
-        started.push(this::stopKafka);
-        PipelineTopics.create(kafkaBootstrapServers());
-
-        if (wanted.stream().anyMatch(PipelineService::usesDatabase)) {
-            step.accept("starting PostgreSQL");
-            // restartable for fault runs; the data directory is emptied at the next start like the rest
-            postgres = PostgresServer.startRestartableUnlessConfigured(ports.postgres(),
-                    settings.dataDir().resolve("postgres"));
-            started.push(this::stopPostgres);
-            step.accept("PostgreSQL " + (postgres.isEmbedded() ? "(embedded) " : "(from QUARKUS_DATASOURCE_JDBC_URL) ")
-                    + "at " + postgres.jdbcUrl());
-        }
-
-        if (wanted.contains(PipelineService.EMAIL)) {
-            step.accept("starting the mail catcher (GreenMail): SMTP " + ports.smtp() + ", API " + ports.mailApi());
-            ManagedProcess mail = ManagedProcess.start("mail-catcher", mailCatcherCommand(), Map.of(),
-                    settings.logDir().resolve("mail-catcher.log"));
-            started.push(mail);
-            Http.awaitOk(mailApi().resolve("/api/service/readiness"), Duration.ofSeconds(30), mail::isAlive,
-                    "the mail catcher");
-        }
-
+        Consumer<String> step = timed(progress);
+        startInfrastructure(wanted, step);
         step.accept("starting " + (wanted.size() == PipelineService.values().length ? "the four services" : wanted));
         for (PipelineService service : wanted) {
             startService(service);
@@ -121,8 +104,39 @@ public final class LocalPipeline implements AutoCloseable {
         Http.awaitOk(url(PipelineService.INTAKE).resolve("/api/petitions/" + DemoPetition.SLUG), Duration.ofSeconds(30),
                 services.get(PipelineService.INTAKE)::isAlive, "the demo petition in intake's catalog");
         step.accept("demo petition '" + DemoPetition.SLUG + "' is open for signatures");
-        started.push(DemoHostPage.start(LOOPBACK, ports.demoHost(), url(PipelineService.INTAKE)));
+        started.push(DemoHostPage.start(LOOPBACK, settings.ports().demoHost(), url(PipelineService.INTAKE)));
         step.accept("a page embedding it: " + demoHostPage());
+    }
+
+    /** Kafka always, PostgreSQL when a served service has a database, the mail catcher when email is served. */
+    private void startInfrastructure(Set<PipelineService> served, Consumer<String> step) {
+        Ports ports = settings.ports();
+        emptyDirectory(settings.dataDir());
+        emptyDirectory(settings.logDir());
+        step.accept("starting Kafka (KRaft, single node) on " + LOOPBACK + ":" + ports.kafka());
+        startKafka();
+        // closes whichever broker runs at the end, also one started again after stopKafka()
+        started.push(this::stopKafka);
+        PipelineTopics.create(kafkaBootstrapServers());
+
+        if (served.stream().anyMatch(PipelineService::usesDatabase)) {
+            step.accept("starting PostgreSQL");
+            // restartable for fault runs; the data directory is emptied at the next start like the rest
+            postgres = PostgresServer.startRestartableUnlessConfigured(ports.postgres(),
+                    settings.dataDir().resolve("postgres"));
+            started.push(this::stopPostgres);
+            step.accept("PostgreSQL " + (postgres.isEmbedded() ? "(embedded) " : "(from QUARKUS_DATASOURCE_JDBC_URL) ")
+                    + "at " + postgres.jdbcUrl());
+        }
+
+        if (served.contains(PipelineService.EMAIL)) {
+            step.accept("starting the mail catcher (GreenMail): SMTP " + ports.smtp() + ", API " + ports.mailApi());
+            ManagedProcess mail = ManagedProcess.start("mail-catcher", mailCatcherCommand(), Map.of(),
+                    settings.logDir().resolve("mail-catcher.log"));
+            started.push(mail);
+            Http.awaitOk(mailApi().resolve("/api/service/readiness"), Duration.ofSeconds(30), mail::isAlive,
+                    "the mail catcher");
+        }
     }
 
     private ManagedProcess startService(PipelineService service) {
@@ -319,6 +333,12 @@ public final class LocalPipeline implements AutoCloseable {
                 System.err.println("could not stop " + part + ": " + e.getMessage());
             }
         }
+    }
+
+    /** Progress lines stamped with the seconds since the start began. */
+    private static Consumer<String> timed(Consumer<String> progress) {
+        long begin = System.nanoTime();
+        return message -> progress.accept(String.format("[%5.1f s] %s", (System.nanoTime() - begin) / 1e9, message));
     }
 
     private static String java() {

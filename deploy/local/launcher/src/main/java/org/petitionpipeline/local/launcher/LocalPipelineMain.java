@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./run-local.sh}: starts the pipeline, prints where everything is, and runs until Ctrl-C or
- * {@code ./run-local.sh stop} (SIGTERM to the pid in {@code .local-run/pipeline.pid}).
+ * {@code ./run-local.sh stop} (SIGTERM to the pid in {@code .local-run/pipeline.pid}). With the argument
+ * {@code infra} ({@code ./run-local.sh infra}) it starts the infrastructure only, for services run from source.
  */
 public final class LocalPipelineMain {
 
@@ -17,6 +18,11 @@ public final class LocalPipelineMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        boolean infrastructureOnly = args.length == 1 && args[0].equals("infra");
+        if (args.length > 0 && !infrastructureOnly) {
+            System.err.println("usage: LocalPipelineMain [infra]");
+            System.exit(64);
+        }
         Path home = Path.of(System.getProperty("pipeline.home", ".")).toAbsolutePath().normalize();
         LocalPipelineSettings settings = new LocalPipelineSettings(home, home.resolve(".local-run"), Ports.defaults(),
                 Secrets.fromEnvironmentOrRandom(System.getenv()));
@@ -27,7 +33,8 @@ public final class LocalPipelineMain {
         CountDownLatch stopped = new CountDownLatch(1);
         LocalPipeline pipeline;
         try {
-            pipeline = LocalPipeline.start(settings, System.out::println);
+            pipeline = infrastructureOnly ? LocalPipeline.startInfrastructure(settings, System.out::println)
+                    : LocalPipeline.start(settings, System.out::println);
         } catch (RuntimeException e) {
             System.err.println("The pipeline did not start: " + e.getMessage());
             deleteQuietly(settings.pidFile());
@@ -41,7 +48,7 @@ public final class LocalPipelineMain {
             System.out.println("Stopped.");
             stopped.countDown();
         }, "pipeline-shutdown"));
-        System.out.println(Banner.of(pipeline));
+        System.out.println(infrastructureOnly ? Banner.infrastructure(pipeline) : Banner.of(pipeline));
         stopped.await();
     }
 
