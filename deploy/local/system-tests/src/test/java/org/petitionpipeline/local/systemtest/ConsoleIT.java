@@ -5,17 +5,16 @@ import static org.petitionpipeline.local.systemtest.HeadlessChromium.screenshot;
 import static org.petitionpipeline.local.systemtest.HeadlessChromium.until;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -29,6 +28,8 @@ import org.petitionpipeline.local.launcher.PipelineService;
  * moving while signatures arrive through intake, the ops figures of that traffic, and a wrong token refused.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedBrowserPipeline.class)
+@Order(Order.DEFAULT + 2)
 class ConsoleIT {
 
     /* where the signers are, so that the breakdown tables have rows to show */
@@ -36,25 +37,15 @@ class ConsoleIT {
             "\"94103\", \"country\": \"US\"", "\"10001\", \"country\": \"US\"", "\"SW1A 1AA\", \"country\": \"GB\"");
     private static final AtomicInteger SIGNERS = new AtomicInteger();
 
-    private static PipelineInBrowser run;
     private static LocalPipeline pipeline;
     private static PipelineUser user;
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void start() {
-        // low milestones, so that the petition page has some to show
-        run = PipelineInBrowser.start("console-run", PipelineService.REPORTING, Map.of("REPORTING_MILESTONES", "10,25"));
+    static void start(PipelineInBrowser run) {
         pipeline = run.pipeline();
         user = run.user();
         browser = run.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (run != null) {
-            run.close();
-        }
     }
 
     @Test

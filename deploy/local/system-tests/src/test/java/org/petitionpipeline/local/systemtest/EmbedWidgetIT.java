@@ -9,12 +9,12 @@ import static org.petitionpipeline.local.systemtest.HeadlessChromium.widget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
@@ -32,28 +32,20 @@ import org.petitionpipeline.local.launcher.PipelineService;
  * JavaScript.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedBrowserPipeline.class)
+// first on the shared pipeline: the demo petition's call count must still equal its signatures
+@Order(Order.DEFAULT + 1)
 class EmbedWidgetIT {
 
-    private static PipelineInBrowser run;
     private static LocalPipeline pipeline;
     private static PipelineUser user;
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void start() {
-        // a browser driven by a test fills the form in well under the 2 s a person needs
-        run = PipelineInBrowser.start("embed-run", PipelineService.INTAKE,
-                Map.of("INTAKE_DEFENCE_MIN_FILL_TIME", "PT0.1S"));
+    static void start(PipelineInBrowser run) {
         pipeline = run.pipeline();
         user = run.user();
         browser = run.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (run != null) {
-            run.close();
-        }
     }
 
     @Test

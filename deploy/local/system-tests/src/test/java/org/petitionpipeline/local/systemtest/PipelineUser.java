@@ -50,12 +50,14 @@ final class PipelineUser {
         return startPipeline(runDirectory, services, LocalPipelineSettings.SYNTHETIC_SIGNERS);
     }
 
-    /** The whole pipeline, with a service's environment changed for one test's needs. */
-    static LocalPipeline startPipeline(String runDirectory, PipelineService service, Map<String, String> environment) {
+    /** The whole pipeline, with some services' environment changed for the tests' needs. */
+    static LocalPipeline startPipeline(String runDirectory, Map<PipelineService, Map<String, String>> changes) {
         Map<PipelineService, Map<String, String>> merged = new EnumMap<>(LocalPipelineSettings.SYNTHETIC_SIGNERS);
-        Map<String, String> serviceEnvironment = new HashMap<>(merged.getOrDefault(service, Map.of()));
-        serviceEnvironment.putAll(environment);
-        merged.put(service, serviceEnvironment);
+        changes.forEach((service, environment) -> {
+            Map<String, String> serviceEnvironment = new HashMap<>(merged.getOrDefault(service, Map.of()));
+            serviceEnvironment.putAll(environment);
+            merged.put(service, serviceEnvironment);
+        });
         return startPipeline(runDirectory, EnumSet.allOf(PipelineService.class), merged);
     }
 
