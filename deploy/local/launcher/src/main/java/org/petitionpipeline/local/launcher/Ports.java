@@ -16,8 +16,9 @@ public record Ports(int kafka, int kafkaController, int postgres, int smtp, int 
 
     /** Free ports, for a pipeline that must not collide with one already running (tests). */
     public static Ports free() {
-        return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+        int[] free = FreePorts.distinct(11);
+        return new Ports(free[0], free[1], free[2], free[3], free[4], free[5], free[6], free[7], free[8], free[9],
+                free[10]);
     }
 
     public int of(PipelineService service) {
