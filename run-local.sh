@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole petition pipeline on this machine (Kafka, PostgreSQL, a mail catcher, four services),
 # building it first when needed. `./run-local.sh stop` stops a running one from another terminal;
+# `./run-local.sh infra` starts only Kafka, PostgreSQL and the mail catcher, for running a service from source
+# against them (`./mvnw quarkus:dev -pl email-service -am`, see docs/contributing.md);
 # `./run-local.sh bench-dedup [records]` measures dedup-service against this machine's raw PostgreSQL rate;
 # `./run-local.sh bench-intake [seconds] [connections]` measures one signature-intake over HTTP against this
 # machine's raw Kafka producer rate; `./run-local.sh load [options]` drives the whole pipeline with realistic
@@ -11,7 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 pid_file=.local-run/pipeline.pid
-launcher=deploy/local/target/local-pipeline.jar
+launcher=deploy/local/launcher/target/local-pipeline.jar
+tools=deploy/local/tools/target/local-tools.jar
 
 stop() {
   if [[ ! -f $pid_file ]]; then
@@ -35,12 +38,12 @@ stop() {
 }
 
 needs_build() {
-  [[ ! -f $launcher ]] && return 0
+  [[ -f $launcher && -f $tools ]] || return 0
   for module in signature-intake dedup-service email-service reporting-service; do
     [[ -f $module/target/quarkus-app/quarkus-run.jar ]] || return 0
   done
   # any source or build file newer than the launcher means the packages are stale
-  [[ -n $(find pom.xml ./*/pom.xml ./*/src deploy/local/pom.xml deploy/local/src -newer "$launcher" -type f -print -quit) ]]
+  [[ -n $(find pom.xml ./*/pom.xml ./*/src deploy/local/{launcher,tools}/{pom.xml,src} -newer "$launcher" -type f -print -quit) ]]
 }
 
 case "${1:-start}" in
@@ -54,28 +57,32 @@ case "${1:-start}" in
     fi
     exec java -Dpipeline.home="$PWD" -jar "$launcher"
     ;;
+  infra)
+    needs_build && ./mvnw -B -q -DskipTests package
+    exec java -Dpipeline.home="$PWD" -jar "$launcher" infra
+    ;;
   bench-dedup)
     shift
     needs_build && ./mvnw -B -q -DskipTests package
-    exec java -Dpipeline.home="$PWD" -cp "$launcher" org.petitionpipeline.local.DedupBenchmark "$@"
+    exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.bench.DedupBenchmark "$@"
     ;;
   bench-intake)
     shift
     needs_build && ./mvnw -B -q -DskipTests package
-    exec java -Dpipeline.home="$PWD" -cp "$launcher" org.petitionpipeline.local.IntakeBenchmark "$@"
+    exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.bench.IntakeBenchmark "$@"
     ;;
   load)
     shift
     needs_build && ./mvnw -B -q -DskipTests package
-    exec java -Dpipeline.home="$PWD" -cp "$launcher" org.petitionpipeline.local.LoadBenchmark "$@"
+    exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.load.LoadBenchmark "$@"
     ;;
   faults)
     shift
     needs_build && ./mvnw -B -q -DskipTests package
-    exec java -Dpipeline.home="$PWD" -cp "$launcher" org.petitionpipeline.local.FaultHarness "$@"
+    exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.faults.FaultHarness "$@"
     ;;
   *)
-    echo "usage: $0 [start|stop|bench-dedup [records]|bench-intake [seconds] [connections]|load [options]|faults [options]]" >&2
+    echo "usage: $0 [start|stop|infra|bench-dedup [records]|bench-intake [seconds] [connections]|load [options]|faults [options]]" >&2
     exit 64
     ;;
 esac

@@ -9,8 +9,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.contracts.PetitionStatus;
@@ -48,15 +50,14 @@ class KafkaOutageTest {
 
         KafkaTestResource.stopBroker();
 
-        long started = System.nanoTime();
-        given().contentType("application/json").body(IntakeFixtures.signature("Jane", "jane@example.org"))
-                .post("/api/petitions/outage/signatures")
-                .then().statusCode(503).contentType("application/problem+json")
+        CompletableFuture<ValidatableResponse> answer = CompletableFuture.supplyAsync(() -> given()
+                .contentType("application/json").body(IntakeFixtures.signature("Jane", "jane@example.org"))
+                .post("/api/petitions/outage/signatures").then());
+        // the bound (2 s) plus the client's own start-up, far below the producer's 15 s delivery timeout
+        await("answered within the configured bound").atMost(Duration.ofSeconds(6)).until(answer::isDone);
+        answer.join().statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", "2")
                 .body("detail", containsString("try again"));
-        // the bound (2 s) plus the client's own start-up, far below the producer's 15 s delivery timeout
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered within the configured bound")
-                .isLessThan(Duration.ofSeconds(6));
 
         KafkaTestResource.restartBroker();
 

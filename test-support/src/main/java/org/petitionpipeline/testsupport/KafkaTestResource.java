@@ -27,8 +27,9 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        kafkaPort = FreePorts.next();
-        controllerPort = FreePorts.next();
+        int[] ports = FreePorts.distinct(2);
+        kafkaPort = ports[0];
+        controllerPort = ports[1];
         try {
             logDir = Files.createTempDirectory("kafka-test-log");
         } catch (IOException e) {

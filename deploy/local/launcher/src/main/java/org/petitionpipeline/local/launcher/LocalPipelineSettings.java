@@ -1,0 +1,52 @@
+package org.petitionpipeline.local.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * @param home               the project checkout, where the packaged services are
+ * @param workDir            where this run keeps its data, logs and pid file; data and logs are emptied at every start
+ * @param serviceEnvironment environment a caller adds to a service's, over the launcher's own (e.g. a benchmark
+ *                           that makes intake trust its {@code X-Forwarded-For}); empty for the ordinary local run
+ */
+public record LocalPipelineSettings(Path home, Path workDir, Ports ports, Secrets secrets,
+        Map<PipelineService, Map<String, String>> serviceEnvironment) {
+
+    /**
+     * For load generators and system tests that stand in for a proxy carrying many synthetic signers: intake
+     * believes {@code X-Forwarded-For} from loopback (the signers would otherwise share one address and its rate
+     * limit), and dedup does not hold their bursts (thousands a minute at example.org or from one test network).
+     */
+    public static final Map<PipelineService, Map<String, String>> SYNTHETIC_SIGNERS = Map.of(
+            PipelineService.INTAKE, Map.of("INTAKE_DEFENCE_TRUSTED_PROXIES", "127.0.0.1/32,::1/128"),
+            PipelineService.DEDUP, Map.of("DEDUP_HOLDS_PER_ADDRESS", "1000000000", "DEDUP_HOLDS_PER_NETWORK",
+                    "1000000000", "DEDUP_HOLDS_PER_DOMAIN", "1000000000"));
+
+    public LocalPipelineSettings {
+        serviceEnvironment = Map.copyOf(serviceEnvironment);
+    }
+
+    public LocalPipelineSettings(Path home, Path workDir, Ports ports, Secrets secrets) {
+        this(home, workDir, ports, secrets, Map.of());
+    }
+
+    public Map<String, String> extraEnvironment(PipelineService service) {
+        return serviceEnvironment.getOrDefault(service, Map.of());
+    }
+
+    public Path dataDir() {
+        return workDir.resolve("data");
+    }
+
+    public Path pidFile() {
+        return workDir.resolve("pipeline.pid");
+    }
+
+    public Path logDir() {
+        return workDir.resolve("logs");
+    }
+
+    public Path mailCatcherJar() {
+        return home.resolve("deploy/local/launcher/target/mail-catcher/greenmail-standalone.jar");
+    }
+}

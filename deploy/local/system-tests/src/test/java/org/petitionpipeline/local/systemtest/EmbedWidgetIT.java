@@ -1,0 +1,296 @@
+package org.petitionpipeline.local.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.petitionpipeline.local.systemtest.HeadlessChromium.screenshot;
+import static org.petitionpipeline.local.systemtest.HeadlessChromium.until;
+import static org.petitionpipeline.local.systemtest.HeadlessChromium.widget;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.petitionpipeline.local.launcher.Http;
+import org.petitionpipeline.local.launcher.LocalPipeline;
+import org.petitionpipeline.local.launcher.PipelineService;
+
+/**
+ * The embed widget in a real browser, on a news page of another origin, against the whole running pipeline:
+ * what a signer sees and does (sign, share, call the target's office), by mouse, by keyboard alone, and without
+ * JavaScript.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedBrowserPipeline.class)
+// first on the shared pipeline: the demo petition's call count must still equal its signatures
+@Order(Order.DEFAULT + 1)
+class EmbedWidgetIT {
+
+    private static LocalPipeline pipeline;
+    private static PipelineUser user;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start(PipelineInBrowser run) {
+        pipeline = run.pipeline();
+        user = run.user();
+        browser = run.browser();
+    }
+
+    @Test
+    @Order(1)
+    @SuppressWarnings("unchecked")
+    void aSignerOnAnotherOriginSignsSeesTheShareStepAndTheCounterRises() {
+        SearchContext form = openHostPage();
+        WebElement host = browser.findElement(By.cssSelector("[data-petition-embed]"));
+        System.out.printf("embed.js: script start -> form rendered: %s ms%n", host.getDomAttribute("data-render-ms"));
+        assertThat(text(form, ".step")).as("the demo target has an office phone: sign, share, call")
+                .isEqualTo("Step 1 of 3");
+        assertThat(styleOf(form.findElement(By.cssSelector("#f-given_name")), "backgroundColor"))
+                .as("the host page's yellow inputs stay outside the widget").isEqualTo("rgb(255, 255, 255)");
+        long before = until(browser, driver -> host.getDomAttribute("data-total") == null ? null
+                : Long.valueOf(host.getDomAttribute("data-total")));
+        screenshot(browser, "01-sign");
+        screenshot(widget(browser).findElement(By.cssSelector(".w")), "01-sign-widget");
+
+        fillIn(form, "Jane", "Doe", "jane.embed@example.org", "20500");
+        form.findElement(By.cssSelector("input[type=checkbox]")).click();
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        until(browser, driver -> text(widget(driver), "h3").startsWith("Thank you, Jane!"));
+        assertThat(text(widget(browser), ".step")).isEqualTo("Step 2 of 3");
+        screenshot(browser, "02-share");
+        List<Object> events = (List<Object>) browser.executeScript("return window.petitionEvents.map(e => e.name + ':' + "
+                + "(e.detail.submissionId ? 'id' : e.detail.step))");
+        assertThat(events).containsExactly("petition:step:1", "petition:signed:id", "petition:step:2");
+
+        until(browser, driver -> Long.parseLong(host.getDomAttribute("data-total")) == before + 1);
+        assertThat(text(widget(browser), ".count")).isEqualTo("%d of 100,000 signatures".formatted(before + 1));
+        screenshot(browser, "03-counted");
+        screenshot(widget(browser).findElement(By.cssSelector(".w")), "03-counted-widget");
+    }
+
+    @Test
+    @Order(2)
+    @SuppressWarnings("unchecked")
+    void afterSharingTheSignerCallsTheTargetsOfficeAndReportsHowItWentAndReportingCountsIt() throws Exception {
+        long before = user.calls();
+        SearchContext shown = widget(browser);
+        buttons(shown, "Next: call your representative").get(0).click();
+
+        SearchContext step = until(browser, driver -> text(widget(driver), "h3").equals("Call your representative")
+                ? widget(driver) : null);
+        assertThat(text(step, ".step")).isEqualTo("Step 3 of 3");
+        WebElement phone = step.findElement(By.cssSelector("a[href^='tel:']"));
+        assertThat(phone.getDomAttribute("href")).isEqualTo("tel:+12025142000");
+        assertThat(phone.getText()).isEqualTo("+1 202-514-2000");
+        assertThat(text(step, "li")).startsWith("Office of the Attorney General, U.S. Attorney General")
+                .contains("Department of Justice switchboard: +1 202-514-2000");
+        assertThat(step.findElement(By.cssSelector("input[name=target_name]")).isSelected())
+                .as("the only target called is chosen already").isTrue();
+        step.findElement(By.cssSelector("input[name=outcome][value=LEFT_VOICEMAIL]")).click();
+        screenshot(widget(browser).findElement(By.cssSelector(".w")), "08-call-widget");
+        buttons(step, "Send").get(0).click();
+
+        until(browser, driver -> text(widget(driver), ".note").startsWith("Thank you for calling!"));
+        List<Object> events = (List<Object>) browser.executeScript("return window.petitionEvents"
+                + ".filter(e => e.name === 'petition:called').map(e => e.detail.target + ':' + e.detail.outcome)");
+        assertThat(events).containsExactly("Office of the Attorney General:LEFT_VOICEMAIL");
+        await().atMost(Duration.ofSeconds(30)).until(() -> user.calls() == before + 1);
+        // the widget asks reporting again shortly after the report
+        String called = until(browser, driver -> {
+            String line = text(widget(driver), ".calls");
+            return line.isEmpty() ? null : line;
+        });
+        assertThat(called).isEqualTo("%d %s called so far.".formatted(before + 1, before == 0 ? "person has" : "people have"));
+        screenshot(widget(browser).findElement(By.cssSelector(".w")), "09-called-widget");
+    }
+
+    @Test
+    @Order(3)
+    void aPetitionWithoutOfficePhonesHasNoCallStep() {
+        String definition = """
+                {"slug": "no-phones", "title": "Keep the library open", "text": "The council must keep it open.",
+                 "targets": [{"name": "City Council", "title": "Council of Elm Street"}], "goal": 500}""";
+        Http.postJson(pipeline.url(PipelineService.REPORTING).resolve("/api/admin/petitions"), definition,
+                pipeline.settings().secrets().adminToken());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(pipeline.url(PipelineService.INTAKE)
+                .resolve("/api/petitions/no-phones")).statusCode() == 200);
+
+        browser.get(pipeline.url(PipelineService.INTAKE).resolve("/petitions/no-phones/embed").toString());
+        SearchContext form = until(browser, driver -> signForm(widget(driver)));
+        assertThat(text(form, ".step")).isEqualTo("Step 1 of 2");
+        fillIn(form, "Lou", "Reed", "lou.nophones@example.org", "20500");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        until(browser, driver -> text(widget(driver), "h3").startsWith("Thank you, Lou!"));
+        SearchContext shared = widget(browser);
+        assertThat(text(shared, ".step")).isEqualTo("Step 2 of 2");
+        assertThat(buttons(shared, "Next: call your representative")).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void fieldErrorsFromTheServerAppearNextToTheirFields() {
+        SearchContext form = openHostPage();
+        fillIn(form, "Jane", "", "jane@@example", "");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement email = until(browser, driver -> {
+            WebElement field = widget(driver).findElement(By.cssSelector("#f-email"));
+            return "true".equals(field.getDomAttribute("aria-invalid")) ? field : null;
+        });
+        SearchContext shown = widget(browser);
+        assertThat(email.getDomAttribute("aria-describedby")).isEqualTo("f-email-error");
+        assertThat(text(shown, "#f-email-error")).contains("is not an email address we can deliver to");
+        assertThat(shown.findElement(By.cssSelector("#f-given_name")).getDomAttribute("aria-invalid")).isNull();
+        assertThat(shown.findElement(By.cssSelector("[role=alert]")).getText()).contains("invalid field");
+        screenshot(browser, "04-field-errors");
+    }
+
+    @Test
+    @Order(5)
+    void theSameSignerAgainIsThankedAndCountedOnce() throws Exception {
+        long before = user.total();
+        SearchContext form = openHostPage();
+        fillIn(form, "Jane", "Doe", "Jane.Embed@example.org", "20500");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        // intake takes it (202: dedup decides later, and it cannot know yet), so the widget thanks again...
+        until(browser, driver -> text(widget(driver), "h3").startsWith("Thank you, Jane!"));
+        // ...and dedup keeps the one signature: the total does not move
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> user.total() == before);
+    }
+
+    @Test
+    @Order(6)
+    void aKeyboardAloneCanSign() {
+        openHostPage();
+        Actions keys = new Actions(browser);
+        until(browser, driver -> {
+            keys.sendKeys(Keys.TAB).perform();
+            return "f-given_name".equals(focusedInWidget());
+        });
+        keys.sendKeys("Kim", Keys.TAB, "Lee", Keys.TAB, "kim.keyboard@example.org", Keys.TAB, "20500",
+                Keys.TAB, Keys.TAB, "Typed, not clicked.", Keys.TAB, Keys.SPACE).perform();
+        assertThat(widget(browser).findElement(By.cssSelector("input[type=checkbox]")).isSelected()).isTrue();
+        keys.sendKeys(Keys.TAB, Keys.TAB, Keys.ENTER).perform();
+
+        until(browser, driver -> text(widget(driver), "h3").startsWith("Thank you, Kim!"));
+        assertThat(focusedInWidget()).as("focus moves to the new step's heading").isEqualTo("H3");
+    }
+
+    @Test
+    @Order(7)
+    void theIframeVariantRemembersTheSignerOnItsOwnOrigin() {
+        openHostPage();
+        browser.switchTo().frame("petition-frame");
+        SearchContext form = until(browser, driver -> signForm(widget(driver)));
+        fillIn(form, "Ann", "Smith", "ann.iframe@example.org", "20500");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        until(browser, driver -> text(widget(driver), "h3").startsWith("Thank you, Ann!"));
+
+        browser.navigate().refresh();
+        browser.switchTo().frame("petition-frame");
+        SearchContext again = until(browser, driver -> signForm(widget(driver)));
+        assertThat(text(again, ".note")).contains("Welcome back, Ann.", "signed this petition from this browser",
+                "Not Ann?");
+        assertThat(again.findElement(By.cssSelector("#f-email")).getDomProperty("value")).isEqualTo("ann.iframe@example.org");
+        browser.switchTo().defaultContent();
+        browser.executeScript("document.getElementById('petition-frame').scrollIntoView()");
+        screenshot(browser, "05-iframe-returning-signer");
+
+        browser.switchTo().frame("petition-frame");
+        widget(browser).findElement(By.cssSelector("button.link")).click();
+        SearchContext forgotten = widget(browser);
+        assertThat(forgotten.findElements(By.cssSelector(".note"))).isEmpty();
+        assertThat(forgotten.findElement(By.cssSelector("#f-email")).getDomProperty("value")).isEmpty();
+        browser.switchTo().defaultContent();
+    }
+
+    @Test
+    @Order(8)
+    void withoutJavaScriptTheIframesPlainFormsSignAndReportACall() throws Exception {
+        long callsBefore = user.calls();
+        ChromeDriver noScript = HeadlessChromium.start(false);
+        try {
+            noScript.get(pipeline.demoHostPage().toString());
+            assertThat(noScript.findElements(By.cssSelector("[data-petition-embed]"))).isEmpty();
+            noScript.switchTo().frame("petition-frame");
+            noScript.findElement(By.name("given_name")).sendKeys("Noor");
+            noScript.findElement(By.name("email")).sendKeys("noor.noscript@example.org");
+            new Select(noScript.findElement(By.name("country"))).selectByValue("GB");
+            noScript.findElement(By.name("postal_code")).sendKeys("SW1A 1AA");
+            screenshot(noScript, "06-no-javascript-form");
+            noScript.findElement(By.cssSelector("button[type=submit]")).click();
+
+            until(noScript, driver -> driver.findElement(By.tagName("h1")).getText().equals("Thank you for signing"));
+            // the frame's own address: getCurrentUrl() names the top-level page
+            assertThat(noScript.findElement(By.tagName("body")).getText()).contains("Reference: ")
+                    .doesNotContain("Reference: none");
+            assertThat(noScript.findElement(By.cssSelector("a[href='tel:+12025142000']")).getText())
+                    .isEqualTo("+1 202-514-2000");
+            noScript.switchTo().defaultContent();
+            noScript.executeScript("document.getElementById('petition-frame').scrollIntoView()");
+            screenshot(noScript, "07-no-javascript-thank-you");
+
+            noScript.switchTo().frame("petition-frame");
+            noScript.findElement(By.cssSelector("input[name=outcome][value=TALKED_TO_STAFF]")).click();
+            noScript.findElement(By.cssSelector("form button[type=submit]")).click();
+            until(noScript, driver -> driver.findElement(By.tagName("h1")).getText().equals("Thank you for calling"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> user.calls() == callsBefore + 1);
+        } finally {
+            noScript.quit();
+        }
+    }
+
+    private static SearchContext openHostPage() {
+        browser.get(pipeline.demoHostPage().toString());
+        assertThat(browser.getCurrentUrl()).doesNotStartWith(pipeline.url(PipelineService.INTAKE).toString());
+        return until(browser, driver -> signForm(widget(driver)));
+    }
+
+    private static SearchContext signForm(SearchContext widget) {
+        return widget.findElements(By.cssSelector("form")).isEmpty() ? null : widget;
+    }
+
+    private static void fillIn(SearchContext form, String givenName, String familyName, String email, String postalCode) {
+        Map.of("#f-given_name", givenName, "#f-family_name", familyName, "#f-email", email, "#f-postal_code", postalCode)
+                .forEach((field, value) -> {
+                    WebElement input = form.findElement(By.cssSelector(field));
+                    input.clear();
+                    input.sendKeys(value);
+                });
+    }
+
+    /** XPath does not reach into a Shadow DOM: buttons are told apart by their text here. */
+    private static List<WebElement> buttons(SearchContext context, String label) {
+        return context.findElements(By.cssSelector("button")).stream()
+                .filter(button -> button.getText().equals(label)).toList();
+    }
+
+    private static String text(SearchContext context, String selector) {
+        return context.findElement(By.cssSelector(selector)).getText();
+    }
+
+    private static String styleOf(WebElement element, String property) {
+        return (String) browser.executeScript("return getComputedStyle(arguments[0])[arguments[1]]", element, property);
+    }
+
+    /** The id (or else the tag) of what has focus inside the widget's Shadow DOM. */
+    private static String focusedInWidget() {
+        return (String) browser.executeScript("const active = document.activeElement.shadowRoot?.activeElement;"
+                + "return active ? (active.id || active.tagName) : null");
+    }
+}

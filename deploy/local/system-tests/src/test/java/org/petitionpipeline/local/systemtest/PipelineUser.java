@@ -1,0 +1,136 @@
+package org.petitionpipeline.local.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.petitionpipeline.local.launcher.DemoPetition;
+import org.petitionpipeline.local.launcher.LocalPipeline;
+import org.petitionpipeline.local.launcher.LocalPipelineSettings;
+import org.petitionpipeline.local.launcher.PipelineService;
+import org.petitionpipeline.local.launcher.Ports;
+import org.petitionpipeline.local.launcher.Secrets;
+
+/** What signers do with a running pipeline, over HTTP as they would: the system tests' vocabulary. */
+final class PipelineUser {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final LocalPipeline pipeline;
+
+    PipelineUser(LocalPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    /**
+     * The whole pipeline on free ports, with its data and logs under
+     * {@code deploy/local/system-tests/target/<runDirectory>}.
+     */
+    static LocalPipeline startPipeline(String runDirectory) {
+        return startPipeline(runDirectory, EnumSet.allOf(PipelineService.class));
+    }
+
+    /** Only the given services and the infrastructure they use, for a test of one stage. */
+    static LocalPipeline startPipeline(String runDirectory, Set<PipelineService> services) {
+        return startPipeline(runDirectory, services, LocalPipelineSettings.SYNTHETIC_SIGNERS);
+    }
+
+    /** The whole pipeline, with some services' environment changed for the tests' needs. */
+    static LocalPipeline startPipeline(String runDirectory, Map<PipelineService, Map<String, String>> changes) {
+        Map<PipelineService, Map<String, String>> merged = new EnumMap<>(LocalPipelineSettings.SYNTHETIC_SIGNERS);
+        changes.forEach((service, environment) -> {
+            Map<String, String> serviceEnvironment = new HashMap<>(merged.getOrDefault(service, Map.of()));
+            serviceEnvironment.putAll(environment);
+            merged.put(service, serviceEnvironment);
+        });
+        return startPipeline(runDirectory, EnumSet.allOf(PipelineService.class), merged);
+    }
+
+    private static LocalPipeline startPipeline(String runDirectory, Set<PipelineService> services,
+            Map<PipelineService, Map<String, String>> environment) {
+        Path home = Path.of(System.getProperty("pipeline.home", "../../..")).toAbsolutePath().normalize();
+        Path workDir = home.resolve("deploy/local/system-tests/target/" + runDirectory);
+        return LocalPipeline.start(new LocalPipelineSettings(home, workDir,
+                Ports.free(), Secrets.fromEnvironmentOrRandom(Map.of()), environment), services, System.out::println);
+    }
+
+    /**
+     * Signs the demo petition with a JSON body, as a signer somewhere on the internet: through the loopback
+     * "proxy", from an address of its own.
+     */
+    HttpResponse<String> sign(String json) throws Exception {
+        int signer = json.hashCode();
+        return send(HttpRequest.newBuilder(pipeline.url(PipelineService.INTAKE)
+                        .resolve("/api/petitions/" + DemoPetition.SLUG + "/signatures"))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "10." + (signer >>> 16 & 0xFF) + "." + (signer >>> 8 & 0xFF) + "." + (signer & 0xFF))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** The demo petition's public total, or -1 while reporting does not answer. */
+    long total() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(pipeline.url(PipelineService.REPORTING)
+                .resolve("/api/petitions/" + DemoPetition.SLUG + "/total")).GET().build());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).get("total").asLong() : -1;
+    }
+
+    /** How many calls signers reported on the demo petition, or -1 while reporting does not answer. */
+    long calls() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(pipeline.url(PipelineService.REPORTING)
+                .resolve("/api/petitions/" + DemoPetition.SLUG + "/calls")).GET().build());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).get("total").asLong() : -1;
+    }
+
+    /** How many addresses the mail catcher has received mail for, besides the pipeline's own unsubscribe mailbox. */
+    int mailboxes() throws Exception {
+        JsonNode users = JSON.readTree(send(HttpRequest.newBuilder(pipeline.mailApi().resolve("/api/user")).GET()
+                .build()).body());
+        int mailboxes = 0;
+        for (JsonNode user : users) {
+            if (!LocalPipeline.UNSUBSCRIBE_MAILBOX.equals(user.get("email").asText())) {
+                mailboxes++;
+            }
+        }
+        return mailboxes;
+    }
+
+    /** The mailbox of one address, read from the mail catcher's HTTP API. */
+    List<MimeMessage> mailOf(String address) {
+        try {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(
+                    pipeline.mailApi().resolve("/api/user/" + address + "/messages/INBOX")).GET().build());
+            if (response.statusCode() != 200) {
+                return List.of();
+            }
+            List<MimeMessage> messages = new ArrayList<>();
+            Session session = Session.getInstance(new Properties());
+            for (JsonNode message : JSON.readTree(response.body())) {
+                messages.add(new MimeMessage(session, new ByteArrayInputStream(
+                        message.get("mimeMessage").asText().getBytes(StandardCharsets.UTF_8))));
+            }
+            return messages;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the mailbox of " + address, e);
+        }
+    }
+
+    /** Any other request, e.g. following a link from a message as a browser or a mail client would. */
+    static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

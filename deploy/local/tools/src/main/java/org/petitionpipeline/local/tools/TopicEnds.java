@@ -1,0 +1,43 @@
+package org.petitionpipeline.local.tools;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.petitionpipeline.testsupport.PipelineTopics;
+
+/**
+ * How many records a signature topic holds, from its partitions' end offsets: a cheap reading of a stage's
+ * progress that costs the broker one request and no consumer. Counts a record published twice (a replay) twice.
+ */
+public final class TopicEnds implements AutoCloseable {
+
+    private final Admin admin;
+
+    public TopicEnds(String bootstrapServers) {
+        admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers));
+    }
+
+    public long records(String topic) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int partition = 0; partition < PipelineTopics.SIGNATURE_PARTITIONS; partition++) {
+            latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+        }
+        try {
+            return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(info -> info.offset()).sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the end offsets of " + topic, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the end offsets of " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

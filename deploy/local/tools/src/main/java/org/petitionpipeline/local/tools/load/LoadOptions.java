@@ -1,0 +1,78 @@
+package org.petitionpipeline.local.tools.load;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+
+/**
+ * What {@code ./run-local.sh load} offers the pipeline. Defaults fit this 2-core machine with everything on it:
+ * a rate it can mostly take, so the figures show latency under load rather than only a growing queue.
+ *
+ * @param sampleEvery every how many acknowledged new signers one is followed to its count in reporting
+ */
+public record LoadOptions(Pacing pacing, Duration duration, Duration warmUp, int petitions, double hotShare,
+        double repeatShare, double invalidShare, double botShare, int sampleEvery) {
+
+    static final String USAGE = """
+            usage: ./run-local.sh load [--rate N | --max] [--connections N] [--duration S] [--warm-up S]
+                                       [--petitions P] [--hot-share 0.8] [--repeat-share 0.15]
+                                       [--invalid-share 0.03] [--bot-share 0.02] [--sample-every 10]
+              --rate N        open loop: N requests/s on a fixed schedule (default 1000)
+              --max           closed loop: every connection sends again as soon as it is answered
+              --connections N sockets to intake (default 64)
+              --duration S    measured seconds (default 60), after --warm-up S (default 10)
+              --petitions P   petitions signed (default 5); the first, the hot one, gets --hot-share of the traffic
+              --repeat-share, --invalid-share, --bot-share  shares of repeats typed differently, submissions
+                              intake must refuse (422), and scripts (honeypot filled or a forged render time: 422)
+              --sample-every K  follow every K-th acknowledged new signer until reporting counted it (default 10)""";
+
+    public static LoadOptions parse(String... args) {
+        Integer rate = 1000;
+        int connections = 64;
+        Duration duration = Duration.ofSeconds(60);
+        Duration warmUp = Duration.ofSeconds(10);
+        int petitions = 5;
+        double hotShare = 0.8;
+        double repeatShare = 0.15;
+        double invalidShare = 0.03;
+        double botShare = 0.02;
+        int sampleEvery = 10;
+        for (Iterator<String> arg = Arrays.asList(args).iterator(); arg.hasNext(); ) {
+            String option = arg.next();
+            switch (option) {
+                case "--max" -> rate = null;
+                case "--rate" -> rate = Integer.parseInt(value(option, arg));
+                case "--connections" -> connections = Integer.parseInt(value(option, arg));
+                case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value(option, arg)));
+                case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(value(option, arg)));
+                case "--petitions" -> petitions = Integer.parseInt(value(option, arg));
+                case "--hot-share" -> hotShare = Double.parseDouble(value(option, arg));
+                case "--repeat-share" -> repeatShare = Double.parseDouble(value(option, arg));
+                case "--invalid-share" -> invalidShare = Double.parseDouble(value(option, arg));
+                case "--bot-share" -> botShare = Double.parseDouble(value(option, arg));
+                case "--sample-every" -> sampleEvery = Integer.parseInt(value(option, arg));
+                case "--help" -> throw new IllegalArgumentException(USAGE);
+                default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
+            }
+        }
+        Pacing pacing = rate == null ? Pacing.closedLoop(connections) : Pacing.openLoop(rate, connections);
+        return new LoadOptions(pacing, duration, warmUp, petitions, hotShare, repeatShare, invalidShare, botShare,
+                sampleEvery);
+    }
+
+    private static String value(String option, Iterator<String> arg) {
+        if (!arg.hasNext()) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return arg.next();
+    }
+
+    /** The command line that repeats this run, for the report. */
+    String commandLine() {
+        return "./run-local.sh load " + (pacing.isOpenLoop() ? "--rate " + pacing.perSecond() : "--max")
+                + " --connections " + pacing.connections() + " --duration " + duration.toSeconds()
+                + " --warm-up " + warmUp.toSeconds() + " --petitions " + petitions + " --hot-share " + hotShare
+                + " --repeat-share " + repeatShare + " --invalid-share " + invalidShare + " --bot-share " + botShare
+                + " --sample-every " + sampleEvery;
+    }
+}
