@@ -11,12 +11,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.petitionpipeline.email.web.PageOrProblem;
-import org.petitionpipeline.kit.tokens.SignedTokens;
+import org.petitionpipeline.email.web.SignedLinkPage;
 
 /**
- * Double opt-in. GET only shows a button: corporate link scanners and previews open every link in a mail, and
- * must not confirm a signature nobody looked at. POST confirms; confirming again shows the same page.
+ * Double opt-in: the link in the confirmation mail. GET shows a button (a link scanner must not confirm a signature
+ * nobody looked at), POST confirms; confirming again shows the same page.
  */
 @Path("/confirm")
 public class ConfirmResource {
@@ -34,8 +33,8 @@ public class ConfirmResource {
         static native TemplateInstance unavailable();
     }
 
-    private static final String INVALID = "this confirmation link is not valid; open it again from the email, without changing it";
-
+    private final SignedLinkPage page = new SignedLinkPage("confirmation", Templates::confirm, Templates::done,
+            Templates::expired, Templates::invalid, Templates::unavailable);
     private final ConfirmationTokens tokens;
     private final ConfirmationService confirmations;
 
@@ -46,10 +45,7 @@ public class ConfirmResource {
 
     @GET
     public Response show(@QueryParam("token") String token, @Context HttpHeaders request) {
-        ConfirmationTokens.Check check = tokens.verify(token);
-        return check.verdict() == SignedTokens.Verdict.VALID
-                ? PageOrProblem.page(Templates.confirm(token))
-                : refusal(check, request);
+        return page.show(tokens.verify(token).verdict(), token, request);
     }
 
     /** Takes any body: the button sends an empty form, and nothing in it is needed. */
@@ -57,20 +53,10 @@ public class ConfirmResource {
     @Consumes(MediaType.WILDCARD)
     public Response confirm(@QueryParam("token") String token, @Context HttpHeaders request) {
         ConfirmationTokens.Check check = tokens.verify(token);
-        if (check.verdict() != SignedTokens.Verdict.VALID) {
-            return refusal(check, request);
-        }
-        return PageOrProblem.unlessDatabaseDown(request, Templates.unavailable(),
-                "we could not record your confirmation just now; please try again in a moment", () ->
-                        // a genuine token for a signature we asked nothing of: nothing to confirm, as for an altered link
-                        confirmations.confirm(check.signatureId()) == ConfirmationRepository.Result.UNKNOWN
-                                ? PageOrProblem.refusal(request, Response.Status.BAD_REQUEST, Templates.invalid(), INVALID)
-                                : PageOrProblem.page(Templates.done()));
-    }
-
-    private static Response refusal(ConfirmationTokens.Check check, HttpHeaders request) {
-        return PageOrProblem.refusal(request, check.verdict(),
-                Templates.expired(), "this confirmation link has expired; use the link in a newer email from us",
-                Templates.invalid(), INVALID);
+        return page.act(check.verdict(), request, () ->
+                // a genuine token for a signature we asked nothing of: nothing to confirm, as for an altered link
+                confirmations.confirm(check.signatureId()) == ConfirmationRepository.Result.UNKNOWN
+                        ? page.invalid(request)
+                        : page.done());
     }
 }

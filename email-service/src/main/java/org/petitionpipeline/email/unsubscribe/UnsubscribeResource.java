@@ -13,8 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import org.petitionpipeline.email.people.SubscriptionService;
-import org.petitionpipeline.email.web.PageOrProblem;
-import org.petitionpipeline.kit.tokens.SignedTokens;
+import org.petitionpipeline.email.web.SignedLinkPage;
 
 /**
  * One-click unsubscribe. GET only shows a button: link scanners and previews follow GETs, and must not
@@ -40,6 +39,8 @@ public class UnsubscribeResource {
 
     private static final String ONE_CLICK = "List-Unsubscribe=One-Click";
 
+    private final SignedLinkPage page = new SignedLinkPage("unsubscribe", Templates::confirm, Templates::done,
+            Templates::expired, Templates::invalid, Templates::unavailable);
     private final UnsubscribeTokens tokens;
     private final SubscriptionService subscriptions;
 
@@ -50,10 +51,7 @@ public class UnsubscribeResource {
 
     @GET
     public Response confirm(@QueryParam("token") String token, @Context HttpHeaders request) {
-        UnsubscribeTokens.Check check = tokens.verify(token);
-        return check.verdict() == SignedTokens.Verdict.VALID
-                ? PageOrProblem.page(Templates.confirm(token))
-                : refusal(check, request);
+        return page.show(tokens.verify(token).verdict(), token, request);
     }
 
     /** Takes any body: the one-click body is a form, the button's is empty, and neither is needed. */
@@ -61,23 +59,13 @@ public class UnsubscribeResource {
     @Consumes(MediaType.WILDCARD)
     public Response unsubscribe(@QueryParam("token") String token, String body, @Context HttpHeaders request) {
         UnsubscribeTokens.Check check = tokens.verify(token);
-        if (check.verdict() != SignedTokens.Verdict.VALID) {
-            return refusal(check, request);
-        }
-        return PageOrProblem.unlessDatabaseDown(request, Templates.unavailable(),
-                "we could not record your unsubscribe just now; please try again in a moment", () -> {
-                    subscriptions.unsubscribe(check.emailHash(), isOneClick(body) ? "one-click" : "unsubscribe-page");
-                    return PageOrProblem.page(Templates.done());
-                });
+        return page.act(check.verdict(), request, () -> {
+            subscriptions.unsubscribe(check.emailHash(), isOneClick(body) ? "one-click" : "unsubscribe-page");
+            return page.done();
+        });
     }
 
     private static boolean isOneClick(String body) {
         return body != null && Arrays.asList(body.strip().split("&")).contains(ONE_CLICK);
-    }
-
-    private static Response refusal(UnsubscribeTokens.Check check, HttpHeaders request) {
-        return PageOrProblem.refusal(request, check.verdict(),
-                Templates.expired(), "this unsubscribe link has expired; use the link in a newer email from us",
-                Templates.invalid(), "this unsubscribe link is not valid; open it again from the email, without changing it");
     }
 }

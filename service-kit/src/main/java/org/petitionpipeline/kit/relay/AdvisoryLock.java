@@ -14,7 +14,8 @@ import javax.sql.DataSource;
  */
 public final class AdvisoryLock {
 
-    private static final Duration RETRY_PAUSE = Duration.ofMillis(20);
+    /** PostgreSQL's SQLSTATE for a lock wait that ran past {@code lock_timeout}. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final DataSource dataSource;
     private final long key;
@@ -44,20 +45,51 @@ public final class AdvisoryLock {
         }
     }
 
-    /** The held lock once whoever holds it lets go, or empty when that takes longer than {@code wait}. */
+    /**
+     * The held lock once whoever holds it lets go, or empty when that takes longer than {@code wait}. PostgreSQL
+     * does the waiting ({@code pg_advisory_lock} under a {@code lock_timeout}), so the lock goes to the next waiter
+     * the moment it is released, without polling.
+     */
     public Optional<Held> acquire(Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        Optional<Held> held = tryAcquire();
-        while (held.isEmpty() && System.nanoTime() + RETRY_PAUSE.toNanos() < deadline) {
+        try {
+            Connection connection = dataSource.getConnection();
             try {
-                Thread.sleep(RETRY_PAUSE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                if (lockWithin(connection, wait)) {
+                    return Optional.of(new Held(connection, key));
+                }
+                connection.close();
                 return Optional.empty();
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
             }
-            held = tryAcquire();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not wait for advisory lock " + key, e);
         }
-        return held;
+    }
+
+    private boolean lockWithin(Connection connection, Duration wait) throws SQLException {
+        setLockTimeout(connection, Math.max(1, wait.toMillis()) + "ms");
+        try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_lock(?)")) {
+            lock.setLong(1, key);
+            lock.execute();
+            return true;
+        } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        } finally {
+            setLockTimeout(connection, "0");
+        }
+    }
+
+    /** Session-wide, as the lock is; the pooled connection gets the default (no limit) back before it is shared. */
+    private static void setLockTimeout(Connection connection, String timeout) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("select set_config('lock_timeout', ?, false)")) {
+            set.setString(1, timeout);
+            set.execute();
+        }
     }
 
     /** A session-level lock lives on its connection: the same connection must release it. */
