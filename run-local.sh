@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole petition pipeline on this machine (Kafka, PostgreSQL, a mail catcher, four services),
-# building it first when needed. `./run-local.sh stop` stops a running one from another terminal;
+# building it first when needed. `./run-local.sh --brokers 3 --instances 2` runs it as a cluster: three Kafka
+# brokers, two instances of every service behind HAProxy, each restarted when it dies (docs/operations.md).
+# `./run-local.sh stop` stops a running one from another terminal;
 # `./run-local.sh infra` starts only Kafka, PostgreSQL and the mail catcher, for running a service from source
 # against them (`./mvnw quarkus:dev -pl email-service -am`, see docs/contributing.md);
 # `./run-local.sh bench-dedup [records]` measures dedup-service against this machine's raw PostgreSQL rate;
@@ -46,7 +48,13 @@ needs_build() {
   [[ -n $(find pom.xml ./*/pom.xml ./*/src deploy/local/{launcher,tools}/{pom.xml,src} -newer "$launcher" -type f -print -quit) ]]
 }
 
-case "${1:-start}" in
+command=start
+if [[ $# -gt 0 && $1 != --* ]]; then
+  command=$1
+  shift
+fi
+
+case "$command" in
   stop)
     stop
     ;;
@@ -55,34 +63,31 @@ case "${1:-start}" in
       echo "Building the pipeline (first time: a few minutes while Maven downloads dependencies)…"
       ./mvnw -B -q -DskipTests package
     fi
-    exec java -Dpipeline.home="$PWD" -jar "$launcher"
+    exec java -Dpipeline.home="$PWD" -jar "$launcher" "$@"
     ;;
   infra)
     needs_build && ./mvnw -B -q -DskipTests package
-    exec java -Dpipeline.home="$PWD" -jar "$launcher" infra
+    exec java -Dpipeline.home="$PWD" -jar "$launcher" infra "$@"
     ;;
   bench-dedup)
-    shift
     needs_build && ./mvnw -B -q -DskipTests package
     exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.bench.DedupBenchmark "$@"
     ;;
   bench-intake)
-    shift
     needs_build && ./mvnw -B -q -DskipTests package
     exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.bench.IntakeBenchmark "$@"
     ;;
   load)
-    shift
     needs_build && ./mvnw -B -q -DskipTests package
     exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.load.LoadBenchmark "$@"
     ;;
   faults)
-    shift
     needs_build && ./mvnw -B -q -DskipTests package
     exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.faults.FaultHarness "$@"
     ;;
   *)
-    echo "usage: $0 [start|stop|infra|bench-dedup [records]|bench-intake [seconds] [connections]|load [options]|faults [options]]" >&2
+    echo "usage: $0 [start|infra] [--brokers 1|3] [--instances N]" >&2
+    echo "       $0 [stop|bench-dedup [records]|bench-intake [seconds] [connections]|load [options]|faults [options]]" >&2
     exit 64
     ;;
 esac

@@ -13,10 +13,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.petitionpipeline.contracts.topics.TopicCatalogue;
+import org.petitionpipeline.contracts.topics.TopicDefinition;
 
 /**
- * Creates the pipeline's topics up front, as the topic catalogue defines them for one broker: auto-creation would
- * delay the first record by seconds and give the compacted catalog topic the wrong cleanup policy.
+ * Creates the pipeline's topics up front, as the topic catalogue defines them (for one broker unless told
+ * otherwise): auto-creation would delay the first record by seconds and give the compacted catalog topic the
+ * wrong cleanup policy.
  */
 public final class PipelineTopics {
 
@@ -27,7 +29,11 @@ public final class PipelineTopics {
     }
 
     public static List<NewTopic> all() {
-        return TopicCatalogue.singleBroker().stream()
+        return all(TopicCatalogue.singleBroker());
+    }
+
+    private static List<NewTopic> all(List<TopicDefinition> catalogue) {
+        return catalogue.stream()
                 .map(topic -> new NewTopic(topic.name(), topic.partitions(), (short) topic.replication().factor())
                         .configs(topic.configs()))
                 .toList();
@@ -48,13 +54,21 @@ public final class PipelineTopics {
         }
     }
 
-    /** Creates every topic that does not exist yet on the cluster at {@code bootstrapServers}. */
+    /** Creates every topic that does not exist yet on the single broker at {@code bootstrapServers}. */
     public static void create(String bootstrapServers) {
+        create(bootstrapServers, TopicCatalogue.singleBroker());
+    }
+
+    /**
+     * Creates every topic of {@code catalogue} ({@link TopicCatalogue#production()} for a cluster of three) that
+     * does not exist yet on the cluster at {@code bootstrapServers}.
+     */
+    public static void create(String bootstrapServers, List<TopicDefinition> catalogue) {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = all().stream().filter(topic -> !existing.contains(topic.name()))
+            List<NewTopic> missing = all(catalogue).stream().filter(topic -> !existing.contains(topic.name()))
                     .collect(Collectors.toList());
             for (KafkaFuture<Void> created : admin.createTopics(missing).values().values()) {
                 awaitCreated(created);

@@ -14,13 +14,13 @@ final class Banner {
         return """
 
                 ==================================================================================
-                 The petition pipeline is running.
+                 The petition pipeline is running: %s.
 
                  signature-intake   %s      (sign: POST /api/petitions/demo/signatures)
                  dedup-service      %s
                  email-service      %s      (unsubscribe pages, organizer updates)
                  reporting-service  %s      (totals: GET /api/petitions/demo/total)
-                 Kafka              localhost:%d
+                 Kafka              %s
                  mail catcher       %s/api/user/<address>/messages/INBOX   (IMAP localhost:%d, any password)
                  demo page          %s   (a news page on another origin embedding the petition)
 
@@ -46,10 +46,10 @@ final class Banner {
                  Logs: %s
                  Stop: Ctrl-C here, or ./run-local.sh stop from another terminal.
                 ==================================================================================
-                """.formatted(
+                """.formatted(settings.topology(),
                 pipeline.url(PipelineService.INTAKE), pipeline.url(PipelineService.DEDUP),
                 pipeline.url(PipelineService.EMAIL), pipeline.url(PipelineService.REPORTING),
-                ports.kafka(), pipeline.mailApi(), ports.imap(), pipeline.demoHostPage(),
+                pipeline.kafkaBootstrapServers(), pipeline.mailApi(), ports.imap(), pipeline.demoHostPage(),
                 pipeline.url(PipelineService.INTAKE), pipeline.url(PipelineService.REPORTING), pipeline.mailApi(),
                 pipeline.url(PipelineService.REPORTING), pipeline.url(PipelineService.REPORTING),
                 pipeline.url(PipelineService.REPORTING), pipeline.url(PipelineService.EMAIL),

@@ -15,17 +15,20 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.petitionpipeline.contracts.topics.TopicCatalogue;
 import org.petitionpipeline.testsupport.KafkaBroker;
 import org.petitionpipeline.testsupport.PipelineTopics;
 import org.petitionpipeline.testsupport.PostgresServer;
 
 /**
- * The whole pipeline on one machine without Docker: a Kafka broker (KRaft) and PostgreSQL, a mail catcher
- * (GreenMail), and the four packaged services as child processes. Closing it stops everything it started,
+ * The whole pipeline on one machine without Docker: Kafka (one in-process broker, or a cluster of three broker
+ * processes), PostgreSQL, a mail catcher (GreenMail), and the four packaged services as child processes, one or
+ * more instances of each (then behind HAProxy), optionally supervised. Closing it stops everything it started,
  * in reverse order, and nothing else.
  */
 public final class LocalPipeline implements AutoCloseable {
@@ -37,8 +40,10 @@ public final class LocalPipeline implements AutoCloseable {
 
     private final LocalPipelineSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final Map<PipelineService, ManagedProcess> services = new EnumMap<>(PipelineService.class);
+    private final Map<PipelineService, List<ServiceInstance>> services = new EnumMap<>(PipelineService.class);
     private volatile KafkaBroker kafka;
+    private KafkaCluster cluster;
+    private Supervisor supervisor;
     private volatile PostgresServer postgres;
     private boolean postgresStopped;
 
@@ -90,19 +95,29 @@ public final class LocalPipeline implements AutoCloseable {
         }
         Consumer<String> step = timed(progress);
         startInfrastructure(wanted, step);
-        step.accept("starting " + (wanted.size() == PipelineService.values().length ? "the four services" : wanted));
+        step.accept("starting " + (wanted.size() == PipelineService.values().length ? "the four services" : wanted)
+                + (settings.topology().isBalanced() ? ", " + settings.topology().instances() + " instances of each" : ""));
         for (PipelineService service : wanted) {
             startService(service);
         }
         awaitServicesReady();
         step.accept("all services ready");
+        if (settings.topology().isBalanced()) {
+            started.push(LoadBalancer.start(settings.ports(), settings.dataDir().resolve("haproxy.cfg"),
+                    settings.logDir().resolve("haproxy.log")));
+            step.accept("HAProxy balances each service's instances on its usual port");
+        }
+        if (settings.supervised()) {
+            supervisor = Supervisor.watch(instances(), progress);
+            started.push(supervisor);
+        }
         if (!wanted.containsAll(EnumSet.of(PipelineService.INTAKE, PipelineService.REPORTING))) {
             return;
         }
 
         DemoPetition.ensure(url(PipelineService.REPORTING), settings.secrets().adminToken());
         Http.awaitOk(url(PipelineService.INTAKE).resolve("/api/petitions/" + DemoPetition.SLUG), Duration.ofSeconds(30),
-                services.get(PipelineService.INTAKE)::isAlive, "the demo petition in intake's catalog");
+                () -> isAlive(PipelineService.INTAKE), "the demo petition in intake's catalog");
         step.accept("demo petition '" + DemoPetition.SLUG + "' is open for signatures");
         started.push(DemoHostPage.start(LOOPBACK, settings.ports().demoHost(), url(PipelineService.INTAKE)));
         step.accept("a page embedding it: " + demoHostPage());
@@ -113,11 +128,20 @@ public final class LocalPipeline implements AutoCloseable {
         Ports ports = settings.ports();
         emptyDirectory(settings.dataDir());
         emptyDirectory(settings.logDir());
-        step.accept("starting Kafka (KRaft, single node) on " + LOOPBACK + ":" + ports.kafka());
-        startKafka();
-        // closes whichever broker runs at the end, also one started again after stopKafka()
-        started.push(this::stopKafka);
-        PipelineTopics.create(kafkaBootstrapServers());
+        if (settings.topology().isCluster()) {
+            step.accept("starting Kafka: " + ports.kafkaNodes().size() + " brokers (KRaft, a quorum of "
+                    + ports.kafkaNodes().size() + ") on " + clusterAddresses());
+            cluster = KafkaCluster.start(ports.kafkaNodes(), settings.dataDir().resolve("kafka"), settings.logDir());
+            started.push(cluster);
+            PipelineTopics.create(kafkaBootstrapServers(), TopicCatalogue.production());
+            step.accept("topics created: replication 3, min.insync.replicas 2");
+        } else {
+            step.accept("starting Kafka (KRaft, single node) on " + LOOPBACK + ":" + ports.kafka());
+            startKafka();
+            // closes whichever broker runs at the end, also one started again after stopKafka()
+            started.push(this::stopKafka);
+            PipelineTopics.create(kafkaBootstrapServers());
+        }
 
         if (served.stream().anyMatch(PipelineService::usesDatabase)) {
             step.accept("starting PostgreSQL");
@@ -139,32 +163,109 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    private ManagedProcess startService(PipelineService service) {
-        ManagedProcess process = ManagedProcess.start(service.module(), serviceCommand(service),
-                serviceEnvironment(service), settings.logDir().resolve(service.module() + ".log"));
-        started.push(process);
-        services.put(service, process);
-        return process;
+    private void startService(PipelineService service) {
+        List<ServiceInstance> instances = new ArrayList<>();
+        List<Integer> ports = settings.ports().instances().get(service);
+        for (int index = 0; index < ports.size(); index++) {
+            ServiceInstance instance = new ServiceInstance(service, index, ports.get(index),
+                    () -> serviceCommand(service), serviceEnvironment(service, ports.get(index)),
+                    settings.logDir().resolve(ServiceInstance.name(service, index) + ".log"));
+            instance.start();
+            started.push(instance);
+            instances.add(instance);
+        }
+        services.put(service, instances);
     }
 
-    /** Kills a service the way a crash does (SIGKILL: no shutdown hook, nothing flushed), for fault tests. */
+    /** Kills every instance of a service the way a crash does (SIGKILL: no shutdown hook, nothing flushed). */
     public void crash(PipelineService service) {
-        services.get(service).kill();
+        services.get(service).forEach(ServiceInstance::kill);
     }
 
-    /** Starts a crashed or stopped service again and returns once it is ready. */
+    /** Kills one instance of a service (index from 0) the way a crash does. */
+    public void crash(PipelineService service, int index) {
+        services.get(service).get(index).kill();
+    }
+
+    /** Starts the crashed or stopped instances of a service again and returns once each is ready. */
     public void restart(PipelineService service) {
-        ManagedProcess process = startService(service);
-        Http.awaitOk(url(service).resolve("/q/health/ready"), SERVICE_START_TIMEOUT, process::isAlive, service.module());
+        for (ServiceInstance instance : services.get(service)) {
+            if (!instance.isAlive()) {
+                instance.start();
+            }
+            awaitReady(instance);
+        }
     }
 
+    /**
+     * Stops each instance of a service and starts it again, one at a time, each time waiting until it is ready
+     * before the next goes: a rolling restart, as an orchestrator does one.
+     */
+    public void rollingRestart(PipelineService service, Consumer<String> progress) {
+        for (ServiceInstance instance : services.get(service)) {
+            if (supervisor != null) {
+                supervisor.setAside(instance);
+            }
+            progress.accept("stopping " + instance.name());
+            instance.close();
+            instance.start();
+            awaitReady(instance);
+            if (supervisor != null) {
+                supervisor.takeBack(instance);
+            }
+            progress.accept(instance.name() + " is back and ready");
+        }
+    }
+
+    /** Whether every instance of a service runs. */
     public boolean isAlive(PipelineService service) {
-        return services.get(service).isAlive();
+        return services.get(service).stream().allMatch(ServiceInstance::isAlive);
     }
 
-    /** CPU time a service has used since it started, e.g. to tell how many cores it kept busy under load. */
+    /** How often an instance was started; above 1 once the supervisor (or a fault run) started it again. */
+    public int starts(PipelineService service, int index) {
+        return services.get(service).get(index).starts();
+    }
+
+    /** CPU time every instance of a service has used so far, e.g. to tell how many cores it kept busy under load. */
     public Duration cpuTime(PipelineService service) {
-        return services.get(service).cpuTime();
+        return services.get(service).stream().map(ServiceInstance::cpuTime).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** The brokers' own CPU time: the cluster's processes, or (one broker) none apart from the launcher's. */
+    public Optional<Duration> kafkaCpuTime() {
+        return cluster == null ? Optional.empty() : Optional.of(cluster.cpuTime());
+    }
+
+    public Topology topology() {
+        return settings.topology();
+    }
+
+    /** SIGKILL to one broker of the cluster (ids 1 to 3), e.g. the leader of the partitions under load. */
+    public void killBroker(int brokerId) {
+        cluster().kill(brokerId);
+    }
+
+    /** A controlled stop of one broker of the cluster: it hands its leaderships over first. */
+    public void stopBroker(int brokerId) {
+        cluster().stop(brokerId);
+    }
+
+    /** Starts a killed or stopped broker of the cluster again and returns once it has joined. */
+    public void restartBroker(int brokerId) {
+        cluster().restart(brokerId);
+    }
+
+    /** The id of the broker that leads a partition now. */
+    public int leaderOf(String topic, int partition) {
+        return cluster().leaderOf(topic, partition);
+    }
+
+    private KafkaCluster cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("this pipeline runs one broker, not a cluster (--brokers 3)");
+        }
+        return cluster;
     }
 
     /**
@@ -190,9 +291,17 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    /** {@code host:port} of the broker; the same across {@link #stopKafka()} and {@link #startKafka()}. */
+    /**
+     * {@code host:port} of the broker, or of each broker of the cluster (comma-separated); the same across
+     * {@link #stopKafka()} and {@link #startKafka()}.
+     */
     public String kafkaBootstrapServers() {
-        return LOOPBACK + ":" + settings.ports().kafka();
+        return cluster != null ? cluster.bootstrapServers() : LOOPBACK + ":" + settings.ports().kafka();
+    }
+
+    private String clusterAddresses() {
+        return String.join(", ", settings.ports().kafkaNodes().stream().map(node -> LOOPBACK + ":" + node.client())
+                .toList());
     }
 
     /**
@@ -220,18 +329,25 @@ public final class LocalPipeline implements AutoCloseable {
         return postgres;
     }
 
+    private List<ServiceInstance> instances() {
+        return services.values().stream().flatMap(List::stream).toList();
+    }
+
+    private void awaitReady(ServiceInstance instance) {
+        Http.awaitOk(URI.create("http://localhost:" + instance.port() + "/q/health/ready"), SERVICE_START_TIMEOUT,
+                instance::isAlive, instance.name());
+    }
+
     private void awaitServicesReady() {
         List<CompletableFuture<Void>> readiness = new ArrayList<>();
-        services.forEach((service, process) -> readiness.add(CompletableFuture.runAsync(() ->
-                Http.awaitOk(url(service).resolve("/q/health/ready"), SERVICE_START_TIMEOUT, process::isAlive,
-                        service.module()))));
+        instances().forEach(instance -> readiness.add(CompletableFuture.runAsync(() -> awaitReady(instance))));
         try {
             CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)).join();
         } catch (RuntimeException notReady) {
             StringBuilder report = new StringBuilder("a service did not start: ").append(notReady.getCause().getMessage());
-            services.values().stream().filter(process -> !process.isAlive()).forEach(process -> report
-                    .append(System.lineSeparator()).append("--- last lines of ").append(process.log()).append(" ---")
-                    .append(System.lineSeparator()).append(process.logTail(30)));
+            instances().stream().filter(instance -> !instance.isAlive()).forEach(instance -> report
+                    .append(System.lineSeparator()).append("--- last lines of ").append(instance.log()).append(" ---")
+                    .append(System.lineSeparator()).append(instance.logTail(30)));
             throw new IllegalStateException(report.toString(), notReady);
         }
     }
@@ -259,10 +375,10 @@ public final class LocalPipeline implements AutoCloseable {
         return command;
     }
 
-    private Map<String, String> serviceEnvironment(PipelineService service) {
+    private Map<String, String> serviceEnvironment(PipelineService service, int port) {
         Secrets secrets = settings.secrets();
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(settings.ports().of(service)));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_HTTP_HOST", LOOPBACK);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("PIPELINE_EMAIL_HASH_KEY", secrets.emailHashKey());
@@ -297,6 +413,10 @@ public final class LocalPipeline implements AutoCloseable {
         if (service == PipelineService.INTAKE) {
             // the widget reads the live total from reporting, on its own origin
             env.put("INTAKE_EMBED_TOTALS_URL", url(PipelineService.REPORTING).toString());
+            if (settings.topology().isBalanced()) {
+                // every request comes from HAProxy on loopback; the signer's address is in its X-Forwarded-For
+                env.put("INTAKE_DEFENCE_TRUSTED_PROXIES", "127.0.0.1/32,::1/128");
+            }
         }
         if (service == PipelineService.DEDUP) {
             env.put("DEDUP_ADMIN_TOKEN", secrets.opsToken());
@@ -341,7 +461,7 @@ public final class LocalPipeline implements AutoCloseable {
         return message -> progress.accept(String.format("[%5.1f s] %s", (System.nanoTime() - begin) / 1e9, message));
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

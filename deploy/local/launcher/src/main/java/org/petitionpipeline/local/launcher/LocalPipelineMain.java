@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -11,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code ./run-local.sh}: starts the pipeline, prints where everything is, and runs until Ctrl-C or
  * {@code ./run-local.sh stop} (SIGTERM to the pid in {@code .local-run/pipeline.pid}). With the argument
  * {@code infra} ({@code ./run-local.sh infra}) it starts the infrastructure only, for services run from source.
+ * {@code --brokers 3 --instances 2} runs a cluster: three brokers, two supervised instances of each service
+ * behind HAProxy.
  */
 public final class LocalPipelineMain {
 
@@ -18,14 +23,24 @@ public final class LocalPipelineMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        boolean infrastructureOnly = args.length == 1 && args[0].equals("infra");
-        if (args.length > 0 && !infrastructureOnly) {
-            System.err.println("usage: LocalPipelineMain [infra]");
+        List<String> rest = new ArrayList<>();
+        Topology topology;
+        try {
+            topology = Topology.parse(List.of(args), rest);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            topology = null;
+        }
+        boolean infrastructureOnly = rest.equals(List.of("infra"));
+        if (topology == null || !(rest.isEmpty() || infrastructureOnly)) {
+            System.err.println("usage: LocalPipelineMain [infra] [--brokers 1|3] [--instances 1-4]");
             System.exit(64);
+            return;
         }
         Path home = Path.of(System.getProperty("pipeline.home", ".")).toAbsolutePath().normalize();
-        LocalPipelineSettings settings = new LocalPipelineSettings(home, home.resolve(".local-run"), Ports.defaults(),
-                Secrets.fromEnvironmentOrRandom(System.getenv()));
+        // the interactive run is supervised as an orchestrator would: a service that dies is started again
+        LocalPipelineSettings settings = new LocalPipelineSettings(home, home.resolve(".local-run"), topology,
+                Ports.defaults(topology), true, Secrets.fromEnvironmentOrRandom(System.getenv()), Map.of());
         refuseIfAlreadyRunning(settings.pidFile());
         InfrastructureLogging.toFile(settings.logDir().resolve("infrastructure.log"));
         writePid(settings.pidFile());

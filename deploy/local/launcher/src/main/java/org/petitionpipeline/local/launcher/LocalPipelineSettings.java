@@ -6,11 +6,14 @@ import java.util.Map;
 /**
  * @param home               the project checkout, where the packaged services are
  * @param workDir            where this run keeps its data, logs and pid file; data and logs are emptied at every start
+ * @param topology           how many brokers and instances of each service; {@code ports} has a port for each
+ * @param supervised         whether an instance that dies is started again (the interactive run: yes; a fault
+ *                           test that kills and restarts on its own: no)
  * @param serviceEnvironment environment a caller adds to a service's, over the launcher's own (e.g. a benchmark
  *                           that makes intake trust its {@code X-Forwarded-For}); empty for the ordinary local run
  */
-public record LocalPipelineSettings(Path home, Path workDir, Ports ports, Secrets secrets,
-        Map<PipelineService, Map<String, String>> serviceEnvironment) {
+public record LocalPipelineSettings(Path home, Path workDir, Topology topology, Ports ports, boolean supervised,
+        Secrets secrets, Map<PipelineService, Map<String, String>> serviceEnvironment) {
 
     /**
      * For load generators and system tests that stand in for a proxy carrying many synthetic signers: intake
@@ -24,6 +27,17 @@ public record LocalPipelineSettings(Path home, Path workDir, Ports ports, Secret
 
     public LocalPipelineSettings {
         serviceEnvironment = Map.copyOf(serviceEnvironment);
+        if (ports.kafkaNodes().size() != topology.brokers()
+                || ports.instances().values().stream().anyMatch(own -> own.size() != topology.instances())) {
+            throw new IllegalArgumentException("the ports do not fit " + topology + ": take Ports.defaults(topology) "
+                    + "or Ports.free(topology)");
+        }
+    }
+
+    /** One broker, one instance of each service, unsupervised: as the tests and the benchmarks run it. */
+    public LocalPipelineSettings(Path home, Path workDir, Ports ports, Secrets secrets,
+            Map<PipelineService, Map<String, String>> serviceEnvironment) {
+        this(home, workDir, Topology.SINGLE, ports, false, secrets, serviceEnvironment);
     }
 
     public LocalPipelineSettings(Path home, Path workDir, Ports ports, Secrets secrets) {

@@ -54,6 +54,16 @@ final class ManagedProcess implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("the OS does not tell the CPU time of " + name));
     }
 
+    /** As {@link #cpuTime()}, or zero once the OS has forgotten an ended process. */
+    Duration cpuTimeOrZero() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** The exit code of a process that has ended. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
     /** The last lines of the log, to show why a process did not come up. */
     String logTail(int lines) {
         try {
@@ -61,6 +71,16 @@ final class ManagedProcess implements AutoCloseable {
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(could not read " + log + ": " + e.getMessage() + ")";
+        }
+    }
+
+    /** Waits for a process that ends by itself (a tool run), and returns its exit code; -1 after {@code timeout}. */
+    int awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 

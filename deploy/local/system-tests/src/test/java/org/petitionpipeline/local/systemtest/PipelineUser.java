@@ -24,6 +24,7 @@ import org.petitionpipeline.local.launcher.LocalPipelineSettings;
 import org.petitionpipeline.local.launcher.PipelineService;
 import org.petitionpipeline.local.launcher.Ports;
 import org.petitionpipeline.local.launcher.Secrets;
+import org.petitionpipeline.local.launcher.Topology;
 
 /** What signers do with a running pipeline, over HTTP as they would: the system tests' vocabulary. */
 final class PipelineUser {
@@ -61,12 +62,23 @@ final class PipelineUser {
         return startPipeline(runDirectory, EnumSet.allOf(PipelineService.class), merged);
     }
 
+    /** The whole pipeline in that shape (a cluster: three brokers, instances behind HAProxy), unsupervised. */
+    static LocalPipeline startPipeline(String runDirectory, Topology topology) {
+        return startPipeline(runDirectory, topology, EnumSet.allOf(PipelineService.class),
+                LocalPipelineSettings.SYNTHETIC_SIGNERS);
+    }
+
     private static LocalPipeline startPipeline(String runDirectory, Set<PipelineService> services,
+            Map<PipelineService, Map<String, String>> environment) {
+        return startPipeline(runDirectory, Topology.SINGLE, services, environment);
+    }
+
+    private static LocalPipeline startPipeline(String runDirectory, Topology topology, Set<PipelineService> services,
             Map<PipelineService, Map<String, String>> environment) {
         Path home = Path.of(System.getProperty("pipeline.home", "../../..")).toAbsolutePath().normalize();
         Path workDir = home.resolve("deploy/local/system-tests/target/" + runDirectory);
-        return LocalPipeline.start(new LocalPipelineSettings(home, workDir,
-                Ports.free(), Secrets.fromEnvironmentOrRandom(Map.of()), environment), services, System.out::println);
+        return LocalPipeline.start(new LocalPipelineSettings(home, workDir, topology, Ports.free(topology), false,
+                Secrets.fromEnvironmentOrRandom(Map.of()), environment), services, System.out::println);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.petitionpipeline.local.launcher.LocalPipelineSettings;
 import org.petitionpipeline.local.launcher.PipelineService;
 import org.petitionpipeline.local.launcher.Ports;
 import org.petitionpipeline.local.launcher.Secrets;
+import org.petitionpipeline.local.launcher.Topology;
 
 /** What the {@code ./run-local.sh bench-*} commands share: a pipeline of their own, a producer, the report. */
 public final class Benchmarks {
@@ -32,9 +33,18 @@ public final class Benchmarks {
      * keeps its own), with its infrastructure logging to a file there: call it before anything logs.
      */
     public static LocalPipelineSettings settings(String name, Map<PipelineService, Map<String, String>> serviceEnvironment) {
+        return settings(name, Topology.SINGLE, serviceEnvironment);
+    }
+
+    /**
+     * As {@link #settings(String, Map)}, for a pipeline of that shape. Unsupervised: a fault run kills and starts
+     * instances itself, and a dead instance must show in its findings rather than be started behind its back.
+     */
+    public static LocalPipelineSettings settings(String name, Topology topology,
+            Map<PipelineService, Map<String, String>> serviceEnvironment) {
         Path home = home();
         LocalPipelineSettings settings = new LocalPipelineSettings(home, home.resolve(".local-run/bench-" + name),
-                Ports.free(), Secrets.fromEnvironmentOrRandom(Map.of()), serviceEnvironment);
+                topology, Ports.free(topology), false, Secrets.fromEnvironmentOrRandom(Map.of()), serviceEnvironment);
         InfrastructureLogging.toFile(settings.logDir().resolve("infrastructure.log"));
         return settings;
     }

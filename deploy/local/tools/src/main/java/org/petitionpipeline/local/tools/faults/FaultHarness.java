@@ -20,7 +20,8 @@ public final class FaultHarness {
     public static void main(String[] args) throws Exception {
         FaultOptions options = Benchmarks.optionsOrExit(FaultOptions::parse, args);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        LocalPipelineSettings settings = Benchmarks.settings("faults", LocalPipelineSettings.SYNTHETIC_SIGNERS);
+        LocalPipelineSettings settings = Benchmarks.settings("faults", options.topology(),
+                LocalPipelineSettings.SYNTHETIC_SIGNERS);
         boolean clean;
         try (LocalPipeline pipeline = LocalPipeline.start(settings, System.out::println);
                 FaultRun run = new FaultRun(pipeline, options, System.out::println)) {

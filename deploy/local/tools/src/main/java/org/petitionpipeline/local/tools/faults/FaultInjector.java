@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.petitionpipeline.local.launcher.LocalPipeline;
+import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.local.launcher.PipelineService;
+import org.petitionpipeline.local.launcher.Topology;
 
 /**
  * Does one {@link Fault} to a running pipeline and returns once the part it hit is back (ready again), noting
@@ -19,6 +21,10 @@ public final class FaultInjector {
      * meet the outage (503) and the services' retries, not only a blip.
      */
     static final Duration OUTAGE = Duration.ofSeconds(8);
+    /** How long one broker of a cluster stays away: long enough for every producer and consumer to notice. */
+    static final Duration BROKER_AWAY = Duration.ofSeconds(60);
+    /** The hot partition: the first petition's signatures (the hot one) land on it as on any other. */
+    private static final String HOT_TOPIC = Topics.SIGNATURES_SUBMITTED;
 
     /** @param injected when the fault began; {@code back} when what it stopped was ready again */
     public record Injected(Fault fault, Instant injected, Instant back, PoisonRecords.Sent poison) {
@@ -43,9 +49,23 @@ public final class FaultInjector {
         switch (fault) {
             case KILL_INTAKE, KILL_DEDUP, KILL_EMAIL, KILL_REPORTING -> {
                 PipelineService victim = fault.pacedBy().orElseThrow();
-                pipeline.crash(victim);
+                pipeline.crash(victim, 0);
                 pipeline.restart(victim);
             }
+            case KILL_LEADER_BROKER -> {
+                int leader = pipeline.leaderOf(HOT_TOPIC, 0);
+                pipeline.killBroker(leader);
+                TimeUnit.MILLISECONDS.sleep(OUTAGE.toMillis());
+                pipeline.restartBroker(leader);
+            }
+            case BROKER_AWAY -> {
+                // not the leader of the hot partition: that one the kill above takes care of
+                int away = (pipeline.leaderOf(HOT_TOPIC, 0) % Topology.CLUSTER_BROKERS) + 1;
+                pipeline.stopBroker(away);
+                TimeUnit.MILLISECONDS.sleep(BROKER_AWAY.toMillis());
+                pipeline.restartBroker(away);
+            }
+            case ROLLING_RESTART_INTAKE -> pipeline.rollingRestart(PipelineService.INTAKE, message -> { });
             case RESTART_KAFKA -> {
                 pipeline.stopKafka();
                 TimeUnit.MILLISECONDS.sleep(OUTAGE.toMillis());

@@ -1,9 +1,11 @@
 package org.petitionpipeline.local.tools.faults;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import org.petitionpipeline.local.launcher.Topology;
 import org.petitionpipeline.local.tools.load.LoadOptions;
 
 /**
@@ -12,34 +14,45 @@ import org.petitionpipeline.local.tools.load.LoadOptions;
  * whose receipts email keeps up with, so that what a fault does is not lost in a backlog, and room between faults
  * for a restart and a catch-up.
  *
- * @param spacing steady load before the first fault, from each fault's recovery to the next and after the last
+ * @param topology the pipeline the faults are done to: one broker and one instance of each service, or a cluster
+ * @param spacing  steady load before the first fault, from each fault's recovery to the next and after the last
  */
-public record FaultOptions(int rate, int connections, Duration spacing, Duration warmUp, int petitions, List<Fault> faults) {
+public record FaultOptions(Topology topology, int rate, int connections, Duration spacing, Duration warmUp,
+        int petitions, List<Fault> faults) {
 
     static final String USAGE = """
-            usage: ./run-local.sh faults [--rate N] [--connections N] [--spacing S] [--warm-up S] [--petitions P]
-                                         [--faults kill-intake,kill-dedup,...]
+            usage: ./run-local.sh faults [--brokers 1|3] [--instances N] [--rate N] [--connections N] [--spacing S]
+                                         [--warm-up S] [--petitions P] [--faults kill-intake,kill-dedup,...]
+              --brokers, --instances  the pipeline's shape, as for ./run-local.sh (default 1 and 1)
               --rate N        open loop: N signing requests/s on a fixed schedule (default 200)
               --connections N sockets to intake (default 32)
               --spacing S     seconds of load before the first fault, from each fault's end to the next, and after
                               the last (default 25)
               --warm-up S     seconds of load before any of it, left out of the recovery figures (default 10)
               --petitions P   petitions signed (default 3)
-              --faults LIST   in this order (default all): %s""".formatted(
+              --faults LIST   in this order (default: all that fit the pipeline): %s""".formatted(
             String.join(",", Fault.options(List.of(Fault.values()))));
 
     public FaultOptions {
         faults = List.copyOf(faults);
+        for (Fault fault : faults) {
+            if (!fault.fits(topology)) {
+                throw new IllegalArgumentException(fault.option() + " does not fit a pipeline of " + topology
+                        + "; these do: " + String.join(",", Fault.options(Fault.fitting(topology))));
+            }
+        }
     }
 
     public static FaultOptions parse(String... args) {
+        List<String> rest = new ArrayList<>();
+        Topology topology = Topology.parse(List.of(args), rest);
         int rate = 200;
         int connections = 32;
         Duration spacing = Duration.ofSeconds(25);
         Duration warmUp = Duration.ofSeconds(10);
         int petitions = 3;
-        List<Fault> faults = List.of(Fault.values());
-        for (Iterator<String> arg = Arrays.asList(args).iterator(); arg.hasNext(); ) {
+        List<Fault> faults = Fault.fitting(topology);
+        for (Iterator<String> arg = rest.iterator(); arg.hasNext(); ) {
             String option = arg.next();
             switch (option) {
                 case "--rate" -> rate = Integer.parseInt(value(option, arg));
@@ -52,7 +65,7 @@ public record FaultOptions(int rate, int connections, Duration spacing, Duration
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
         }
-        return new FaultOptions(rate, connections, spacing, warmUp, petitions, faults);
+        return new FaultOptions(topology, rate, connections, spacing, warmUp, petitions, faults);
     }
 
     private static String value(String option, Iterator<String> arg) {
@@ -67,7 +80,8 @@ public record FaultOptions(int rate, int connections, Duration spacing, Duration
      * over; its duration here only bounds it, should a fault never end.
      */
     LoadOptions load() {
-        return LoadOptions.parse("--rate", String.valueOf(rate), "--connections", String.valueOf(connections),
+        return LoadOptions.parse("--brokers", String.valueOf(topology.brokers()), "--instances",
+                String.valueOf(topology.instances()), "--rate", String.valueOf(rate), "--connections", String.valueOf(connections),
                 "--duration", String.valueOf(loadLimit().toSeconds()), "--warm-up", String.valueOf(warmUp.toSeconds()),
                 "--petitions", String.valueOf(petitions));
     }
@@ -79,7 +93,8 @@ public record FaultOptions(int rate, int connections, Duration spacing, Duration
 
     /** The command line that repeats this run, for the report. */
     String commandLine() {
-        return "./run-local.sh faults --rate " + rate + " --connections " + connections + " --spacing "
+        return "./run-local.sh faults --brokers " + topology.brokers() + " --instances " + topology.instances()
+                + " --rate " + rate + " --connections " + connections + " --spacing "
                 + spacing.toSeconds() + " --warm-up " + warmUp.toSeconds() + " --petitions " + petitions
                 + " --faults " + String.join(",", Fault.options(faults));
     }

@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.petitionpipeline.local.launcher.PipelineService;
+import org.petitionpipeline.local.launcher.Topology;
 import org.petitionpipeline.local.tools.faults.FaultInjector.Injected;
 import org.petitionpipeline.local.tools.faults.FaultRun.Findings;
 import org.petitionpipeline.local.tools.load.LoadReport;
@@ -26,18 +27,21 @@ public final class FaultReport {
                 # Fault run: the pipeline under load while its parts fail
 
                 Run on %s with `%s`, on this machine (%d cores, Java %s; 1-minute load average %.1f when the run
-                began). Everything runs on it: Kafka (in the launcher JVM), PostgreSQL, the mail catcher, the four
-                services and the load generator, so recovery times stretch when other work shares the machine.
+                began). Everything runs on it: %s, PostgreSQL, the mail catcher and the load generator, so recovery
+                times stretch when other work shares the machine.
                 %s for %.0f s after %d s of warm-up: the load tool's mix (repeats typed differently, invalid and bot
-                submissions). Broker and database stay away %d s each. A service is killed with SIGKILL (no shutdown
-                hook, nothing flushed) and started again at once.
+                submissions). A killed broker and the database stay away %d s each, a broker sent away %d s. A
+                service is killed with SIGKILL (no shutdown hook, nothing flushed) and started again at once; with
+                several instances, its first one.
 
-                | fault | at (s into the load) | back after (s) | throughput resumed after (s) | measured on | 202s until the next fault |
-                | --- | --- | --- | --- | --- | --- |
+                | fault | at (s into the load) | back after (s) | throughput resumed after (s) | measured on | answered as usual while it lasted | 202s until the next fault |
+                | --- | --- | --- | --- | --- | --- | --- |
                 %s
 
                 *Back after*: until what was stopped was ready again. *Throughput resumed*: until the stage named
-                worked at half its pace before the fault again, in a second that began after it was back.
+                worked at half its pace before the fault again, in a second that began after it was back. *Answered
+                as usual*: of intake's answers from the fault until it was over, the share that was what the
+                submission deserved (202, or 422 for an invalid one) within %d s.
 
                 | summary | |
                 | --- | --- |
@@ -64,9 +68,11 @@ public final class FaultReport {
 
                 Verdict: **%s**.
                 """.formatted(LocalDate.now(), options.commandLine(), Runtime.getRuntime().availableProcessors(),
-                Runtime.version(), loadBefore, LoadReport.capitalized(options.load().pacing().describe()),
+                Runtime.version(), loadBefore, pipeline(options.topology()),
+                LoadReport.capitalized(options.load().pacing().describe()),
                 intake.seconds(), options.warmUp().toSeconds(), FaultInjector.OUTAGE.toSeconds(),
-                rows(findings.faults(), recovery, intake),
+                FaultInjector.BROKER_AWAY.toSeconds(),
+                rows(findings.faults(), recovery, intake), LoadTimeline.USUAL_BOUND.toSeconds(),
                 findings.faults().size(), intake.status(202),
                 intake.count(Outcome.IO_ERROR) + intake.count(Outcome.UNAVAILABLE),
                 findings.recordedThoughNotAcknowledged(),
@@ -101,11 +107,28 @@ public final class FaultReport {
             long acknowledged = seconds.subList(Math.max(0, (int) at), Math.min(seconds.size(), (int) until)).stream()
                     .mapToLong(LoadTimeline.Second::accepted).sum();
             OptionalDouble resumed = recovery.seconds(fault);
-            return "| %s | %.1f | %.1f | %s | %s | %,d |".formatted(fault.fault().option(), at, fault.secondsDown(),
+            return "| %s | %.1f | %.1f | %s | %s | %s | %,d |".formatted(fault.fault().option(), at, fault.secondsDown(),
                     fault.fault().pacedBy().isEmpty() ? "— (stops nothing)"
                             : resumed.isPresent() ? "%.1f".formatted(resumed.getAsDouble()) : "**not within the run**",
-                    fault.fault().pacedBy().map(FaultReport::measuredOn).orElse("—"), acknowledged);
+                    fault.fault().pacedBy().map(FaultReport::measuredOn).orElse("—"),
+                    asUsual(seconds, at, recovery.sinceLoadBegan(fault.back().toEpochMilli())), acknowledged);
         }).collect(Collectors.joining("\n"));
+    }
+
+    /** The share of answers in the seconds from {@code from} to {@code to} that were as usual, e.g. "99.95 %". */
+    private static String asUsual(List<LoadTimeline.Second> seconds, double from, double to) {
+        List<LoadTimeline.Second> during = seconds.subList(Math.min(seconds.size(), Math.max(0, (int) from)),
+                Math.min(seconds.size(), (int) Math.ceil(to)));
+        long answered = during.stream().mapToLong(LoadTimeline.Second::answered).sum();
+        long asUsual = during.stream().mapToLong(LoadTimeline.Second::asUsual).sum();
+        return answered == 0 ? "— (no answers)" : "%.2f %% of %,d".formatted(100.0 * asUsual / answered, answered);
+    }
+
+    private static String pipeline(Topology topology) {
+        return (topology.isCluster() ? "three Kafka broker processes (replication 3, two in sync)"
+                : "one Kafka broker (in the launcher JVM)")
+                + (topology.isBalanced() ? ", " + topology.instances() + " instances of each service behind HAProxy"
+                        : ", the four services");
     }
 
     private static String measuredOn(PipelineService stage) {

@@ -30,7 +30,8 @@ public final class LoadBenchmark {
     public static void main(String[] args) throws Exception {
         LoadOptions options = Benchmarks.optionsOrExit(LoadOptions::parse, args);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        LocalPipelineSettings settings = Benchmarks.settings("load", LocalPipelineSettings.SYNTHETIC_SIGNERS);
+        LocalPipelineSettings settings = Benchmarks.settings("load", options.topology(),
+                LocalPipelineSettings.SYNTHETIC_SIGNERS);
         boolean clean;
         try (LocalPipeline pipeline = LocalPipeline.start(settings, System.out::println);
                 LoadRun run = new LoadRun(pipeline, options, System.out::println)) {

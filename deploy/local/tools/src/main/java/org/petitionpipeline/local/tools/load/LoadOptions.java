@@ -1,22 +1,27 @@
 package org.petitionpipeline.local.tools.load;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import org.petitionpipeline.local.launcher.Topology;
 
 /**
  * What {@code ./run-local.sh load} offers the pipeline. Defaults fit this 2-core machine with everything on it:
  * a rate it can mostly take, so the figures show latency under load rather than only a growing queue.
  *
+ * @param topology    the pipeline the load runs against: one broker and one instance of each service, or a cluster
  * @param sampleEvery every how many acknowledged new signers one is followed to its count in reporting
  */
-public record LoadOptions(Pacing pacing, Duration duration, Duration warmUp, int petitions, double hotShare,
+public record LoadOptions(Topology topology, Pacing pacing, Duration duration, Duration warmUp, int petitions, double hotShare,
         double repeatShare, double invalidShare, double botShare, int sampleEvery) {
 
     static final String USAGE = """
-            usage: ./run-local.sh load [--rate N | --max] [--connections N] [--duration S] [--warm-up S]
+            usage: ./run-local.sh load [--brokers 1|3] [--instances N] [--rate N | --max] [--connections N]
+                                       [--duration S] [--warm-up S]
                                        [--petitions P] [--hot-share 0.8] [--repeat-share 0.15]
                                        [--invalid-share 0.03] [--bot-share 0.02] [--sample-every 10]
+              --brokers, --instances  the pipeline's shape, as for ./run-local.sh (default 1 and 1)
               --rate N        open loop: N requests/s on a fixed schedule (default 1000)
               --max           closed loop: every connection sends again as soon as it is answered
               --connections N sockets to intake (default 64)
@@ -27,6 +32,8 @@ public record LoadOptions(Pacing pacing, Duration duration, Duration warmUp, int
               --sample-every K  follow every K-th acknowledged new signer until reporting counted it (default 10)""";
 
     public static LoadOptions parse(String... args) {
+        List<String> rest = new ArrayList<>();
+        Topology topology = Topology.parse(List.of(args), rest);
         Integer rate = 1000;
         int connections = 64;
         Duration duration = Duration.ofSeconds(60);
@@ -37,7 +44,7 @@ public record LoadOptions(Pacing pacing, Duration duration, Duration warmUp, int
         double invalidShare = 0.03;
         double botShare = 0.02;
         int sampleEvery = 10;
-        for (Iterator<String> arg = Arrays.asList(args).iterator(); arg.hasNext(); ) {
+        for (Iterator<String> arg = rest.iterator(); arg.hasNext(); ) {
             String option = arg.next();
             switch (option) {
                 case "--max" -> rate = null;
@@ -56,7 +63,7 @@ public record LoadOptions(Pacing pacing, Duration duration, Duration warmUp, int
             }
         }
         Pacing pacing = rate == null ? Pacing.closedLoop(connections) : Pacing.openLoop(rate, connections);
-        return new LoadOptions(pacing, duration, warmUp, petitions, hotShare, repeatShare, invalidShare, botShare,
+        return new LoadOptions(topology, pacing, duration, warmUp, petitions, hotShare, repeatShare, invalidShare, botShare,
                 sampleEvery);
     }
 
@@ -69,7 +76,8 @@ public record LoadOptions(Pacing pacing, Duration duration, Duration warmUp, int
 
     /** The command line that repeats this run, for the report. */
     String commandLine() {
-        return "./run-local.sh load " + (pacing.isOpenLoop() ? "--rate " + pacing.perSecond() : "--max")
+        return "./run-local.sh load --brokers " + topology.brokers() + " --instances " + topology.instances() + " "
+                + (pacing.isOpenLoop() ? "--rate " + pacing.perSecond() : "--max")
                 + " --connections " + pacing.connections() + " --duration " + duration.toSeconds()
                 + " --warm-up " + warmUp.toSeconds() + " --petitions " + petitions + " --hot-share " + hotShare
                 + " --repeat-share " + repeatShare + " --invalid-share " + invalidShare + " --bot-share " + botShare

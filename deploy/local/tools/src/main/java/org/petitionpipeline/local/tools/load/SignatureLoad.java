@@ -202,8 +202,10 @@ public final class SignatureLoad implements AutoCloseable {
             long micros = Math.min(TimeUnit.NANOSECONDS.toMicros(now - start), HISTOGRAM_MAX_MICROS);
             latency.recordValue(micros);
             statuses.merge(answer.status(), 1L, Long::sum);
-            timeline.record((int) TimeUnit.NANOSECONDS.toSeconds(now - begin), answer.status() == 202, micros);
-            if (answer.status() != submission.kind().expectedStatus) {
+            boolean asDeserved = answer.status() == submission.kind().expectedStatus;
+            timeline.record((int) TimeUnit.NANOSECONDS.toSeconds(now - begin), answer.status() == 202, asDeserved,
+                    micros);
+            if (!asDeserved) {
                 unexpected++;
             }
             if (answer.status() == 202) {
