@@ -1,5 +1,6 @@
 package org.petitionpipeline.local.tools;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,10 +15,16 @@ import org.petitionpipeline.testsupport.PipelineTopics;
  */
 public final class TopicEnds implements AutoCloseable {
 
-    private final Admin admin;
+    private final String bootstrapServers;
+    private Admin admin;
 
     public TopicEnds(String bootstrapServers) {
-        admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers));
+        this.bootstrapServers = bootstrapServers;
+        admin = connect();
+    }
+
+    private Admin connect() {
+        return Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers));
     }
 
     public long records(String topic) {
@@ -32,7 +39,10 @@ public final class TopicEnds implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the end offsets of " + topic, e);
         } catch (Exception e) {
-            throw new IllegalStateException("could not read the end offsets of " + topic, e);
+            // after a broker of a cluster died, an admin client can keep asking it; the next reading starts afresh
+            admin.close(Duration.ZERO);
+            admin = connect();
+            throw new IllegalStateException("could not read the end offsets of " + topic + ": " + e, e);
         }
     }
 
