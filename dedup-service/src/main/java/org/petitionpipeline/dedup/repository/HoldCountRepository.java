@@ -43,7 +43,8 @@ public class HoldCountRepository {
                 PreparedStatement add = connection.prepareStatement(ADD)) {
             add.setArray(1, connection.createArrayOf("timestamptz",
                     rows.stream().map(row -> Timestamp.from(row.getKey().windowStart())).toArray()));
-            add.setArray(2, connection.createArrayOf("text", rows.stream().map(row -> row.getKey().source()).toArray()));
+            add.setArray(2, connection.createArrayOf("text",
+                    rows.stream().map(row -> row.getKey().source()).toArray()));
             add.setArray(3, connection.createArrayOf("integer", rows.stream().map(Map.Entry::getValue).toArray()));
             Map<WindowSource, Integer> totals = new HashMap<>();
             try (ResultSet counted = add.executeQuery()) {
