@@ -104,7 +104,7 @@ public class SignatureRepository {
         }
     }
 
-    /** {@link #insertNew(List, Instant)} in the connection's transaction, which the caller ends. */
+    /** {@link #insertNew(List, Instant)} on {@code connection}, in its transaction if it has one: the caller ends it. */
     Insertion insertNew(Connection connection, List<NewSignature> signatures, Instant decidedAt) throws SQLException {
         lockHouseholds(connection, signatures);
         List<NewSignature> sorted = signatures.stream().sorted(UNIQUE_KEY_ORDER).toList();
