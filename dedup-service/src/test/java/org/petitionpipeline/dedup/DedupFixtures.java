@@ -29,14 +29,14 @@ import org.petitionpipeline.testsupport.KafkaTestClient;
  * What the dedup tests send and read back: submissions, one petition's rows in the record of truth and its
  * outcomes on the topics.
  */
-final class DedupFixtures {
+public final class DedupFixtures {
 
     static final Duration WAIT = Duration.ofSeconds(15);
 
     private DedupFixtures() {
     }
 
-    static SubmittedSignature submission(String slug, String givenName, String email, String postalCode,
+    public static SubmittedSignature submission(String slug, String givenName, String email, String postalCode,
             String country, String clientIp, boolean household) {
         return new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", "intake-hash",
                 new Signer(givenName, "Doe", email, postalCode, country), null, new Consent(true, "v1"),
@@ -69,7 +69,7 @@ final class DedupFixtures {
                         .filter(signature -> signature.petitionSlug().equals(slug)).toList());
     }
 
-    static long storedRows(DataSource dataSource, String slug) throws SQLException {
+    public static long storedRows(DataSource dataSource, String slug) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
                         "select count(*) from dedup.signature where petition_slug = ?")) {

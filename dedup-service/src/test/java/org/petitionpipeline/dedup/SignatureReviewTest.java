@@ -26,6 +26,8 @@ import org.petitionpipeline.contracts.InvalidatedSignature;
 import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.RejectionReason;
 import org.petitionpipeline.contracts.SubmittedSignature;
+import org.petitionpipeline.dedup.service.SignatureReviewService;
+import org.petitionpipeline.kit.relay.AdvisoryLock;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
 
@@ -163,6 +165,27 @@ class SignatureReviewTest {
                 .stream().filter(i -> i.signatureId().equals(bots.get(0).submissionId())).count() == 2);
         assertThat(DedupFixtures.outcomesSoFar(bootstrapServers, slug).accepted())
                 .filteredOn(a -> a.signatureId().equals(bots.get(0).submissionId())).hasSize(1);
+    }
+
+    @Test
+    void anActionWhileAnotherRunsOnAnyInstanceIsAConflict() {
+        String slug = "overlap-" + UUID.randomUUID();
+        Map<String, Object> release = Map.of("petition_slug", slug);
+        Map<String, Object> invalidation = Map.of("petition_slug", slug, "ip_range", "203.0.113.0/24",
+                "reason", "bot wave");
+
+        try (AdvisoryLock.Held anotherAction = new AdvisoryLock(dataSource, SignatureReviewService.REVIEW_LOCK_KEY)
+                .tryAcquire().orElseThrow()) {
+            asOps().body(release).post("/api/admin/held/release").then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("another review action is running; try again"));
+            asOps().body(invalidation).post("/api/admin/invalidations").then().statusCode(409);
+            // a dry run changes nothing, so it need not wait
+            asOps().body(Map.of("petition_slug", slug, "dry_run", true)).post("/api/admin/held/release").then()
+                    .statusCode(200);
+        }
+        asOps().body(release).post("/api/admin/held/release").then().statusCode(200);
+        asOps().body(invalidation).post("/api/admin/invalidations").then().statusCode(200);
     }
 
     @Test

@@ -29,7 +29,8 @@ public interface DedupConfig {
     /**
      * Fraud signals: more signatures than a limit from one source within one window (windows are aligned to the
      * clock and use the time intake received each signature, so a backlog processed late is not a burst). The
-     * signatures over a limit are held; an unset limit is no limit. Counts are per dedup instance.
+     * signatures over a limit are held; an unset limit is no limit. The counts are kept in PostgreSQL, shared by
+     * every dedup instance.
      */
     interface Holds {
 

@@ -8,11 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -52,6 +55,25 @@ public class SignatureRepository {
             select s.submission_id, s.status, s.status_reason from dedup.signature s
             where s.submission_id in (select submission_id from batch except select submission_id from inserted)""";
 
+    /*
+     * Household petitions only: the NOT EXISTS above does not see rows another instance is inserting at the same
+     * time (one person's addresses may sit on different partitions, so on different instances), so each
+     * household email is locked until the transaction ends. The keys come sorted and distinct, and unnest keeps
+     * their order, so two instances take shared keys in the same order and never deadlock on them.
+     */
+    private static final String LOCK_HOUSEHOLDS = """
+            select pg_advisory_xact_lock(hashtextextended(person, 0)) from unnest(?::text[]) as person""";
+
+    /*
+     * The statement inserts in the order of its arrays. Sorted by the unique key, every instance inserts shared
+     * people in one order, so two instances storing the same people wait for each other instead of deadlocking;
+     * the sort is stable, so the first of a person in the batch still wins.
+     */
+    private static final Comparator<NewSignature> UNIQUE_KEY_ORDER = Comparator
+            .comparing((NewSignature s) -> s.candidate().submitted().petitionSlug())
+            .thenComparing(s -> s.candidate().emailHash())
+            .thenComparing(NewSignature::householdMember);
+
     private final DataSource dataSource;
 
     public SignatureRepository(DataSource dataSource) {
@@ -63,32 +85,54 @@ public class SignatureRepository {
      * and which were stored before (replays, with the decision stored then). Any other is a duplicate.
      */
     public Insertion insertNew(List<NewSignature> signatures, Instant decidedAt) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT_NEW)) {
-            insert.setArray(1, array(connection, "uuid", signatures, s -> s.candidate().submitted().submissionId()));
-            insert.setArray(2, array(connection, "text", signatures, s -> s.candidate().submitted().petitionSlug()));
-            insert.setArray(3, array(connection, "text", signatures, s -> s.candidate().emailHash()));
-            insert.setArray(4, array(connection, "text", signatures, s -> s.candidate().canonicalEmail()));
-            insert.setArray(5, array(connection, "text", signatures, s -> s.candidate().submitted().signer().givenName()));
-            insert.setArray(6, array(connection, "text", signatures, s -> s.candidate().submitted().signer().familyName()));
-            insert.setArray(7, array(connection, "text", signatures, s -> s.candidate().postalCode()));
-            insert.setArray(8, array(connection, "text", signatures, s -> s.candidate().country()));
-            insert.setArray(9, array(connection, "text", signatures, s -> s.candidate().submitted().comments()));
-            insert.setArray(10, array(connection, "boolean", signatures,
+        try (Connection connection = dataSource.getConnection()) {
+            // the insert alone is one statement; household locks must be held until it commits
+            if (signatures.stream().noneMatch(NewSignature::inHousehold)) {
+                return insertNew(connection, signatures, decidedAt);
+            }
+            connection.setAutoCommit(false);
+            try {
+                Insertion insertion = insertNew(connection, signatures, decidedAt);
+                connection.commit();
+                return insertion;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store a batch of " + signatures.size() + " signatures", e);
+        }
+    }
+
+    /** {@link #insertNew(List, Instant)} on {@code connection}, in its transaction if it has one: the caller ends it. */
+    Insertion insertNew(Connection connection, List<NewSignature> signatures, Instant decidedAt) throws SQLException {
+        lockHouseholds(connection, signatures);
+        List<NewSignature> sorted = signatures.stream().sorted(UNIQUE_KEY_ORDER).toList();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_NEW)) {
+            insert.setArray(1, array(connection, "uuid", sorted, s -> s.candidate().submitted().submissionId()));
+            insert.setArray(2, array(connection, "text", sorted, s -> s.candidate().submitted().petitionSlug()));
+            insert.setArray(3, array(connection, "text", sorted, s -> s.candidate().emailHash()));
+            insert.setArray(4, array(connection, "text", sorted, s -> s.candidate().canonicalEmail()));
+            insert.setArray(5, array(connection, "text", sorted, s -> s.candidate().submitted().signer().givenName()));
+            insert.setArray(6, array(connection, "text", sorted, s -> s.candidate().submitted().signer().familyName()));
+            insert.setArray(7, array(connection, "text", sorted, s -> s.candidate().postalCode()));
+            insert.setArray(8, array(connection, "text", sorted, s -> s.candidate().country()));
+            insert.setArray(9, array(connection, "text", sorted, s -> s.candidate().submitted().comments()));
+            insert.setArray(10, array(connection, "boolean", sorted,
                     s -> s.candidate().submitted().consent().emailUpdates()));
-            insert.setArray(11, array(connection, "text", signatures,
+            insert.setArray(11, array(connection, "text", sorted,
                     s -> s.candidate().submitted().consent().textVersion()));
-            insert.setArray(12, array(connection, "text", signatures, s -> s.candidate().request().clientIp()));
-            insert.setArray(13, array(connection, "text", signatures, s -> s.candidate().request().userAgent()));
-            insert.setArray(14, array(connection, "text", signatures, s -> s.candidate().request().referrer()));
-            insert.setArray(15, array(connection, "timestamptz", signatures,
+            insert.setArray(12, array(connection, "text", sorted, s -> s.candidate().request().clientIp()));
+            insert.setArray(13, array(connection, "text", sorted, s -> s.candidate().request().userAgent()));
+            insert.setArray(14, array(connection, "text", sorted, s -> s.candidate().request().referrer()));
+            insert.setArray(15, array(connection, "timestamptz", sorted,
                     s -> Timestamp.from(s.candidate().receivedAtOr(decidedAt))));
-            insert.setArray(16, array(connection, "text", signatures, s -> s.candidate().region()));
-            insert.setArray(17, array(connection, "text", signatures, s -> s.candidate().submitted().petitionTitle()));
-            insert.setArray(18, array(connection, "text", signatures, NewSignature::householdMember));
-            insert.setArray(19, array(connection, "text", signatures,
+            insert.setArray(16, array(connection, "text", sorted, s -> s.candidate().region()));
+            insert.setArray(17, array(connection, "text", sorted, s -> s.candidate().submitted().petitionTitle()));
+            insert.setArray(18, array(connection, "text", sorted, NewSignature::householdMember));
+            insert.setArray(19, array(connection, "text", sorted,
                     s -> (s.held() ? SignatureStatus.HELD : SignatureStatus.ACCEPTED).column()));
-            insert.setArray(20, array(connection, "text", signatures, NewSignature::heldBecause));
+            insert.setArray(20, array(connection, "text", sorted, NewSignature::heldBecause));
             insert.setTimestamp(21, Timestamp.from(decidedAt));
             Set<UUID> stored = new HashSet<>();
             Map<UUID, StoredDecision> storedBefore = new HashMap<>();
@@ -104,8 +148,19 @@ public class SignatureRepository {
                 }
             }
             return new Insertion(stored, storedBefore);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store a batch of " + signatures.size() + " signatures", e);
+        }
+    }
+
+    private static void lockHouseholds(Connection connection, List<NewSignature> signatures) throws SQLException {
+        SortedSet<String> people = new TreeSet<>();
+        signatures.stream().filter(NewSignature::inHousehold).forEach(signature ->
+                people.add(signature.candidate().submitted().petitionSlug() + ":" + signature.candidate().emailHash()));
+        if (people.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_HOUSEHOLDS)) {
+            lock.setArray(1, connection.createArrayOf("text", people.toArray()));
+            lock.execute();
         }
     }
 

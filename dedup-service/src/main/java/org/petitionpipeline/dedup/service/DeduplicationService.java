@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.petitionpipeline.contracts.RejectionReason;
 import org.petitionpipeline.contracts.SubmittedSignature;
 import org.petitionpipeline.dedup.mapping.OutcomeMapper;
@@ -52,7 +53,8 @@ public class DeduplicationService {
         long started = System.nanoTime();
         Instant now = Instant.now();
         Outcomes outcomes = new Outcomes();
-        List<NewSignature> candidates = new ArrayList<>(batch.size());
+        List<Candidate> admitted = new ArrayList<>(batch.size());
+        List<String> members = new ArrayList<>(batch.size());
         // a household email's first postal code in this batch; the database answers for earlier batches
         Map<String, Optional<String>> householdPostalCodes = new HashMap<>();
         int invalid = 0;
@@ -71,8 +73,12 @@ public class DeduplicationService {
                         OTHER_ADDRESS, now));
                 continue;
             }
-            candidates.add(new NewSignature(candidate, member, holdSignals.count(candidate, now).orElse(null)));
+            admitted.add(candidate);
+            members.add(member);
         }
+        List<Optional<String>> holds = holdSignals.count(admitted, now);
+        List<NewSignature> candidates = IntStream.range(0, admitted.size())
+                .mapToObj(i -> new NewSignature(admitted.get(i), members.get(i), holds.get(i).orElse(null))).toList();
 
         long checked = System.nanoTime();
         SignatureRepository.Insertion insertion = candidates.isEmpty()

@@ -6,6 +6,11 @@ package org.petitionpipeline.dedup.service;
  */
 public record NewSignature(Candidate candidate, String householdMember, String heldBecause) {
 
+    /** Signs as one of a household sharing an email. */
+    public boolean inHousehold() {
+        return !householdMember.isEmpty();
+    }
+
     public boolean held() {
         return heldBecause != null;
     }

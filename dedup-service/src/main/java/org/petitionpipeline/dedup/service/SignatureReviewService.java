@@ -2,24 +2,34 @@ package org.petitionpipeline.dedup.service;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import javax.sql.DataSource;
 import org.petitionpipeline.dedup.mapping.OutcomeMapper;
 import org.petitionpipeline.dedup.repository.SignatureReviewRepository;
 import org.petitionpipeline.dedup.repository.SignatureStatus;
 import org.petitionpipeline.dedup.repository.StoredSignature;
+import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.kit.relay.AdvisoryLock;
 
 /**
  * Ops' review of what the fraud signals held, and bulk invalidation. Each chunk is published before its status
  * changes: a crash in between leaves the rows as they were, and running the action again publishes them again
- * (consumers act on each signature id once), so nothing is released or struck out without its event.
+ * (consumers act on each signature id once), so nothing is released or struck out without its event. One action
+ * runs at a time across all instances: a release overlapping an invalidation of the same rows could publish as
+ * accepted a signature that ends up struck out.
  */
 @ApplicationScoped
 public class SignatureReviewService {
 
+    /** Any fixed number, unique among the database's advisory locks (email's are 4_711_xxx, reporting's 4_712_xxx). */
+    public static final long REVIEW_LOCK_KEY = 4_713_001L;
+    /** Long enough for a short action to end, short enough for ops' client to wait for the answer. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
     private static final int CHUNK = 500;
     private static final String RELEASED = "released by ops";
     private static final Set<SignatureStatus> HELD = Set.of(SignatureStatus.HELD);
@@ -29,13 +39,15 @@ public class SignatureReviewService {
     private final OutcomeMapper mapper;
     private final OutcomePublisher publisher;
     private final DedupMetrics metrics;
+    private final AdvisoryLock lock;
 
     public SignatureReviewService(SignatureReviewRepository review, OutcomeMapper mapper, OutcomePublisher publisher,
-            DedupMetrics metrics) {
+            DedupMetrics metrics, DataSource dataSource) {
         this.review = review;
         this.mapper = mapper;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.lock = new AdvisoryLock(dataSource, REVIEW_LOCK_KEY);
     }
 
     public List<StoredSignature> held(SignatureCriteria criteria, int limit) {
@@ -78,19 +90,25 @@ public class SignatureReviewService {
 
     /**
      * Applies {@code action} to the matching signatures a chunk at a time until none match any more (the action
-     * moves each out of {@code statuses}); a dry run only counts them.
+     * moves each out of {@code statuses}), holding the review lock; a dry run only counts them, without it.
+     *
+     * @throws ProblemException 409 when another action (on any instance) holds the lock for longer than a few
+     *         seconds
      */
     private ReviewResult inChunks(SignatureCriteria criteria, Set<SignatureStatus> statuses, boolean dryRun,
             BiFunction<List<StoredSignature>, Instant, Integer> action) {
         if (dryRun) {
             return ReviewResult.preview(review.count(criteria, statuses));
         }
-        long changed = 0;
-        for (List<StoredSignature> chunk = review.find(criteria, statuses, CHUNK); !chunk.isEmpty();
-                chunk = review.find(criteria, statuses, CHUNK)) {
-            changed += action.apply(chunk, Instant.now());
+        try (AdvisoryLock.Held reviewing = lock.acquire(LOCK_WAIT).orElseThrow(() -> ProblemException.conflict(
+                "another review action is running; try again"))) {
+            long changed = 0;
+            for (List<StoredSignature> chunk = review.find(criteria, statuses, CHUNK); !chunk.isEmpty();
+                    chunk = review.find(criteria, statuses, CHUNK)) {
+                changed += action.apply(chunk, Instant.now());
+            }
+            return ReviewResult.done(changed);
         }
-        return ReviewResult.done(changed);
     }
 
     private static List<UUID> ids(List<StoredSignature> signatures) {

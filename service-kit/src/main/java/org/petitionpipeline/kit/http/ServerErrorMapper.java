@@ -11,7 +11,8 @@ import org.petitionpipeline.kit.Outages;
 
 /**
  * What is left when no other mapper answered: a database that is not answering (stopped, restarting, out of
- * connections) or a broker that does not acknowledge in time is a {@code 503} the client may retry; anything
+ * connections) or that aborted the request's transaction in a deadlock, or a broker that does not acknowledge in
+ * time is a {@code 503} the client may retry; anything
  * else is a {@code 500}, logged
  * under an id the answer names, with none of its details in the answer. Both are problem+json.
  */
@@ -25,7 +26,8 @@ public class ServerErrorMapper implements ExceptionMapper<RuntimeException> {
     @Override
     public Response toResponse(RuntimeException exception) {
         if (Outages.isTransient(exception)) {
-            String what = Outages.isDatabaseUnavailable(exception) ? "the database" : "the message broker";
+            String what = Outages.isDatabaseUnavailable(exception) || Outages.isDatabaseConflict(exception)
+                    ? "the database" : "the message broker";
             LOG.log(System.Logger.Level.WARNING, what + " is not answering: " + exception.getMessage());
             return new ProblemException(Problem.of(503, "Service Unavailable",
                     what + " is not answering just now; please try again in a moment"), RETRY_AFTER_SECONDS)

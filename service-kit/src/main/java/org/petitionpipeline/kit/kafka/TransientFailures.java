@@ -4,10 +4,11 @@ import java.time.Duration;
 import org.petitionpipeline.kit.Outages;
 
 /**
- * A consumer's batch that failed because the database or the broker is away is tried again, with growing
- * pauses, instead of failing the channel (which stops consumption until a restart). Safe because every
- * consumer's effect is idempotent: a batch half done before the failure is done again, not twice. A failure
- * that is not an outage, or one that outlasts {@code giveUpAfter}, is thrown as before.
+ * A consumer's batch that failed because the database or the broker is away, or because PostgreSQL aborted it
+ * in a deadlock with another instance, is tried again, with growing pauses, instead of failing the channel
+ * (which stops consumption until a restart). Safe because every consumer's effect is idempotent: a batch half
+ * done before the failure is done again, not twice. A failure that is not transient ({@link Outages}), or one
+ * that outlasts {@code giveUpAfter}, is thrown as before.
  */
 public final class TransientFailures {
 
@@ -29,8 +30,8 @@ public final class TransientFailures {
                 if (!Outages.isTransient(failure) || System.nanoTime() + pause.toNanos() > deadline) {
                     throw failure;
                 }
-                LOG.log(System.Logger.Level.WARNING, "a dependency is away (" + failure.getMessage()
-                        + "); the batch is tried again in " + pause.toMillis() + " ms");
+                LOG.log(System.Logger.Level.WARNING, "a dependency is away or the database aborted a conflict ("
+                        + failure.getMessage() + "); the batch is tried again in " + pause.toMillis() + " ms");
                 pauseFor(pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
