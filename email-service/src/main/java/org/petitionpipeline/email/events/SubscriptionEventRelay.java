@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.petitionpipeline.contracts.SubscriptionChange;
+import org.petitionpipeline.email.database.LockKeys;
 import org.petitionpipeline.kit.kafka.AckedPublisher;
 import org.petitionpipeline.kit.relay.AdvisoryLock;
 import org.petitionpipeline.kit.relay.OutboxRelay;
@@ -28,7 +29,7 @@ public class SubscriptionEventRelay {
                 SubscriptionChange::emailHash, ACK_TIMEOUT);
         this.relay = new OutboxRelay<>("subscription changes", events,
                 pending -> publisher.publish(pending.stream().map(PendingEvent::event).toList()),
-                new AdvisoryLock(dataSource, RelayLock.SUBSCRIPTION_RELAY), BATCH);
+                new AdvisoryLock(dataSource, LockKeys.SUBSCRIPTION_RELAY), BATCH);
     }
 
     @Scheduled(every = "${email.relay-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.petitionpipeline.contracts.VerifiedSignature;
+import org.petitionpipeline.email.database.LockKeys;
 import org.petitionpipeline.kit.kafka.AckedPublisher;
 import org.petitionpipeline.kit.relay.AdvisoryLock;
 import org.petitionpipeline.kit.relay.OutboxRelay;
@@ -28,7 +29,7 @@ public class VerificationEventRelay {
                 VerifiedSignature::key, ACK_TIMEOUT);
         this.relay = new OutboxRelay<>("verified signatures", events,
                 pending -> publisher.publish(pending.stream().map(PendingEvent::event).toList()),
-                new AdvisoryLock(dataSource, RelayLock.VERIFICATION_RELAY), BATCH);
+                new AdvisoryLock(dataSource, LockKeys.VERIFICATION_RELAY), BATCH);
     }
 
     @Scheduled(every = "${email.relay-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -12,16 +12,21 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Properties;
+import javax.sql.DataSource;
 import org.petitionpipeline.email.config.EmailConfig;
+import org.petitionpipeline.email.database.LockKeys;
 import org.petitionpipeline.email.mail.EmailMetrics;
 import org.petitionpipeline.email.people.SubscriptionService;
+import org.petitionpipeline.kit.relay.AdvisoryLock;
 
 /**
  * Acts on the mailto of List-Unsubscribe: reads the unsubscribe mailbox over IMAP, unsubscribes the owner of
  * each request's token (as the web link does, source {@code mailto}) and deletes the request, so each is
  * handled once. A request with a forged, altered or expired token changes nothing and is deleted as well; a
- * repeated one is harmless, unsubscribing is idempotent. Off when no IMAP host is configured.
+ * repeated one is harmless, unsubscribing is idempotent. One instance reads the mailbox at a time (an advisory
+ * lock): two would act on, count and delete each request twice. Off when no IMAP host is configured.
  */
 @ApplicationScoped
 public class UnsubscribeMailboxReader {
@@ -36,13 +41,15 @@ public class UnsubscribeMailboxReader {
     private final UnsubscribeTokens tokens;
     private final SubscriptionService subscriptions;
     private final EmailMetrics metrics;
+    private final AdvisoryLock oneReader;
 
     public UnsubscribeMailboxReader(EmailConfig config, UnsubscribeTokens tokens, SubscriptionService subscriptions,
-            EmailMetrics metrics) {
+            EmailMetrics metrics, DataSource dataSource) {
         this.imap = config.unsubscribeImap();
         this.tokens = tokens;
         this.subscriptions = subscriptions;
         this.metrics = metrics;
+        this.oneReader = new AdvisoryLock(dataSource, LockKeys.UNSUBSCRIBE_MAILBOX);
     }
 
     void announce(@Observes StartupEvent started) {
@@ -56,8 +63,13 @@ public class UnsubscribeMailboxReader {
         if (imap.host().isEmpty()) {
             return;
         }
+        Optional<AdvisoryLock.Held> turn = oneReader.tryAcquire();
+        if (turn.isEmpty()) {
+            // another instance is reading it this round
+            return;
+        }
         String protocol = imap.ssl() ? "imaps" : "imap";
-        try (Store store = session(protocol).getStore(protocol)) {
+        try (AdvisoryLock.Held reading = turn.get(); Store store = session(protocol).getStore(protocol)) {
             store.connect(imap.host().get(), imap.port(), imap.user().orElse(null), imap.password().orElse(null));
             handleInbox(store.getFolder("INBOX"));
         } catch (MessagingException e) {

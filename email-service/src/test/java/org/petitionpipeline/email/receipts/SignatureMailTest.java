@@ -18,8 +18,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +28,8 @@ import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.SubscriptionChange;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.contracts.Topics;
-import org.petitionpipeline.email.events.RelayLock;
+import org.petitionpipeline.email.OtherInstanceLock;
+import org.petitionpipeline.email.database.LockKeys;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
@@ -120,24 +119,11 @@ class SignatureMailTest {
     @Test
     void whileAnotherInstanceRelaysThisOneLeavesTheChangesAlone() throws Exception {
         AcceptedSignature signature = accepted("eve@example.org", hashOf('f'), true);
-        try (Connection otherInstance = dataSource.getConnection();
-                KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            // the relay itself takes the lock every second, briefly: try until we hold it, with a bound
-            await().atMost(Duration.ofSeconds(10)).until(() -> {
-                try (PreparedStatement lock = otherInstance.prepareStatement("select pg_try_advisory_lock(?)")) {
-                    lock.setLong(1, RelayLock.SUBSCRIPTION_RELAY);
-                    try (var acquired = lock.executeQuery()) {
-                        return acquired.next() && acquired.getBoolean(1);
-                    }
-                }
-            });
-            kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
-            await().atMost(Duration.ofSeconds(15)).until(() -> mailTo("eve@example.org").size() == 1);
-            assertThat(changesOf(kafka, hashOf('f'))).as("relayed while another instance holds the lock").isEmpty();
-
-            try (PreparedStatement unlock = otherInstance.prepareStatement("select pg_advisory_unlock(?)")) {
-                unlock.setLong(1, RelayLock.SUBSCRIPTION_RELAY);
-                unlock.execute();
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            try (OtherInstanceLock otherInstance = OtherInstanceLock.holding(dataSource, LockKeys.SUBSCRIPTION_RELAY)) {
+                kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+                await().atMost(Duration.ofSeconds(15)).until(() -> mailTo("eve@example.org").size() == 1);
+                assertThat(changesOf(kafka, hashOf('f'))).as("relayed while another instance holds the lock").isEmpty();
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> changesOf(kafka, hashOf('f')).size() == 1);
         }

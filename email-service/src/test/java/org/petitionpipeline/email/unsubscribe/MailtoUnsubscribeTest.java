@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.petitionpipeline.contracts.SubscriptionChange;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.MailFixtures.MailtoRequest;
+import org.petitionpipeline.email.OtherInstanceLock;
+import org.petitionpipeline.email.database.LockKeys;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
@@ -67,6 +69,24 @@ class MailtoUnsubscribeTest {
             assertThat(changes.get(1).source()).isEqualTo("mailto");
             given().get("/q/metrics").then().statusCode(200)
                     .body(containsString("email_mailto_unsubscribes_total{result=\"unsubscribed\"}"));
+        }
+    }
+
+    @Test
+    void whileAnotherInstanceReadsTheMailboxThisOneLeavesItAlone() throws Exception {
+        String hash = newHash();
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            subscribe(kafka, dataSource, "ned@example.org", hash);
+            try (OtherInstanceLock otherInstance = OtherInstanceLock.holding(dataSource,
+                    LockKeys.UNSUBSCRIBE_MAILBOX)) {
+                send("", "Unsubscribe " + tokens.issue(hash));
+                // three rounds of the reader (one a second in tests) pass it by
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                        .until(() -> "SUBSCRIBED".equals(statusOf(dataSource, hash)));
+                assertThat(mailTo(MAILBOX)).as("the request waits for whoever holds the mailbox").hasSize(1);
+            }
+            await().atMost(Duration.ofSeconds(15)).until(() -> "UNSUBSCRIBED".equals(statusOf(dataSource, hash)));
+            awaitMailboxEmpty();
         }
     }
 

@@ -1,0 +1,16 @@
+package org.petitionpipeline.email.database;
+
+/**
+ * The keys of the advisory locks under which email does what one instance at a time must do (see service-kit's
+ * {@code AdvisoryLock}): any fixed numbers, unique in the database the services share (reporting's are 4_712_xxx).
+ */
+public final class LockKeys {
+
+    public static final long SUBSCRIPTION_RELAY = 4_711_001L;
+    public static final long VERIFICATION_RELAY = 4_711_002L;
+    /** Reading the mailto unsubscribe mailbox: two readers would handle, count and delete each request twice. */
+    public static final long UNSUBSCRIBE_MAILBOX = 4_711_003L;
+
+    private LockKeys() {
+    }
+}
