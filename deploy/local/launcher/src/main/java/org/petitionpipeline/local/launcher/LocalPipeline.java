@@ -13,9 +13,9 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -43,6 +43,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final Map<PipelineService, List<ServiceInstance>> services = new EnumMap<>(PipelineService.class);
     private volatile KafkaBroker kafka;
     private KafkaCluster cluster;
+    private LoadBalancer balancer;
     private Supervisor supervisor;
     private volatile PostgresServer postgres;
     private boolean postgresStopped;
@@ -103,8 +104,9 @@ public final class LocalPipeline implements AutoCloseable {
         awaitServicesReady();
         step.accept("all services ready");
         if (settings.topology().isBalanced()) {
-            started.push(LoadBalancer.start(settings.ports(), settings.dataDir().resolve("haproxy.cfg"),
-                    settings.logDir().resolve("haproxy.log")));
+            balancer = LoadBalancer.start(settings.ports(), settings.dataDir().resolve("haproxy.cfg"),
+                    settings.logDir().resolve("haproxy.log"));
+            started.push(balancer);
             step.accept("HAProxy balances each service's instances on its usual port");
         }
         if (settings.supervised()) {
@@ -232,9 +234,23 @@ public final class LocalPipeline implements AutoCloseable {
         return services.get(service).stream().map(ServiceInstance::cpuTime).reduce(Duration.ZERO, Duration::plus);
     }
 
-    /** The brokers' own CPU time: the cluster's processes, or (one broker) none apart from the launcher's. */
-    public Optional<Duration> kafkaCpuTime() {
-        return cluster == null ? Optional.empty() : Optional.of(cluster.cpuTime());
+    /**
+     * CPU time each process of the pipeline has used so far, by name: every service (all its instances), the
+     * Kafka brokers when they are processes of their own, HAProxy, and this JVM (which runs the single broker, and a
+     * load generator when a tool drives the pipeline). PostgreSQL's processes are not counted.
+     */
+    public Map<String, Duration> cpuTimes() {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        services.keySet().forEach(service -> cpu.put(service.module(), cpuTime(service)));
+        if (cluster != null) {
+            cpu.put("kafka (" + cluster.size() + " brokers)", cluster.cpuTime());
+        }
+        if (balancer != null) {
+            cpu.put("haproxy", balancer.cpuTime());
+        }
+        cpu.put(cluster == null ? "launcher JVM (Kafka broker, load generator)" : "launcher JVM (load generator)",
+                ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        return cpu;
     }
 
     public Topology topology() {

@@ -70,6 +70,13 @@ public record Topology(int brokers, int instances) {
         }
     }
 
+    /** What runs, in words, for the reports of the load and fault tools. */
+    public String describe() {
+        return (isCluster() ? "three Kafka broker processes (replication 3, two in sync)"
+                : "one Kafka broker (in the launcher JVM)")
+                + (isBalanced() ? ", " + instances + " instances of each service behind HAProxy" : ", the four services");
+    }
+
     @Override
     public String toString() {
         return brokers + (brokers == 1 ? " broker, " : " brokers, ") + instances

@@ -6,7 +6,6 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.petitionpipeline.local.launcher.PipelineService;
-import org.petitionpipeline.local.launcher.Topology;
 import org.petitionpipeline.local.tools.faults.FaultInjector.Injected;
 import org.petitionpipeline.local.tools.faults.FaultRun.Findings;
 import org.petitionpipeline.local.tools.load.LoadReport;
@@ -68,7 +67,7 @@ public final class FaultReport {
 
                 Verdict: **%s**.
                 """.formatted(LocalDate.now(), options.commandLine(), Runtime.getRuntime().availableProcessors(),
-                Runtime.version(), loadBefore, pipeline(options.topology()),
+                Runtime.version(), loadBefore, options.topology().describe(),
                 LoadReport.capitalized(options.load().pacing().describe()),
                 intake.seconds(), options.warmUp().toSeconds(), FaultInjector.OUTAGE.toSeconds(),
                 FaultInjector.BROKER_AWAY.toSeconds(),
@@ -122,13 +121,6 @@ public final class FaultReport {
         long answered = during.stream().mapToLong(LoadTimeline.Second::answered).sum();
         long asUsual = during.stream().mapToLong(LoadTimeline.Second::asUsual).sum();
         return answered == 0 ? "— (no answers)" : "%.2f %% of %,d".formatted(100.0 * asUsual / answered, answered);
-    }
-
-    private static String pipeline(Topology topology) {
-        return (topology.isCluster() ? "three Kafka broker processes (replication 3, two in sync)"
-                : "one Kafka broker (in the launcher JVM)")
-                + (topology.isBalanced() ? ", " + topology.instances() + " instances of each service behind HAProxy"
-                        : ", the four services");
     }
 
     private static String measuredOn(PipelineService stage) {

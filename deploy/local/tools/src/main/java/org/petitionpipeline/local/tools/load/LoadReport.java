@@ -2,10 +2,10 @@ package org.petitionpipeline.local.tools.load;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
-import org.petitionpipeline.local.launcher.PipelineService;
 import org.petitionpipeline.local.tools.RawKafkaRate;
 import org.petitionpipeline.local.tools.RawLimits;
 import org.petitionpipeline.local.tools.RawPostgresRate;
@@ -27,8 +27,8 @@ public final class LoadReport {
 
                 Run on %s with `%s`.
                 Everything on this machine (%d cores, Java %s; 1-minute load average %.1f when the run began — other
-                work on a shared machine lowers every figure): Kafka (in the launcher JVM), PostgreSQL, the mail catcher,
-                the four services, and the load generator (one Vert.x event loop in the launcher JVM). %s, for %.1f s after
+                work on a shared machine lowers every figure): %s, PostgreSQL, the mail catcher and the load
+                generator (one Vert.x event loop in the launcher JVM). %s, for %.1f s after
                 %d s of warm-up, spread over %d petitions (%.0f%% on the hot one): %.0f%% repeats typed differently,
                 %.0f%% invalid fields and %.0f%% scripts (honeypot or forged render time), each signer from an address of
                 its own in `X-Forwarded-For`. Latency counts from each request's scheduled start in an open loop (no
@@ -61,9 +61,14 @@ public final class LoadReport {
 
                 Lost or counted twice: %s. %s
 
-                Cores kept busy while the load ran: %s (PostgreSQL's own processes are not measured).
+                CPU of each process while the load ran (PostgreSQL's own processes are not measured):
+
+                | process | cores kept busy | CPU per acknowledged signature (µs) |
+                | --- | --- | --- |
+                %s
                 """.formatted(LocalDate.now(), options.commandLine(), Runtime.getRuntime().availableProcessors(),
-                Runtime.version(), loadBefore, capitalized(options.pacing().describe()), intake.seconds(),
+                Runtime.version(), loadBefore, options.topology().describe(), capitalized(options.pacing().describe()),
+                intake.seconds(),
                 options.warmUp().toSeconds(), options.petitions(), 100 * options.hotShare(),
                 100 * options.repeatShare(), 100 * options.invalidShare(), 100 * options.botShare(),
                 raw.recordBytes(), RawKafkaRate.describe(raw.batching()), raw.kafkaRecordsPerSecond(),
@@ -85,13 +90,20 @@ public final class LoadReport {
                 measured.audit().describe() + (measured.endToEnd().notCounted() == 0 ? ""
                         : "; %d sampled signers were counted through their repeat, sent while the first was in flight"
                                 .formatted(measured.endToEnd().notCounted())),
-                cores(measured.cpu(), intake.seconds(), intake.clientCpu()));
+                cpuTable(measured.cpu(), intake.seconds(), intake.status(202), intake.clientCpu()));
     }
 
-    private static String cores(Map<PipelineService, Duration> cpu, double seconds, Duration loadGenerator) {
-        return cpu.entrySet().stream().map(used -> "%s %.2f".formatted(used.getKey().module(),
-                        used.getValue().toNanos() / 1e9 / seconds))
-                .collect(Collectors.joining(", ")) + ", load generator %.2f".formatted(loadGenerator.toNanos() / 1e9 / seconds);
+    /**
+     * One row per process: the cores it kept busy, and its CPU per 202 (what the pipeline is for), so that one
+     * instance and two can be compared however long each run was.
+     */
+    private static String cpuTable(Map<String, Duration> cpu, double seconds, long acknowledged, Duration loadGenerator) {
+        Map<String, Duration> rows = new LinkedHashMap<>(cpu);
+        rows.put("of which the load generator", loadGenerator);
+        return rows.entrySet().stream().map(used -> "| %s | %.2f | %.0f |".formatted(used.getKey(),
+                        used.getValue().toNanos() / 1e9 / seconds,
+                        acknowledged == 0 ? 0 : used.getValue().toNanos() / 1e3 / acknowledged))
+                .collect(Collectors.joining("\n"));
     }
 
     private static double millis(Histogram latency, double percentile) {

@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -30,7 +29,7 @@ public final class LoadRun implements AutoCloseable {
      * @param cpu            CPU time each service used while the load ran
      */
     public record Measured(SignatureLoad.Result intake, List<PipelineProgress.Sample> progress, boolean settled,
-            double settleSeconds, EndToEndLatency endToEnd, Findings audit, Map<PipelineService, Duration> cpu) {
+            double settleSeconds, EndToEndLatency endToEnd, Findings audit, Map<String, Duration> cpu) {
     }
 
     private final LocalPipeline pipeline;
@@ -87,16 +86,16 @@ public final class LoadRun implements AutoCloseable {
 
     public Measured measure(Duration settleTimeout) throws Exception {
         log.accept("signing for " + options.duration().toSeconds() + " s: " + options.pacing().describe());
-        Map<PipelineService, Duration> cpuBefore = cpuTimes();
+        Map<String, Duration> cpuBefore = pipeline.cpuTimes();
         SignatureLoad.Result result;
-        Map<PipelineService, Duration> cpuUsed;
+        Map<String, Duration> cpuUsed;
         boolean settled;
         double settleSeconds;
         List<PipelineProgress.Sample> progress;
         try (PipelineProgress watch = PipelineProgress.watch(pipeline)) {
             result = load.run(options.duration());
-            cpuUsed = cpuTimes();
-            cpuUsed.replaceAll((service, total) -> total.minus(cpuBefore.get(service)));
+            cpuUsed = pipeline.cpuTimes();
+            cpuUsed.replaceAll((process, total) -> total.minus(cpuBefore.getOrDefault(process, Duration.ZERO)));
             receipts.addAll(result.receipts());
             log.accept("load done: %,d answers, %s; waiting for every 202 to reach reporting"
                     .formatted(result.statuses().values().stream().mapToLong(Long::longValue).sum(), result.statuses()));
@@ -117,14 +116,6 @@ public final class LoadRun implements AutoCloseable {
         log.accept((settled ? "settled after %.1f s; " : "NOT settled after %.1f s; ").formatted(settleSeconds)
                 + audit.describe());
         return new Measured(result, progress, settled, settleSeconds, endToEnd, audit, cpuUsed);
-    }
-
-    private Map<PipelineService, Duration> cpuTimes() {
-        Map<PipelineService, Duration> cpu = new EnumMap<>(PipelineService.class);
-        for (PipelineService service : PipelineService.values()) {
-            cpu.put(service, pipeline.cpuTime(service));
-        }
-        return cpu;
     }
 
     @Override
