@@ -79,7 +79,7 @@ public final class LoadRun implements AutoCloseable {
                     + warmUp.statuses() + "); see " + pipeline.settings().logDir());
         }
         try (Connection database = database()) {
-            OutcomeAudit.awaitSettled(database, receipts.size(), settleTimeout);
+            OutcomeAudit.awaitSettled(database, receipts, settleTimeout);
         }
         return warmUp;
     }
@@ -101,7 +101,7 @@ public final class LoadRun implements AutoCloseable {
                     .formatted(result.statuses().values().stream().mapToLong(Long::longValue).sum(), result.statuses()));
             long settling = System.nanoTime();
             try (Connection database = database()) {
-                settled = OutcomeAudit.awaitSettled(database, receipts.size(), settleTimeout);
+                settled = OutcomeAudit.awaitSettled(database, receipts, settleTimeout);
             }
             settleSeconds = (System.nanoTime() - settling) / 1e9;
             progress = watch.samples();

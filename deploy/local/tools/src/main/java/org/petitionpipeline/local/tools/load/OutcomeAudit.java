@@ -58,27 +58,20 @@ public final class OutcomeAudit {
     private OutcomeAudit() {
     }
 
-    /** Waits until reporting holds as many outcomes as there were 202s; false if that did not happen in time. */
-    static boolean awaitSettled(Connection database, long receipts, Duration timeout) throws Exception {
-        return Polling.until(() -> allOutcomes(database) >= receipts, timeout);
+    /**
+     * Waits until reporting holds an outcome for every 202; false if that did not happen in time. Each receipt is
+     * looked up: a count of all outcomes would be reached early by submissions recorded though refused (a 503
+     * after the producer had the record), while acknowledged ones were still on their way.
+     */
+    static boolean awaitSettled(Connection database, List<Receipt> receipts, Duration timeout) throws Exception {
+        return Polling.until(() -> outcomesOf(database, receipts)[0] == 0, timeout);
     }
 
     static Findings check(Connection database, URI reporting, List<String> slugs, List<Receipt> receipts)
             throws SQLException {
-        long withoutOutcome = 0;
-        long withTwo = 0;
-        try (PreparedStatement query = database.prepareStatement(OUTCOMES_OF_RECEIPTS)) {
-            for (int from = 0; from < receipts.size(); from += IDS_PER_QUERY) {
-                UUID[] ids = receipts.subList(from, Math.min(from + IDS_PER_QUERY, receipts.size())).stream()
-                        .map(Receipt::submissionId).toArray(UUID[]::new);
-                query.setArray(1, database.createArrayOf("uuid", ids));
-                try (ResultSet counts = query.executeQuery()) {
-                    counts.next();
-                    withoutOutcome += counts.getLong(1);
-                    withTwo += counts.getLong(2);
-                }
-            }
-        }
+        long[] outcomes = outcomesOf(database, receipts);
+        long withoutOutcome = outcomes[0];
+        long withTwo = outcomes[1];
         long outcomesOfReceipts = receipts.size() - withoutOutcome + withTwo;
         Map<String, long[]> totals = new TreeMap<>();
         Map<String, Long> expected = distinctSigners(receipts);
@@ -103,6 +96,24 @@ public final class OutcomeAudit {
         } catch (IOException e) {
             throw new IllegalStateException("the total of " + slug + " is not JSON", e);
         }
+    }
+
+    /** Of the receipts: how many have no outcome in reporting, and how many have two. */
+    private static long[] outcomesOf(Connection database, List<Receipt> receipts) throws SQLException {
+        long[] outcomes = new long[2];
+        try (PreparedStatement query = database.prepareStatement(OUTCOMES_OF_RECEIPTS)) {
+            for (int from = 0; from < receipts.size(); from += IDS_PER_QUERY) {
+                UUID[] ids = receipts.subList(from, Math.min(from + IDS_PER_QUERY, receipts.size())).stream()
+                        .map(Receipt::submissionId).toArray(UUID[]::new);
+                query.setArray(1, database.createArrayOf("uuid", ids));
+                try (ResultSet counts = query.executeQuery()) {
+                    counts.next();
+                    outcomes[0] += counts.getLong(1);
+                    outcomes[1] += counts.getLong(2);
+                }
+            }
+        }
+        return outcomes;
     }
 
     private static long allOutcomes(Connection database) throws SQLException {
