@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole petition pipeline on this machine (Kafka, PostgreSQL, a mail catcher, four services),
 # building it first when needed. `./run-local.sh --brokers 3 --instances 2` runs it as a cluster: three Kafka
-# brokers, two instances of every service behind HAProxy, each restarted when it dies (docs/operations.md).
+# brokers, two instances of every service behind HAProxy, each restarted when it dies; `--secure` makes Kafka
+# require SCRAM over TLS from every client, with certificates and users made at start (docs/operations.md).
 # `./run-local.sh stop` stops a running one from another terminal;
 # `./run-local.sh infra` starts only Kafka, PostgreSQL and the mail catcher, for running a service from source
 # against them (`./mvnw quarkus:dev -pl email-service -am`, see docs/contributing.md);
@@ -86,7 +87,7 @@ case "$command" in
     exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.faults.FaultHarness "$@"
     ;;
   *)
-    echo "usage: $0 [start|infra] [--brokers 1|3] [--instances N]" >&2
+    echo "usage: $0 [start|infra] [--brokers 1|3] [--instances N] [--secure]" >&2
     echo "       $0 [stop|bench-dedup [records]|bench-intake [seconds] [connections]|load [options]|faults [options]]" >&2
     exit 64
     ;;

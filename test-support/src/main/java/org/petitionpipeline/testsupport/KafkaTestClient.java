@@ -7,9 +7,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,13 +29,17 @@ public final class KafkaTestClient implements AutoCloseable {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private final String bootstrapServers;
+    private final Map<String, Object> connection;
     private final KafkaProducer<String, String> producer;
 
     public KafkaTestClient(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        Properties config = new Properties();
-        config.put("bootstrap.servers", bootstrapServers);
+        this(Map.of("bootstrap.servers", bootstrapServers));
+    }
+
+    /** @param connection the bootstrap servers, and the SASL and TLS settings when the cluster requires them */
+    public KafkaTestClient(Map<String, Object> connection) {
+        this.connection = Map.copyOf(connection);
+        Map<String, Object> config = new HashMap<>(connection);
         config.put("acks", "all");
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
@@ -65,8 +69,7 @@ public final class KafkaTestClient implements AutoCloseable {
      * what arrived (so a test can also assert that no more than expected came).
      */
     public List<ConsumerRecord<String, String>> read(String topic, int count, Duration timeout) {
-        Properties config = new Properties();
-        config.put("bootstrap.servers", bootstrapServers);
+        Map<String, Object> config = new HashMap<>(connection);
         config.put("group.id", "test-reader-" + UUID.randomUUID());
         config.put("auto.offset.reset", "earliest");
         config.put("enable.auto.commit", "false");
@@ -87,8 +90,7 @@ public final class KafkaTestClient implements AutoCloseable {
      * count nor a slow group join on a loaded machine can cut it short.
      */
     public <T> List<T> readAllValues(String topic, Class<T> type) {
-        Properties config = new Properties();
-        config.put("bootstrap.servers", bootstrapServers);
+        Map<String, Object> config = new HashMap<>(connection);
         config.put("enable.auto.commit", "false");
         List<T> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =

@@ -1,7 +1,8 @@
 package org.petitionpipeline.testsupport;
 
+import java.util.HashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -56,16 +57,17 @@ public final class PipelineTopics {
 
     /** Creates every topic that does not exist yet on the single broker at {@code bootstrapServers}. */
     public static void create(String bootstrapServers) {
-        create(bootstrapServers, TopicCatalogue.singleBroker());
+        create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), TopicCatalogue.singleBroker());
     }
 
     /**
      * Creates every topic of {@code catalogue} ({@link TopicCatalogue#production()} for a cluster of three) that
-     * does not exist yet on the cluster at {@code bootstrapServers}.
+     * does not exist yet, on the cluster a client with {@code connection} reaches (its bootstrap servers, and its
+     * SASL and TLS settings when the cluster requires them).
      */
-    public static void create(String bootstrapServers, List<TopicDefinition> catalogue) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public static void create(Map<String, Object> connection, List<TopicDefinition> catalogue) {
+        Object bootstrapServers = connection.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        Map<String, Object> config = new HashMap<>(connection);
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = all(catalogue).stream().filter(topic -> !existing.contains(topic.name()))

@@ -24,6 +24,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.petitionpipeline.kit.kafka.KafkaConnection;
 
 /**
  * Progress of the pipeline read from the broker's bookkeeping, never from the records: end offsets of topics and
@@ -37,8 +38,7 @@ public class KafkaOffsets {
     private final Admin admin;
 
     public KafkaOffsets(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+        Map<String, Object> config = new HashMap<>(KafkaConnection.of(kafka));
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "reporting-service-ops-console");

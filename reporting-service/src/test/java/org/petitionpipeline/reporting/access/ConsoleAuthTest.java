@@ -56,6 +56,17 @@ public class ConsoleAuthTest {
     }
 
     @Test
+    void behindATlsTerminatingProxyOnLoopbackTheCookieIsSecure() {
+        Response login = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "petitions.example.org")
+                .formParam("token", ORGANIZER_TOKEN).post("/console/login");
+
+        assertThat(login.statusCode()).isEqualTo(303);
+        assertThat(login.header("Set-Cookie")).contains("Secure", "HttpOnly", "SameSite=Strict");
+        assertThat(login.header("Location")).isEqualTo("https://petitions.example.org/console");
+    }
+
+    @Test
     void theOrganizerTokenGivesAStrictHttpOnlyCookieThatOpensTheOrganizerConsoleOnly() {
         PetitionCatalogTest.createPetition("console-auth-test");
         Response login = given().redirects().follow(false).contentType(ContentType.URLENC)

@@ -14,12 +14,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.kit.KitFeatures;
+import org.petitionpipeline.kit.kafka.KafkaConnection;
 
 /**
  * Whether the in-memory {@link PetitionCatalog} has caught up with the {@code petitions} topic as it was when
@@ -74,8 +74,7 @@ public class CatalogProgress {
     }
 
     private Map<TopicPartition, Long> fetchEndOffsets() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafkaConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+        try (Admin admin = Admin.create(KafkaConnection.of(kafkaConfig))) {
             Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(Topics.PETITIONS)).allTopicNames()
                     .get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(Topics.PETITIONS).partitions().stream()
                     .collect(Collectors.toMap(partition -> new TopicPartition(Topics.PETITIONS, partition.partition()),

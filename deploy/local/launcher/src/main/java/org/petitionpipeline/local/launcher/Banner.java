@@ -49,7 +49,7 @@ final class Banner {
                 """.formatted(settings.topology(),
                 pipeline.url(PipelineService.INTAKE), pipeline.url(PipelineService.DEDUP),
                 pipeline.url(PipelineService.EMAIL), pipeline.url(PipelineService.REPORTING),
-                pipeline.kafkaBootstrapServers(), pipeline.mailApi(), ports.imap(), pipeline.demoHostPage(),
+                kafka(pipeline), pipeline.mailApi(), ports.imap(), pipeline.demoHostPage(),
                 pipeline.url(PipelineService.INTAKE), pipeline.url(PipelineService.REPORTING), pipeline.mailApi(),
                 pipeline.url(PipelineService.REPORTING), pipeline.url(PipelineService.REPORTING),
                 pipeline.url(PipelineService.REPORTING), pipeline.url(PipelineService.EMAIL),
@@ -86,9 +86,18 @@ final class Banner {
                  Stop: Ctrl-C here, or ./run-local.sh stop from another terminal.
                 ==================================================================================
                 """.formatted(
-                pipeline.kafkaBootstrapServers(), postgres.jdbcUrl(), postgres.username(),
+                kafka(pipeline), postgres.jdbcUrl(), postgres.username(),
                 ports.smtp(), pipeline.mailApi(), ports.email(),
                 pipeline.kafkaBootstrapServers(), postgres.jdbcUrl(), postgres.username(), postgres.password(),
                 ports.smtp(), settings.logDir());
+    }
+
+    /** The brokers' addresses, and in a secure run where a Kafka tool finds settings that get it in. */
+    private static String kafka(LocalPipeline pipeline) {
+        LocalPipelineSettings settings = pipeline.settings();
+        return pipeline.kafkaBootstrapServers() + (settings.topology().secure()
+                ? "   (SCRAM-SHA-512 over TLS; a tool's settings: --command-config "
+                        + settings.dataDir().resolve("tls").resolve(KafkaSecurity.CLIENT_PROPERTIES) + ")"
+                : "");
     }
 }

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,30 +25,36 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * Kafka as a cluster runs it: one process per broker, each a broker and a KRaft controller, the controllers a
- * quorum of all of them. Replication 3 with 2 in sync and no unclean leader election: a broker can die (SIGKILL)
- * or stay away without a record acknowledged to a producer being lost. Each broker can be killed, stopped and
- * started again alone, on its ports and its log, as an outage or a rolling restart does.
+ * quorum of all of them. With three: replication 3 with 2 in sync and no unclean leader election, so a broker can
+ * die (SIGKILL) or stay away without a record acknowledged to a producer being lost. Each broker can be killed,
+ * stopped and started again alone, on its ports and its log, as an outage or a rolling restart does. With
+ * {@link KafkaSecurity}, clients must authenticate with SCRAM over TLS (the controllers' own quorum listener stays
+ * plaintext on loopback).
  */
 final class KafkaCluster implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final String LOOPBACK = "127.0.0.1";
+    private static final String CLIENT_LISTENER = "CLIENTS";
 
     private final List<Ports.KafkaNode> nodes;
     private final Path dataDir;
     private final Path logDir;
+    private final Optional<KafkaSecurity> security;
     private final ManagedProcess[] brokers;
 
-    private KafkaCluster(List<Ports.KafkaNode> nodes, Path dataDir, Path logDir) {
+    private KafkaCluster(List<Ports.KafkaNode> nodes, Path dataDir, Path logDir, Optional<KafkaSecurity> security) {
         this.nodes = List.copyOf(nodes);
         this.dataDir = dataDir;
         this.logDir = logDir;
+        this.security = security;
         this.brokers = new ManagedProcess[nodes.size()];
     }
 
     /** Formats each broker's log directory, starts every broker and returns once all have joined. */
-    static KafkaCluster start(List<Ports.KafkaNode> nodes, Path dataDir, Path logDir) {
-        KafkaCluster cluster = new KafkaCluster(nodes, dataDir, logDir);
+    static KafkaCluster start(List<Ports.KafkaNode> nodes, Path dataDir, Path logDir,
+            Optional<KafkaSecurity> security) {
+        KafkaCluster cluster = new KafkaCluster(nodes, dataDir, logDir, security);
         try {
             String clusterId = Uuid.randomUuid().toString();
             cluster.eachNode().parallel().forEach(node -> cluster.format(node, clusterId));
@@ -65,6 +73,14 @@ final class KafkaCluster implements AutoCloseable {
 
     int size() {
         return nodes.size();
+    }
+
+    /** What a client of the launcher needs to connect: the addresses, and its SCRAM user over TLS if secure. */
+    Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>(security.map(secure -> secure.clientSettings(
+                KafkaSecurity.LAUNCHER_USER)).orElse(Map.of()));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return config;
     }
 
     /** Broker ids are 1, 2, 3 (KRaft node ids); the index into {@code nodes} is one less. */
@@ -147,13 +163,15 @@ final class KafkaCluster implements AutoCloseable {
 
     private void format(int index, String clusterId) {
         Path config = writeConfig(index);
-        ManagedProcess format = ManagedProcess.start("kafka-format-" + (index + 1),
-                javaCommand("-Xmx256m", "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()),
+        List<String> format = new ArrayList<>(List.of("format", "-t", clusterId, "-c", config.toString()));
+        security.ifPresent(secure -> format.addAll(secure.scramUsersForFormat()));
+        ManagedProcess formatting = ManagedProcess.start("kafka-format-" + (index + 1),
+                javaCommand("-Xmx256m", "kafka.tools.StorageTool", format.toArray(String[]::new)),
                 Map.of(), logDir.resolve("kafka-" + (index + 1) + ".log"));
-        int exit = format.awaitExit(Duration.ofSeconds(60));
+        int exit = formatting.awaitExit(Duration.ofSeconds(60));
         if (exit != 0) {
             throw new IllegalStateException("formatting broker " + (index + 1) + "'s log failed (exit " + exit + "):"
-                    + System.lineSeparator() + format.logTail(20));
+                    + System.lineSeparator() + formatting.logTail(20));
         }
     }
 
@@ -191,8 +209,7 @@ final class KafkaCluster implements AutoCloseable {
     }
 
     private Admin admin() {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Map<String, Object> config = clientConfig();
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
         return Admin.create(config);
@@ -209,22 +226,27 @@ final class KafkaCluster implements AutoCloseable {
         Properties config = new Properties();
         config.put("node.id", String.valueOf(index + 1));
         config.put("process.roles", "broker,controller");
-        config.put("listeners", "PLAINTEXT://" + LOOPBACK + ":" + node.client() + ",CONTROLLER://" + LOOPBACK + ":"
-                + node.controller());
-        config.put("advertised.listeners", "PLAINTEXT://" + LOOPBACK + ":" + node.client());
+        config.put("listeners", CLIENT_LISTENER + "://" + LOOPBACK + ":" + node.client() + ",CONTROLLER://" + LOOPBACK
+                + ":" + node.controller());
+        config.put("advertised.listeners", CLIENT_LISTENER + "://" + LOOPBACK + ":" + node.client());
         config.put("controller.listener.names", "CONTROLLER");
-        config.put("inter.broker.listener.name", "PLAINTEXT");
-        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        // the brokers replicate over the clients' listener, so with security they authenticate to each other too
+        config.put("inter.broker.listener.name", CLIENT_LISTENER);
+        config.put("listener.security.protocol.map", CLIENT_LISTENER + ":"
+                + (security.isPresent() ? "SASL_SSL" : "PLAINTEXT") + ",CONTROLLER:PLAINTEXT");
+        security.ifPresent(secure -> config.putAll(secure.brokerSettings(CLIENT_LISTENER)));
         config.put("controller.quorum.voters", voters);
         config.put("log.dirs", dataDir.resolve("kafka-" + (index + 1)).toString());
         // what the topic catalogue's production topics also say, for the broker's own topics too
-        config.put("default.replication.factor", "3");
-        config.put("min.insync.replicas", "2");
+        String replication = String.valueOf(Math.min(3, nodes.size()));
+        String inSync = String.valueOf(Math.min(2, nodes.size()));
+        config.put("default.replication.factor", replication);
+        config.put("min.insync.replicas", inSync);
         config.put("unclean.leader.election.enable", "false");
-        config.put("offsets.topic.replication.factor", "3");
+        config.put("offsets.topic.replication.factor", replication);
         config.put("offsets.topic.num.partitions", "5");
-        config.put("transaction.state.log.replication.factor", "3");
-        config.put("transaction.state.log.min.isr", "2");
+        config.put("transaction.state.log.replication.factor", replication);
+        config.put("transaction.state.log.min.isr", inSync);
         config.put("auto.create.topics.enable", "false");
         config.put("group.initial.rebalance.delay.ms", "0");
         try {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -43,6 +44,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final Map<PipelineService, List<ServiceInstance>> services = new EnumMap<>(PipelineService.class);
     private volatile KafkaBroker kafka;
     private KafkaCluster cluster;
+    private Optional<KafkaSecurity> serviceSecurity = Optional.empty();
     private LoadBalancer balancer;
     private Supervisor supervisor;
     private volatile PostgresServer postgres;
@@ -130,19 +132,32 @@ public final class LocalPipeline implements AutoCloseable {
         Ports ports = settings.ports();
         emptyDirectory(settings.dataDir());
         emptyDirectory(settings.logDir());
-        if (settings.topology().isCluster()) {
-            step.accept("starting Kafka: " + ports.kafkaNodes().size() + " brokers (KRaft, a quorum of "
+        if (settings.topology().hasBrokerProcesses()) {
+            Optional<KafkaSecurity> security = Optional.empty();
+            if (settings.topology().secure()) {
+                security = Optional.of(KafkaSecurity.generate(settings.dataDir().resolve("tls")));
+                step.accept("certificates and SCRAM users made for this run (" + settings.dataDir().resolve("tls")
+                        + "): a user per service, clients must authenticate over TLS");
+            }
+            step.accept("starting Kafka: " + ports.kafkaNodes().size() + " broker process(es) (KRaft, a quorum of "
                     + ports.kafkaNodes().size() + ") on " + clusterAddresses());
-            cluster = KafkaCluster.start(ports.kafkaNodes(), settings.dataDir().resolve("kafka"), settings.logDir());
+            cluster = KafkaCluster.start(ports.kafkaNodes(), settings.dataDir().resolve("kafka"), settings.logDir(),
+                    security);
+            serviceSecurity = security;
             started.push(cluster);
-            PipelineTopics.create(kafkaBootstrapServers(), TopicCatalogue.production());
-            step.accept("topics created: replication 3, min.insync.replicas 2");
+            if (settings.topology().isCluster()) {
+                PipelineTopics.create(kafkaClientConfig(), TopicCatalogue.production());
+                step.accept("topics created: replication 3, min.insync.replicas 2");
+            } else {
+                PipelineTopics.create(kafkaClientConfig(), TopicCatalogue.singleBroker());
+                step.accept("topics created");
+            }
         } else {
             step.accept("starting Kafka (KRaft, single node) on " + LOOPBACK + ":" + ports.kafka());
             startKafka();
             // closes whichever broker runs at the end, also one started again after stopKafka()
             started.push(this::stopKafka);
-            PipelineTopics.create(kafkaBootstrapServers());
+            PipelineTopics.create(kafkaClientConfig(), TopicCatalogue.singleBroker());
         }
 
         if (served.stream().anyMatch(PipelineService::usesDatabase)) {
@@ -170,7 +185,7 @@ public final class LocalPipeline implements AutoCloseable {
         List<Integer> ports = settings.ports().instances().get(service);
         for (int index = 0; index < ports.size(); index++) {
             ServiceInstance instance = new ServiceInstance(service, index, ports.get(index),
-                    () -> serviceCommand(service), serviceEnvironment(service, ports.get(index)),
+                    () -> serviceCommand(service), environmentOf(service, ports.get(index)),
                     settings.logDir().resolve(ServiceInstance.name(service, index) + ".log"));
             instance.start();
             started.push(instance);
@@ -315,6 +330,17 @@ public final class LocalPipeline implements AutoCloseable {
         return cluster != null ? cluster.bootstrapServers() : LOOPBACK + ":" + settings.ports().kafka();
     }
 
+    /**
+     * Settings a Kafka client of the launcher or its tools connects with: the bootstrap servers, and in a secure
+     * run the launcher's own SCRAM user over TLS. A fresh map the caller may add its own settings to.
+     */
+    public Map<String, Object> kafkaClientConfig() {
+        if (cluster != null) {
+            return cluster.clientConfig();
+        }
+        return new HashMap<>(Map.of("bootstrap.servers", kafkaBootstrapServers()));
+    }
+
     private String clusterAddresses() {
         return String.join(", ", settings.ports().kafkaNodes().stream().map(node -> LOOPBACK + ":" + node.client())
                 .toList());
@@ -391,12 +417,18 @@ public final class LocalPipeline implements AutoCloseable {
         return command;
     }
 
-    private Map<String, String> serviceEnvironment(PipelineService service, int port) {
+    /**
+     * The environment an instance of {@code service} listening on {@code port} is started with: addresses, secrets,
+     * and in a secure run its Kafka user and the certificate it trusts. Public for tests that start one more
+     * instance by hand, e.g. with one setting wrong.
+     */
+    public Map<String, String> environmentOf(PipelineService service, int port) {
         Secrets secrets = settings.secrets();
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_HTTP_HOST", LOOPBACK);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        serviceSecurity.ifPresent(security -> env.putAll(security.serviceEnvironment(service)));
         env.put("PIPELINE_EMAIL_HASH_KEY", secrets.emailHashKey());
         if (service.usesDatabase()) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());

@@ -33,7 +33,7 @@ public final class LocalPipelineMain {
         }
         boolean infrastructureOnly = rest.equals(List.of("infra"));
         if (topology == null || !(rest.isEmpty() || infrastructureOnly)) {
-            System.err.println("usage: LocalPipelineMain [infra] [--brokers 1|3] [--instances 1-4]");
+            System.err.println("usage: LocalPipelineMain [infra] [--brokers 1|3] [--instances 1-4] [--secure]");
             System.exit(64);
             return;
         }

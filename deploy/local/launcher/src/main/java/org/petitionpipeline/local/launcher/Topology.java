@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How many of each part run: Kafka brokers, and instances of every service. One and one is the ordinary local
- * run; three brokers and two or more instances is a cluster as production runs it, on one machine.
+ * How many of each part run, and how they connect: Kafka brokers, and instances of every service. One and one is
+ * the ordinary local run; three brokers and two or more instances is a cluster as production runs it, on one
+ * machine.
  *
- * @param brokers   1 (one in-process broker, replication 1) or 3 (three broker processes, a KRaft quorum of
- *                  three, replication 3 with two in sync)
+ * @param brokers   1 (one broker, replication 1) or 3 (three broker processes, a KRaft quorum of three,
+ *                  replication 3 with two in sync)
  * @param instances of every service; above 1 a load balancer (HAProxy) fronts each service on its usual port
+ * @param secure    whether the brokers require SCRAM over TLS from every client (certificates and users made at
+ *                  start; the brokers run as processes of their own then, one or three)
  */
-public record Topology(int brokers, int instances) {
+public record Topology(int brokers, int instances, boolean secure) {
 
     public static final Topology SINGLE = new Topology(1, 1);
     public static final int CLUSTER_BROKERS = 3;
@@ -26,6 +29,10 @@ public record Topology(int brokers, int instances) {
         }
     }
 
+    public Topology(int brokers, int instances) {
+        this(brokers, instances, false);
+    }
+
     public boolean isCluster() {
         return brokers == CLUSTER_BROKERS;
     }
@@ -34,17 +41,25 @@ public record Topology(int brokers, int instances) {
         return instances > 1;
     }
 
+    /** Whether the brokers run as processes of their own (a cluster, or one broker that requires security). */
+    public boolean hasBrokerProcesses() {
+        return isCluster() || secure;
+    }
+
     /**
-     * Takes {@code --brokers N} and {@code --instances N} out of {@code args}, leaving the other arguments in
-     * {@code rest}.
+     * Takes {@code --brokers N}, {@code --instances N} and {@code --secure} out of {@code args}, leaving the other
+     * arguments in {@code rest}.
      */
     public static Topology parse(List<String> args, List<String> rest) {
         int brokers = 1;
         int instances = 1;
+        boolean secure = false;
         List<String> remaining = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (arg.equals("--brokers") || arg.equals("--instances")) {
+            if (arg.equals("--secure")) {
+                secure = true;
+            } else if (arg.equals("--brokers") || arg.equals("--instances")) {
                 if (i + 1 == args.size()) {
                     throw new IllegalArgumentException(arg + " needs a number");
                 }
@@ -59,7 +74,7 @@ public record Topology(int brokers, int instances) {
             }
         }
         rest.addAll(remaining);
-        return new Topology(brokers, instances);
+        return new Topology(brokers, instances, secure);
     }
 
     private static int number(String option, String value) {
@@ -70,16 +85,28 @@ public record Topology(int brokers, int instances) {
         }
     }
 
+    /** The options that give this shape, as {@link #parse} takes them: for a tool that repeats a command line. */
+    public List<String> asArguments() {
+        List<String> arguments = new ArrayList<>(List.of("--brokers", String.valueOf(brokers), "--instances",
+                String.valueOf(instances)));
+        if (secure) {
+            arguments.add("--secure");
+        }
+        return arguments;
+    }
+
     /** What runs, in words, for the reports of the load and fault tools. */
     public String describe() {
         return (isCluster() ? "three Kafka broker processes (replication 3, two in sync)"
-                : "one Kafka broker (in the launcher JVM)")
+                : secure ? "one Kafka broker process" : "one Kafka broker (in the launcher JVM)")
+                + (secure ? " requiring SCRAM over TLS" : "")
                 + (isBalanced() ? ", " + instances + " instances of each service behind HAProxy" : ", the four services");
     }
 
     @Override
     public String toString() {
         return brokers + (brokers == 1 ? " broker, " : " brokers, ") + instances
-                + (instances == 1 ? " instance" : " instances") + " of each service";
+                + (instances == 1 ? " instance" : " instances") + " of each service"
+                + (secure ? ", SCRAM over TLS to Kafka" : "");
     }
 }

@@ -21,6 +21,17 @@ class TopologyTest {
     }
 
     @Test
+    void secureRunsTheBrokersAsProcessesOfTheirOwnEvenWhenThereIsOne() {
+        Topology topology = Topology.parse(List.of("--secure", "load"), new ArrayList<>());
+
+        assertThat(topology).isEqualTo(new Topology(1, 1, true));
+        assertThat(topology.isCluster()).isFalse();
+        assertThat(topology.hasBrokerProcesses()).isTrue();
+        assertThat(Topology.SINGLE.hasBrokerProcesses()).isFalse();
+        assertThat(topology.describe()).contains("SCRAM over TLS");
+    }
+
+    @Test
     void withoutOptionsItIsOneBrokerAndOneInstance() {
         assertThat(Topology.parse(List.of(), new ArrayList<>())).isEqualTo(Topology.SINGLE);
         assertThat(Topology.SINGLE.isCluster()).isFalse();

@@ -118,7 +118,7 @@ class CrashRecoveryIT {
         assertThat(count(postgres, "select count(*) from reporting.counted_signature where petition_slug = 'demo'"))
                 .isEqualTo(PEOPLE);
 
-        try (KafkaTestClient kafka = new KafkaTestClient(pipeline.kafkaBootstrapServers())) {
+        try (KafkaTestClient kafka = new KafkaTestClient(pipeline.kafkaClientConfig())) {
             Set<String> accepted = kafka.readValues(Topics.SIGNATURES_ACCEPTED, Integer.MAX_VALUE, Duration.ofSeconds(5),
                     AcceptedSignature.class).stream().map(signature -> signature.signatureId().toString())
                     .collect(Collectors.toSet());

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
@@ -25,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -88,16 +86,15 @@ class DedupFailureInjectionIT {
         begin = System.nanoTime();
         // Kafka, PostgreSQL and dedup only: the submissions go straight to signatures.submitted, as intake sends them
         pipeline = PipelineUser.startPipeline("dedup-faults", EnumSet.of(PipelineService.DEDUP));
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafkaBootstrapServers());
+        Map<String, Object> config = pipeline.kafkaClientConfig();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         // a batch is sent as one request per partition, so dedup's poll sees it whole
         config.put(ProducerConfig.LINGER_MS_CONFIG, "50");
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, "1048576");
         producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafkaBootstrapServers()));
-        topics = new TopicTail(pipeline.kafkaBootstrapServers(),
+        admin = Admin.create(pipeline.kafkaClientConfig());
+        topics = new TopicTail(pipeline.kafkaClientConfig(),
                 List.of(Topics.SIGNATURES_ACCEPTED, Topics.SIGNATURES_REJECTED, DEAD_LETTERS));
         log("Kafka, PostgreSQL and dedup-service are up");
     }

@@ -1,10 +1,10 @@
 package org.petitionpipeline.local.tools;
 
+import java.util.HashMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -61,10 +61,9 @@ public final class Benchmarks {
     }
 
     /** A producer as durable as the services' own (acks=all, idempotent), tuned by {@code settings} (batching…). */
-    public static KafkaProducer<String, byte[]> producer(String bootstrapServers, Map<String, String> settings) {
-        Properties config = new Properties();
+    public static KafkaProducer<String, byte[]> producer(Map<String, Object> connection, Map<String, String> settings) {
+        Map<String, Object> config = new HashMap<>(connection);
         config.putAll(settings);
-        config.put("bootstrap.servers", bootstrapServers);
         config.put("acks", "all");
         config.put("enable.idempotence", "true");
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());

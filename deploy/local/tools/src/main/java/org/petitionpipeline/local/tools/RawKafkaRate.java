@@ -36,12 +36,12 @@ public final class RawKafkaRate {
     }
 
     /** Records per second. */
-    public static double measure(String bootstrapServers, Map<String, String> batching, byte[] record) {
-        createScratchTopic(bootstrapServers);
+    public static double measure(Map<String, Object> connection, Map<String, String> batching, byte[] record) {
+        createScratchTopic(connection);
         // distinct keys of intake's shape (slug:hash), so the records spread over the partitions as intake's do
         List<String> keys = IntStream.range(0, RECORDS).mapToObj(i -> "bench:%064x".formatted(i)).toList();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<String, byte[]> producer = Benchmarks.producer(bootstrapServers, batching)) {
+        try (KafkaProducer<String, byte[]> producer = Benchmarks.producer(connection, batching)) {
             producer.partitionsFor(SCRATCH_TOPIC); // the metadata before the clock starts
             long start = System.nanoTime();
             for (String key : keys) {
@@ -82,8 +82,8 @@ public final class RawKafkaRate {
                 .map(setting -> setting.getKey() + "=" + setting.getValue()).collect(Collectors.joining(" "));
     }
 
-    private static void createScratchTopic(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+    private static void createScratchTopic(Map<String, Object> connection) {
+        try (Admin admin = Admin.create(connection)) {
             if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(SCRATCH_TOPIC)) {
                 admin.createTopics(List.of(new NewTopic(SCRATCH_TOPIC, PipelineTopics.SIGNATURE_PARTITIONS,
                         (short) 1))).all().get(30, TimeUnit.SECONDS);

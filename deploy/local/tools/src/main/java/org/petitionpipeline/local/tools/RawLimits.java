@@ -22,12 +22,12 @@ public record RawLimits(double kafkaRecordsPerSecond, int recordBytes, Map<Strin
     /** Call with the pipeline idle and at least one signature submitted: its record is the one measured. */
     public static RawLimits measure(LocalPipeline pipeline) throws SQLException {
         byte[] intakeRecord;
-        try (KafkaTestClient kafka = new KafkaTestClient(pipeline.kafkaBootstrapServers())) {
+        try (KafkaTestClient kafka = new KafkaTestClient(pipeline.kafkaClientConfig())) {
             intakeRecord = kafka.read(Topics.SIGNATURES_SUBMITTED, 1, Duration.ofSeconds(10)).get(0).value()
                     .getBytes(StandardCharsets.UTF_8);
         }
         Map<String, String> batching = RawKafkaRate.intakeBatching(pipeline.settings().home());
-        double kafka = RawKafkaRate.measure(pipeline.kafkaBootstrapServers(), batching, intakeRecord);
+        double kafka = RawKafkaRate.measure(pipeline.kafkaClientConfig(), batching, intakeRecord);
         System.out.printf("raw Kafka producer: %,.0f records/s%n", kafka);
         double postgres = RawPostgresRate.measure(pipeline.postgres(), SyntheticSubmissions.generate(POSTGRES_ROWS,
                 "raw", 0.15, new EmailHasher(pipeline.settings().secrets().emailHashKey())));

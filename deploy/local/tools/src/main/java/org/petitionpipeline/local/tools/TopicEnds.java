@@ -15,16 +15,17 @@ import org.petitionpipeline.testsupport.PipelineTopics;
  */
 public final class TopicEnds implements AutoCloseable {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> connection;
     private Admin admin;
 
-    public TopicEnds(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param connection the bootstrap servers, and the SASL and TLS settings when the cluster requires them */
+    public TopicEnds(Map<String, Object> connection) {
+        this.connection = Map.copyOf(connection);
         admin = connect();
     }
 
     private Admin connect() {
-        return Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers));
+        return Admin.create(connection);
     }
 
     public long records(String topic) {

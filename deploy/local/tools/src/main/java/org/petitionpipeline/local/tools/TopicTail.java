@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -23,9 +22,8 @@ public final class TopicTail implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final Map<String, List<ConsumerRecord<String, String>>> records = new HashMap<>();
 
-    public TopicTail(String bootstrapServers, List<String> topics) {
-        Properties config = new Properties();
-        config.put("bootstrap.servers", bootstrapServers);
+    public TopicTail(Map<String, Object> connection, List<String> topics) {
+        Map<String, Object> config = new HashMap<>(connection);
         config.put("enable.auto.commit", "false");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();

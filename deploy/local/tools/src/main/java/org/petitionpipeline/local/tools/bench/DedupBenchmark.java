@@ -47,8 +47,8 @@ public final class DedupBenchmark {
                     RawPostgresRate.BATCH);
 
             long start = System.nanoTime();
-            double producedAfter = produce(pipeline.kafkaBootstrapServers(), submissions, start);
-            awaitOutcomes(pipeline.kafkaBootstrapServers(), records);
+            double producedAfter = produce(pipeline.kafkaClientConfig(), submissions, start);
+            awaitOutcomes(pipeline.kafkaClientConfig(), records);
             double seconds = (System.nanoTime() - start) / 1e9;
             BatchPhases phases = BatchPhases.of(pipeline.url(PipelineService.DEDUP));
 
@@ -57,9 +57,9 @@ public final class DedupBenchmark {
     }
 
     /** Produces every submission (acks=all, idempotent); returns the seconds it took since {@code start}. */
-    private static double produce(String bootstrapServers, List<SubmittedSignature> submissions, long start)
+    private static double produce(Map<String, Object> kafka, List<SubmittedSignature> submissions, long start)
             throws Exception {
-        try (KafkaProducer<String, byte[]> producer = Benchmarks.producer(bootstrapServers,
+        try (KafkaProducer<String, byte[]> producer = Benchmarks.producer(kafka,
                 Map.of("linger.ms", "20", "batch.size", "131072"))) {
             for (SubmittedSignature submission : submissions) {
                 producer.send(new ProducerRecord<>(Topics.SIGNATURES_SUBMITTED, submission.key(),
@@ -71,8 +71,8 @@ public final class DedupBenchmark {
     }
 
     /** Every submission has an outcome once accepted + rejected hold as many records as were submitted. */
-    private static void awaitOutcomes(String bootstrapServers, int records) throws Exception {
-        try (TopicEnds ends = new TopicEnds(bootstrapServers)) {
+    private static void awaitOutcomes(Map<String, Object> kafka, int records) throws Exception {
+        try (TopicEnds ends = new TopicEnds(kafka)) {
             while (ends.records(Topics.SIGNATURES_ACCEPTED) + ends.records(Topics.SIGNATURES_REJECTED) < records) {
                 TimeUnit.MILLISECONDS.sleep(100);
             }

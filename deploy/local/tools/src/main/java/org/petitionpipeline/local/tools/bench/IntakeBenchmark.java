@@ -52,7 +52,7 @@ public final class IntakeBenchmark {
                 Benchmarks.settings("intake", LocalPipelineSettings.SYNTHETIC_SIGNERS);
         try (LocalPipeline pipeline = LocalPipeline.start(settings, EnumSet.of(PipelineService.INTAKE),
                 System.out::println);
-                KafkaTestClient kafka = new KafkaTestClient(pipeline.kafkaBootstrapServers());
+                KafkaTestClient kafka = new KafkaTestClient(pipeline.kafkaClientConfig());
                 SignatureLoad load = new SignatureLoad(pipeline.url(PipelineService.INTAKE),
                         new SyntheticSigners(new Mix(List.of(PETITION), 1, REPEAT_SHARE, 0, 0), 42),
                         Pacing.closedLoop(connections))) {
@@ -68,7 +68,7 @@ public final class IntakeBenchmark {
             byte[] intakeRecord = kafka.read(Topics.SIGNATURES_SUBMITTED, 1, Duration.ofSeconds(10)).get(0).value()
                     .getBytes(StandardCharsets.UTF_8);
             Map<String, String> batching = RawKafkaRate.intakeBatching(settings.home());
-            double rawPerSecond = RawKafkaRate.measure(pipeline.kafkaBootstrapServers(), batching, intakeRecord);
+            double rawPerSecond = RawKafkaRate.measure(pipeline.kafkaClientConfig(), batching, intakeRecord);
             System.out.printf("raw Kafka producer: %.0f records/s%n", rawPerSecond);
 
             System.out.printf("signing with %d connections for %d s%n", connections, seconds);

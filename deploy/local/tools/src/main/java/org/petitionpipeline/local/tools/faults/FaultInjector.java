@@ -80,7 +80,7 @@ public final class FaultInjector {
                 TimeUnit.MILLISECONDS.sleep(OUTAGE.toMillis());
                 pipeline.startPostgres();
             }
-            case POISON -> poison = PoisonRecords.send(pipeline.kafkaBootstrapServers(), poisonSlug);
+            case POISON -> poison = PoisonRecords.send(pipeline.kafkaClientConfig(), poisonSlug);
         }
         Injected done = new Injected(fault, begin, Instant.now(), poison);
         injected.add(done);

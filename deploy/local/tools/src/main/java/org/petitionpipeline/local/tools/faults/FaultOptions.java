@@ -21,9 +21,9 @@ public record FaultOptions(Topology topology, int rate, int connections, Duratio
         int petitions, List<Fault> faults) {
 
     static final String USAGE = """
-            usage: ./run-local.sh faults [--brokers 1|3] [--instances N] [--rate N] [--connections N] [--spacing S]
+            usage: ./run-local.sh faults [--brokers 1|3] [--instances N] [--secure] [--rate N] [--connections N] [--spacing S]
                                          [--warm-up S] [--petitions P] [--faults kill-intake,kill-dedup,...]
-              --brokers, --instances  the pipeline's shape, as for ./run-local.sh (default 1 and 1)
+              --brokers, --instances, --secure  the pipeline's shape, as for ./run-local.sh (default 1 and 1, plaintext)
               --rate N        open loop: N signing requests/s on a fixed schedule (default 200)
               --connections N sockets to intake (default 32)
               --spacing S     seconds of load before the first fault, from each fault's end to the next, and after
@@ -80,10 +80,11 @@ public record FaultOptions(Topology topology, int rate, int connections, Duratio
      * over; its duration here only bounds it, should a fault never end.
      */
     LoadOptions load() {
-        return LoadOptions.parse("--brokers", String.valueOf(topology.brokers()), "--instances",
-                String.valueOf(topology.instances()), "--rate", String.valueOf(rate), "--connections", String.valueOf(connections),
+        List<String> arguments = new ArrayList<>(topology.asArguments());
+        arguments.addAll(List.of("--rate", String.valueOf(rate), "--connections", String.valueOf(connections),
                 "--duration", String.valueOf(loadLimit().toSeconds()), "--warm-up", String.valueOf(warmUp.toSeconds()),
-                "--petitions", String.valueOf(petitions));
+                "--petitions", String.valueOf(petitions)));
+        return LoadOptions.parse(arguments.toArray(String[]::new));
     }
 
     /** The spacing around every fault, and for each the longest a service may take to start (2 min) and more. */
@@ -93,7 +94,7 @@ public record FaultOptions(Topology topology, int rate, int connections, Duratio
 
     /** The command line that repeats this run, for the report. */
     String commandLine() {
-        return "./run-local.sh faults --brokers " + topology.brokers() + " --instances " + topology.instances()
+        return "./run-local.sh faults " + String.join(" ", topology.asArguments())
                 + " --rate " + rate + " --connections " + connections + " --spacing "
                 + spacing.toSeconds() + " --warm-up " + warmUp.toSeconds() + " --petitions " + petitions
                 + " --faults " + String.join(",", Fault.options(faults));

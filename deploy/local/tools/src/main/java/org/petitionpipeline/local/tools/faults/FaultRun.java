@@ -135,7 +135,7 @@ public final class FaultRun implements AutoCloseable {
         topicsRead.add(Topics.SIGNATURES_REJECTED);
         try (Connection database = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
                 postgres.password());
-                TopicTail topics = new TopicTail(pipeline.kafkaBootstrapServers(), topicsRead)) {
+                TopicTail topics = new TopicTail(pipeline.kafkaClientConfig(), topicsRead)) {
             log.accept("waiting for email to finish a receipt for every accepted signature");
             boolean mailDrained = MailAudit.awaitDrained(database, MAIL_DRAIN_TIMEOUT);
             topics.catchUp();

@@ -52,10 +52,10 @@ public final class PoisonRecords {
     }
 
     /** Sends two poison records to each consumer's input topic and returns once the broker holds them. */
-    static Sent send(String bootstrapServers, String slug) {
+    static Sent send(Map<String, Object> kafka, String slug) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, Map<String, Integer>> deadLetters = new TreeMap<>();
-        try (KafkaProducer<String, byte[]> producer = Benchmarks.producer(bootstrapServers, Map.of())) {
+        try (KafkaProducer<String, byte[]> producer = Benchmarks.producer(kafka, Map.of())) {
             for (Map.Entry<String, Integer> topic : CONSUMER_GROUPS.entrySet()) {
                 String unreadableKey = slug + ":poison-unreadable-" + run;
                 String futureKey = slug + ":poison-future-" + run;

@@ -17,11 +17,11 @@ public record LoadOptions(Topology topology, Pacing pacing, Duration duration, D
         double repeatShare, double invalidShare, double botShare, int sampleEvery) {
 
     static final String USAGE = """
-            usage: ./run-local.sh load [--brokers 1|3] [--instances N] [--rate N | --max] [--connections N]
+            usage: ./run-local.sh load [--brokers 1|3] [--instances N] [--secure] [--rate N | --max] [--connections N]
                                        [--duration S] [--warm-up S]
                                        [--petitions P] [--hot-share 0.8] [--repeat-share 0.15]
                                        [--invalid-share 0.03] [--bot-share 0.02] [--sample-every 10]
-              --brokers, --instances  the pipeline's shape, as for ./run-local.sh (default 1 and 1)
+              --brokers, --instances, --secure  the pipeline's shape, as for ./run-local.sh (default 1 and 1, plaintext)
               --rate N        open loop: N requests/s on a fixed schedule (default 1000)
               --max           closed loop: every connection sends again as soon as it is answered
               --connections N sockets to intake (default 64)
@@ -76,7 +76,7 @@ public record LoadOptions(Topology topology, Pacing pacing, Duration duration, D
 
     /** The command line that repeats this run, for the report. */
     String commandLine() {
-        return "./run-local.sh load --brokers " + topology.brokers() + " --instances " + topology.instances() + " "
+        return "./run-local.sh load " + String.join(" ", topology.asArguments()) + " "
                 + (pacing.isOpenLoop() ? "--rate " + pacing.perSecond() : "--max")
                 + " --connections " + pacing.connections() + " --duration " + duration.toSeconds()
                 + " --warm-up " + warmUp.toSeconds() + " --petitions " + petitions + " --hot-share " + hotShare

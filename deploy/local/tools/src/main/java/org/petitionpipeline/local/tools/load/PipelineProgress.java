@@ -1,5 +1,6 @@
 package org.petitionpipeline.local.tools.load;
 
+import java.util.Map;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -39,14 +40,14 @@ public final class PipelineProgress implements AutoCloseable {
     private final List<Sample> samples = new ArrayList<>();
     private final long begin = System.nanoTime();
 
-    private PipelineProgress(String bootstrapServers, PostgresServer postgres) throws SQLException {
-        topics = new TopicEnds(bootstrapServers);
+    private PipelineProgress(Map<String, Object> kafka, PostgresServer postgres) throws SQLException {
+        topics = new TopicEnds(kafka);
         this.postgres = postgres;
         database = connect();
     }
 
     static PipelineProgress watch(LocalPipeline pipeline) throws SQLException {
-        PipelineProgress progress = new PipelineProgress(pipeline.kafkaBootstrapServers(), pipeline.postgres());
+        PipelineProgress progress = new PipelineProgress(pipeline.kafkaClientConfig(), pipeline.postgres());
         progress.clock.scheduleAtFixedRate(progress::sample, 0, 1, TimeUnit.SECONDS);
         return progress;
     }

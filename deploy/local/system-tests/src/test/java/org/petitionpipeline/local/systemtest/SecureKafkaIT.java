@@ -1,0 +1,113 @@
+package org.petitionpipeline.local.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.petitionpipeline.local.launcher.LocalPipeline;
+import org.petitionpipeline.local.launcher.PipelineService;
+import org.petitionpipeline.local.launcher.Topology;
+import org.petitionpipeline.testsupport.FreePorts;
+
+/**
+ * The whole pipeline against a broker that requires SCRAM-SHA-512 over TLS, with certificates and users made at
+ * start ({@code ./run-local.sh --secure}): a signature reaches the public total, so every service connected with
+ * its own user; a client without credentials gets nothing; a service with a wrong password never becomes ready and
+ * its readiness says why.
+ */
+class SecureKafkaIT {
+
+    private static LocalPipeline pipeline;
+    private static PipelineUser user;
+
+    @BeforeAll
+    static void startPipeline() {
+        pipeline = PipelineUser.startPipeline("secure-run", new Topology(1, 1, true));
+        user = new PipelineUser(pipeline);
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void aSignatureTravelsThroughEveryServiceOverScramAndTls() throws Exception {
+        assertThat(pipeline.kafkaClientConfig()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+
+        HttpResponse<String> signed = user.sign("""
+                {"person": {"given_name": "Ada", "email_addresses": [{"address": "ada@example.org"}]},
+                 "consent": {"email_updates": false}}""");
+
+        assertThat(signed.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> user.total() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !user.mailOf("ada@example.org").isEmpty());
+    }
+
+    @Test
+    void aClientWithoutCredentialsGetsNothingFromTheBroker() {
+        Map<String, Object> plaintext = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafkaBootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        try (Admin admin = Admin.create(plaintext)) {
+            assertThatThrownBy(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS))
+                    .isInstanceOfAny(ExecutionException.class, TimeoutException.class);
+        }
+    }
+
+    @Test
+    void aServiceWithAWrongPasswordIsNotReadyAndItsReadinessNamesTheCause() throws Exception {
+        int port = FreePorts.next();
+        Map<String, String> environment = new HashMap<>(pipeline.environmentOf(PipelineService.INTAKE, port));
+        environment.put("KAFKA_SASL_JAAS_CONFIG", environment.get("KAFKA_SASL_JAAS_CONFIG")
+                .replaceFirst("password=\"[^\"]*\"", "password=\"not-the-password\""));
+        Path home = pipeline.settings().home();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-jar", PipelineService.INTAKE.runnableJar(home).toString()));
+        Path log = pipeline.settings().logDir().resolve("signature-intake-wrong-password.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process intake = builder.start();
+        try {
+            URI readiness = URI.create("http://localhost:" + port + "/q/health/ready");
+            HttpResponse<String> notReady = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> readinessOf(readiness), answer -> answer != null && answer.statusCode() == 503
+                            && answer.body().contains("Authentication failed"));
+
+            assertThat(notReady.body()).contains("Kafka connection health check", "invalid credentials", "SCRAM-SHA-512");
+            assertThat(intake.isAlive()).isTrue();
+        } finally {
+            intake.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static HttpResponse<String> readinessOf(URI readiness) {
+        try {
+            return PipelineUser.send(HttpRequest.newBuilder(readiness).GET().build());
+        } catch (Exception notListeningYet) {
+            return null;
+        }
+    }
+}
