@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -25,8 +26,11 @@ import org.petitionpipeline.kit.kafka.KafkaConnection;
  * Whether the in-memory {@link PetitionCatalog} has caught up with the {@code petitions} topic as it was when
  * this instance started. Until it has, a service would take petitions that exist for unknown ones (intake would
  * answer 404), so it must not act on them yet.
- * It compares the catalog consumer's position, not the offsets of records seen: compaction may remove the
- * records at the end of the log.
+ * Caught up means applied, not only fetched: the consumer's position runs ahead of the records the catalog has
+ * applied (they wait in the channel's queue), and an instance that said ready in between answered 404 for
+ * petitions that exist (seen in a rolling restart under load). Compaction may remove the last records of a
+ * partition (a deleted petition's tombstone), so that nothing is left to apply up to the end offset; then the
+ * consumer having fetched to the end and the catalog applying nothing more for {@link #QUIET} counts too.
  */
 @IfBuildProperty(name = KitFeatures.PETITION_CATALOG, stringValue = KitFeatures.ON)
 @ApplicationScoped
@@ -34,19 +38,25 @@ public class CatalogProgress {
 
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
 
+    static final Duration QUIET = Duration.ofSeconds(5);
+
     private final Map<String, Object> kafkaConfig;
     private final KafkaClientService kafkaClients;
+    private final PetitionCatalog catalog;
     private volatile Map<TopicPartition, Long> endOffsetsAtStart;
     private volatile boolean loaded;
+    private Instant quietSince;
+    private long appliedWhenQuiet;
 
     public CatalogProgress(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            KafkaClientService kafkaClients) {
+            KafkaClientService kafkaClients, PetitionCatalog catalog) {
         this.kafkaConfig = kafkaConfig;
         this.kafkaClients = kafkaClients;
+        this.catalog = catalog;
     }
 
     /** Once true, stays true: later lag on the catalog does not make known petitions unknown. */
-    public boolean isLoaded() {
+    public synchronized boolean isLoaded() {
         if (!loaded) {
             try {
                 if (endOffsetsAtStart == null) {
@@ -61,6 +71,23 @@ public class CatalogProgress {
     }
 
     private boolean caughtUp(Map<TopicPartition, Long> endOffsets) {
+        if (endOffsets.entrySet().stream().allMatch(end -> catalog.nextOffset(end.getKey().partition())
+                >= end.getValue())) {
+            return true;
+        }
+        if (!fetchedToTheEnd(endOffsets)) {
+            quietSince = null;
+            return false;
+        }
+        if (quietSince == null || catalog.applied() != appliedWhenQuiet) {
+            quietSince = Instant.now();
+            appliedWhenQuiet = catalog.applied();
+            return false;
+        }
+        return Duration.between(quietSince, Instant.now()).compareTo(QUIET) >= 0;
+    }
+
+    private boolean fetchedToTheEnd(Map<TopicPartition, Long> endOffsets) {
         KafkaConsumer<Object, Object> consumer = kafkaClients.getConsumer(PetitionCatalog.CHANNEL);
         if (consumer == null) {
             return false;

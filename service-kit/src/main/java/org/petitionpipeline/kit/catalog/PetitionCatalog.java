@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.kit.KitFeatures;
@@ -24,6 +25,9 @@ public class PetitionCatalog {
     public static final String CHANNEL = "petitions";
 
     private final Map<String, PetitionDefinition> petitions = new ConcurrentHashMap<>();
+    /** Per partition of the topic, the offset after the last record applied (poison included). */
+    private final Map<Integer, Long> nextOffsets = new ConcurrentHashMap<>();
+    private final AtomicLong applied = new AtomicLong();
 
     /**
      * A definition replaces the petition, a tombstone removes it; a record that cannot be read (or lacks a
@@ -32,15 +36,29 @@ public class PetitionCatalog {
     public Optional<Poison> apply(ConsumerRecord<String, PetitionDefinition> record) {
         Optional<String> defect = record.value() == null
                 ? DeadLetterChannel.unreadable(record) : record.value().defect();
-        if (defect.isPresent()) {
-            return Optional.of(new Poison(record, defect.get()));
+        if (defect.isEmpty()) {
+            if (record.value() == null) {
+                petitions.remove(record.key());
+            } else {
+                petitions.put(record.value().slug(), record.value());
+            }
         }
-        if (record.value() == null) {
-            petitions.remove(record.key());
-        } else {
-            petitions.put(record.value().slug(), record.value());
-        }
-        return Optional.empty();
+        nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
+        applied.incrementAndGet();
+        return defect.map(reason -> new Poison(record, reason));
+    }
+
+    /**
+     * The offset after the last record of {@code partition} this catalog has applied: once it reaches the
+     * partition's end offset, every petition written there before is known.
+     */
+    public long nextOffset(int partition) {
+        return nextOffsets.getOrDefault(partition, 0L);
+    }
+
+    /** Records applied so far, to tell whether the catalog is still working through fetched records. */
+    public long applied() {
+        return applied.get();
     }
 
     public int size() {
