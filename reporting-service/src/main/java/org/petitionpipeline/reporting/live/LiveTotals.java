@@ -44,7 +44,8 @@ public class LiveTotals {
         this.ticks = Timer.builder("reporting.live.total.tick")
                 .description("reading the followed totals and handing the changes to every listener").register(metrics);
         Gauge.builder("reporting.live.total.listeners", this, LiveTotals::listeners)
-                .description("open server-sent event streams of petition totals").register(metrics);
+                .description("open server-sent event streams of petition totals on this instance (each serves its own)")
+                .register(metrics);
         Gauge.builder("reporting.live.total.petitions", followed, Map::size)
                 .description("petitions with at least one live total listener").register(metrics);
     }

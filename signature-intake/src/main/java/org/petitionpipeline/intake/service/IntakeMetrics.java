@@ -15,10 +15,17 @@ public class IntakeMetrics {
     private final Map<Refusal, Counter> refusals = new EnumMap<>(Refusal.class);
 
     public IntakeMetrics(MeterRegistry registry) {
-        this.accepted = registry.counter("intake.signatures.accepted");
-        this.replayed = registry.counter("intake.signatures.replayed");
+        this.accepted = Counter.builder("intake.signatures.accepted")
+                .description("signatures Kafka holds and the signer was answered 202 for").register(registry);
+        this.replayed = Counter.builder("intake.signatures.replayed")
+                .description("repeated Idempotency-Keys answered from this instance's memory of them (per instance: "
+                        + "a retry reaching another instance is sent again, and dedup counts it once)")
+                .register(registry);
         for (Refusal reason : Refusal.values()) {
-            refusals.put(reason, registry.counter("intake.signatures.refused", "reason", reason.tag()));
+            refusals.put(reason, Counter.builder("intake.signatures.refused").tag("reason", reason.tag())
+                    .description("submissions refused, by reason; the rate limits are per instance, so with N "
+                            + "instances behind a balancer a client gets up to N times them")
+                    .register(registry));
         }
     }
 

@@ -139,8 +139,9 @@ public final class LocalPipeline implements AutoCloseable {
                 step.accept("certificates and SCRAM users made for this run (" + settings.dataDir().resolve("tls")
                         + "): a user per service, clients must authenticate over TLS");
             }
-            step.accept("starting Kafka: " + ports.kafkaNodes().size() + " broker process(es) (KRaft, a quorum of "
-                    + ports.kafkaNodes().size() + ") on " + clusterAddresses());
+            int brokers = ports.kafkaNodes().size();
+            step.accept("starting Kafka: " + brokers + (brokers == 1 ? " broker process" : " broker processes")
+                    + " (KRaft, a quorum of " + brokers + ") on " + clusterAddresses());
             cluster = KafkaCluster.start(ports.kafkaNodes(), settings.dataDir().resolve("kafka"), settings.logDir(),
                     security);
             serviceSecurity = security;
