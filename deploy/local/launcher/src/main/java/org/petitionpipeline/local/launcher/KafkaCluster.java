@@ -75,6 +75,11 @@ final class KafkaCluster implements AutoCloseable {
         return nodes.size();
     }
 
+    /** The certificates and users clients must present, when the brokers require them. */
+    Optional<KafkaSecurity> security() {
+        return security;
+    }
+
     /** What a client of the launcher needs to connect: the addresses, and its SCRAM user over TLS if secure. */
     Map<String, Object> clientConfig() {
         Map<String, Object> config = new HashMap<>(security.map(secure -> secure.clientSettings(

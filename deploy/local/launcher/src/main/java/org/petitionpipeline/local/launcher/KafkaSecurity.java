@@ -29,10 +29,10 @@ public final class KafkaSecurity {
 
     private KafkaSecurity(LocalCertificates certificates) {
         this.certificates = certificates;
-        passwords.put(BROKER_USER, LocalCertificates.random(24));
-        passwords.put(LAUNCHER_USER, LocalCertificates.random(24));
+        passwords.put(BROKER_USER, Secrets.random());
+        passwords.put(LAUNCHER_USER, Secrets.random());
         for (PipelineService service : PipelineService.values()) {
-            passwords.put(service.module(), LocalCertificates.random(24));
+            passwords.put(service.module(), Secrets.random());
         }
     }
 

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +26,7 @@ public record LocalCertificates(Path authorityPem, Path serverKeystore, String p
 
     /** Makes the authority and the server certificate in {@code directory}, replacing what is there. */
     public static LocalCertificates generate(Path directory) {
-        String password = random(16);
+        String password = Secrets.random();
         Path authorityStore = directory.resolve("ca.p12");
         Path authorityPem = directory.resolve("ca.pem");
         Path serverStore = directory.resolve("server.p12");
@@ -59,12 +57,6 @@ public record LocalCertificates(Path authorityPem, Path serverKeystore, String p
         keytool.run("-importcert", "-alias", "server", "-keystore", serverStore.toString(),
                 "-file", serverPem.toString());
         return new LocalCertificates(authorityPem, serverStore, password);
-    }
-
-    static String random(int bytes) {
-        byte[] secret = new byte[bytes];
-        new SecureRandom().nextBytes(secret);
-        return HexFormat.of().formatHex(secret);
     }
 
     /** The JDK's keytool, one process per step, failing loudly with its own words. */

@@ -44,7 +44,6 @@ public final class LocalPipeline implements AutoCloseable {
     private final Map<PipelineService, List<ServiceInstance>> services = new EnumMap<>(PipelineService.class);
     private volatile KafkaBroker kafka;
     private KafkaCluster cluster;
-    private Optional<KafkaSecurity> serviceSecurity = Optional.empty();
     private LoadBalancer balancer;
     private Supervisor supervisor;
     private volatile PostgresServer postgres;
@@ -144,7 +143,6 @@ public final class LocalPipeline implements AutoCloseable {
                     + " (KRaft, a quorum of " + brokers + ") on " + clusterAddresses());
             cluster = KafkaCluster.start(ports.kafkaNodes(), settings.dataDir().resolve("kafka"), settings.logDir(),
                     security);
-            serviceSecurity = security;
             started.push(cluster);
             if (settings.topology().isCluster()) {
                 PipelineTopics.create(kafkaClientConfig(), TopicCatalogue.production());
@@ -429,7 +427,9 @@ public final class LocalPipeline implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_HTTP_HOST", LOOPBACK);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
-        serviceSecurity.ifPresent(security -> env.putAll(security.serviceEnvironment(service)));
+        if (cluster != null) {
+            cluster.security().ifPresent(security -> env.putAll(security.serviceEnvironment(service)));
+        }
         env.put("PIPELINE_EMAIL_HASH_KEY", secrets.emailHashKey());
         if (service.usesDatabase()) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());

@@ -21,7 +21,8 @@ public record Secrets(String emailHashKey, String emailTokenKey, String adminTok
                 env.getOrDefault("REPORTING_REPORT_LINK_KEY", random()));
     }
 
-    private static String random() {
+    /** 24 random bytes, URL-safe Base64: also fit for keytool, SCRAM and JAAS, which take no quoting. */
+    static String random() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
