@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * Where an update stands: {@code queued} counts the recipients still due (including one being handed to SMTP),
- * {@code skipped} those suppressed when their turn came.
+ * {@code skipped} those suppressed when their turn came, {@code uncertain} those whose worker stopped while
+ * handing their message to SMTP (set aside, not sent again: they may lack this update).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record MailingProgress(
@@ -20,6 +21,7 @@ public record MailingProgress(
         int sent,
         int failed,
         int skipped,
+        int uncertain,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt) {

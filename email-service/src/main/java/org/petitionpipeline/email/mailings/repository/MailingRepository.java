@@ -41,7 +41,8 @@ public class MailingRepository {
                 count(r.status) filter (where r.status in ('PENDING', 'SENDING')) as queued,
                 count(r.status) filter (where r.status = 'SENT') as sent,
                 count(r.status) filter (where r.status = 'FAILED') as failed,
-                count(r.status) filter (where r.status = 'SKIPPED') as skipped
+                count(r.status) filter (where r.status = 'SKIPPED') as skipped,
+                count(r.status) filter (where r.status = 'UNCERTAIN') as uncertain
             from email.mailing m left join email.mailing_recipient r on r.mailing_id = m.id
             where m.id = ? and m.petition_slug = ?
             group by m.id""";
@@ -121,6 +122,7 @@ public class MailingRepository {
         return new MailingProgress(row.getObject("id", UUID.class), row.getString("petition_slug"),
                 row.getString("subject"), MailingStatus.valueOf(row.getString("status")), row.getInt("recipients"),
                 row.getInt("queued"), row.getInt("sent"), row.getInt("failed"), row.getInt("skipped"),
+                row.getInt("uncertain"),
                 instant(row.getTimestamp("created_at")), instant(row.getTimestamp("started_at")),
                 instant(row.getTimestamp("finished_at")));
     }

@@ -1,6 +1,7 @@
 package org.petitionpipeline.email.mailings.service;
 
 import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,6 +71,7 @@ public class MailingWorker {
             return;
         }
         Mailing mailing = leased.get();
+        setAsideInterruptedHandOvers(mailing);
         Outcome outcome;
         try {
             outcome = sendDue(mailing, owner);
@@ -89,6 +91,15 @@ public class MailingWorker {
     /** On shutdown the worker stops after the message in hand and gives its lease back for another instance. */
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
+    }
+
+    private void setAsideInterruptedHandOvers(Mailing mailing) {
+        int setAside = recipients.setAsideHandedOver(mailing.id());
+        if (setAside > 0) {
+            Log.warnf("mailing %s: %d message(s) caught in the hand-over to SMTP by a worker that stopped, set aside"
+                    + " as UNCERTAIN, not sent again", mailing.id(), setAside);
+            metrics.uncertain(setAside);
+        }
     }
 
     private Outcome sendDue(Mailing mailing, UUID owner) throws InterruptedException {
@@ -133,8 +144,12 @@ public class MailingWorker {
             metrics.skipped(MailKind.ORGANIZER_UPDATE, recipient.statusNow().get());
             return Outcome.DONE;
         }
+        Mail message = composer.compose(mailing, emailHash, recipient.email());
+        if (!recipients.handOver(mailing.id(), emailHash, owner)) {
+            return Outcome.LEASE_LOST;
+        }
         try {
-            smtp.send(composer.compose(mailing, emailHash, recipient.email()));
+            smtp.send(message);
         } catch (RuntimeException smtpFailure) {
             recordFailure(mailing, recipient, smtpFailure);
             return Outcome.STOPPED;
