@@ -28,7 +28,10 @@ public class EmailMetrics {
         registry.counter("email.messages.skipped", "kind", tag(kind), "reason", tag(reason)).increment();
     }
 
-    /** Receipts and updates not sent again because their sender died or stalled while handing them to the SMTP server. */
+    /**
+     * Receipts and updates not sent again because their sender died or stalled while handing them to the SMTP
+     * server.
+     */
     public void uncertain(int count) {
         registry.counter("email.messages.uncertain").increment(count);
     }
