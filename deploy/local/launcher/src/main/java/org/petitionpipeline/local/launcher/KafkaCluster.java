@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
@@ -60,6 +61,7 @@ final class KafkaCluster implements AutoCloseable {
             cluster.eachNode().parallel().forEach(node -> cluster.format(node, clusterId));
             cluster.eachNode().forEach(cluster::start);
             cluster.awaitAllBrokers();
+            security.ifPresent(secure -> cluster.grant(secure.serviceAcls()));
             return cluster;
         } catch (RuntimeException e) {
             cluster.close();
@@ -211,6 +213,18 @@ final class KafkaCluster implements AutoCloseable {
             throw new IllegalStateException("interrupted while the Kafka cluster started", e);
         }
         throw new IllegalStateException("the Kafka cluster did not form within " + READY_TIMEOUT.toSeconds() + " s");
+    }
+
+    /** Creates ACLs (as the launcher, a super user), returning once the brokers hold them. */
+    private void grant(List<AclBinding> acls) {
+        try (Admin admin = admin()) {
+            admin.createAcls(acls).all().get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not create the services' ACLs", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the services' ACLs", e);
+        }
     }
 
     private Admin admin() {

@@ -9,12 +9,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.petitionpipeline.contracts.topics.KafkaGrant;
+import org.petitionpipeline.contracts.topics.KafkaPermissions;
+import org.petitionpipeline.contracts.topics.Service;
 
 /**
  * SCRAM over TLS for a secure local run, as a production cluster requires it: every client authenticates with its
  * own SCRAM-SHA-512 user (one per service, one for the brokers among themselves, one for the launcher's own
  * clients) over TLS, against certificates made for this run. The passwords are fresh at every start; the users
- * are created when the brokers' storage is formatted, before any broker runs.
+ * are created when the brokers' storage is formatted, before any broker runs. Each service may then do only what
+ * {@link KafkaPermissions} grants it (ACLs); the brokers and the launcher are super users.
  */
 public final class KafkaSecurity {
 
@@ -70,7 +81,23 @@ public final class KafkaSecurity {
         broker.put("ssl.keystore.password", certificates.password());
         broker.put("ssl.truststore.type", "PEM");
         broker.put("ssl.truststore.location", certificates.authorityPem().toString());
+        broker.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        // the controllers' quorum listener is plaintext on loopback, so the brokers reach it as ANONYMOUS; on the
+        // clients' listener nobody is anonymous (SASL_SSL)
+        broker.put("super.users", "User:" + BROKER_USER + ";User:" + LAUNCHER_USER + ";User:ANONYMOUS");
         return broker;
+    }
+
+    /** Every service's grants, as ACLs on its user; whatever is not granted is denied. */
+    List<AclBinding> serviceAcls() {
+        return List.of(Service.values()).stream().flatMap(service -> KafkaPermissions.of(service).stream()
+                .flatMap(grant -> grant.operations().stream().map(operation -> new AclBinding(
+                        new ResourcePattern(grant.resource() == KafkaGrant.Resource.TOPIC ? ResourceType.TOPIC
+                                : ResourceType.GROUP, grant.name(),
+                                grant.prefixed() ? PatternType.PREFIXED : PatternType.LITERAL),
+                        new AccessControlEntry("User:" + service.module(), "*", AclOperation.valueOf(operation.name()),
+                                AclPermissionType.ALLOW)))))
+                .toList();
     }
 
     /** Kafka client settings for a user: what a tool of the launcher adds to its bootstrap servers. */

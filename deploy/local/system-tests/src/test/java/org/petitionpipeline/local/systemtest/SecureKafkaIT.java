@@ -18,19 +18,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.local.launcher.LocalPipeline;
 import org.petitionpipeline.local.launcher.PipelineService;
 import org.petitionpipeline.local.launcher.Topology;
 import org.petitionpipeline.testsupport.FreePorts;
+import org.petitionpipeline.testsupport.KafkaTestClient;
 
 /**
  * The whole pipeline against a broker that requires SCRAM-SHA-512 over TLS, with certificates and users made at
  * start ({@code ./run-local.sh --secure}): a signature reaches the public total, so every service connected with
- * its own user; a client without credentials gets nothing; a service with a wrong password never becomes ready and
- * its readiness says why.
+ * its own user and its ACLs let it do its work; a service's user can do nothing else; a client without credentials
+ * gets nothing; a service with a wrong password never becomes ready and its readiness says why.
  */
 class SecureKafkaIT {
 
@@ -73,6 +77,20 @@ class SecureKafkaIT {
         try (Admin admin = Admin.create(plaintext)) {
             assertThatThrownBy(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS))
                     .isInstanceOfAny(ExecutionException.class, TimeoutException.class);
+        }
+    }
+
+    @Test
+    void intakesUserCanNeitherForgeNorReadAcceptedSignatures() {
+        Map<String, Object> asIntake = new HashMap<>(pipeline.kafkaClientConfig());
+        asIntake.put("sasl.jaas.config", pipeline.environmentOf(PipelineService.INTAKE, FreePorts.next())
+                .get("KAFKA_SASL_JAAS_CONFIG"));
+        asIntake.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        try (KafkaTestClient intake = new KafkaTestClient(asIntake)) {
+            assertThatThrownBy(() -> intake.sendRaw(Topics.SIGNATURES_ACCEPTED, "petition:forged", "{}"))
+                    .hasRootCauseInstanceOf(TopicAuthorizationException.class);
+            assertThatThrownBy(() -> intake.readAllValues(Topics.SIGNATURES_ACCEPTED, String.class))
+                    .isInstanceOf(TopicAuthorizationException.class);
         }
     }
 
