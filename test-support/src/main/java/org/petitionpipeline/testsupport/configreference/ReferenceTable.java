@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,12 +32,7 @@ final class ReferenceTable {
 
     /** The rows by normalized name ({@code *} for a placeholder segment). */
     static Map<String, Row> read(Path reference, String service) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(reference);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + reference, e);
-        }
+        List<String> lines = lines(reference);
         int heading = lines.indexOf("## " + service);
         if (heading < 0) {
             throw new AssertionError(reference + " has no section '## " + service + "'");
@@ -52,6 +49,35 @@ final class ReferenceTable {
             });
         }
         return rows;
+    }
+
+    /**
+     * Every environment variable named in the tables before the first service's section: the settings shared by
+     * every service, where one row may name several variables ({@code KAFKA_SASL_MECHANISM}, {@code …}).
+     */
+    static Set<String> sharedEnvironmentVariables(Path reference) {
+        Set<String> variables = new TreeSet<>();
+        for (String line : lines(reference)) {
+            if (line.startsWith("## ")) {
+                break;
+            }
+            List<String> cells = line.startsWith("|") ? cells(line) : List.of();
+            if (cells.size() >= 2) {
+                Matcher code = CODE_SPAN.matcher(cells.get(1));
+                while (code.find()) {
+                    variables.add(code.group(1));
+                }
+            }
+        }
+        return variables;
+    }
+
+    private static List<String> lines(Path reference) {
+        try {
+            return Files.readAllLines(reference);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + reference, e);
+        }
     }
 
     private static Optional<Row> rowOf(String line) {
