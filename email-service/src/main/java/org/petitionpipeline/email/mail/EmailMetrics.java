@@ -1,6 +1,8 @@
 package org.petitionpipeline.email.mail;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import org.petitionpipeline.contracts.SubscriptionStatus;
@@ -12,12 +14,17 @@ import org.petitionpipeline.email.unsubscribe.UnsubscribeMailboxReader;
  * by result.
  */
 @ApplicationScoped
+@Startup
 public class EmailMetrics {
 
     private final MeterRegistry registry;
+    private final Counter uncertain;
 
     public EmailMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // registered at start (hence @Startup), not at the first increment: an alert on its increase needs the series
+        // to exist at 0 before anything is uncertain
+        this.uncertain = registry.counter("email.messages.uncertain");
     }
 
     public void sent(MailKind kind) {
@@ -33,7 +40,7 @@ public class EmailMetrics {
      * server.
      */
     public void uncertain(int count) {
-        registry.counter("email.messages.uncertain").increment(count);
+        uncertain.increment(count);
     }
 
     public void bounceReport(Enum<?> type) {

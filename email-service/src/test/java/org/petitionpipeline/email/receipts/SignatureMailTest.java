@@ -136,4 +136,11 @@ class SignatureMailTest {
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("kafka_consumer"));
     }
+
+    /** The dashboard's and the alerts' uncertain count needs the series before anything is ever uncertain. */
+    @Test
+    void uncertainMessagesAreCountedOnTheMetricsFromStart() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("email_messages_uncertain_total"));
+    }
 }

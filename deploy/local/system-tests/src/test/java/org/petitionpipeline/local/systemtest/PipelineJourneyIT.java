@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.petitionpipeline.local.launcher.LocalPipeline;
+import org.petitionpipeline.local.launcher.PipelineService;
+import org.petitionpipeline.testsupport.monitoring.ExposedMetricNames;
+import org.petitionpipeline.testsupport.monitoring.GrafanaDashboard;
 
 /**
  * The whole journey over HTTP and SMTP, against the four packaged services running as processes on real
@@ -123,5 +128,26 @@ class PipelineJourneyIT {
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build());
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("You are unsubscribed");
+    }
+
+    /**
+     * After the journey, so every counter the dashboard reads has been incremented at least once and exists: a
+     * renamed or removed metric would otherwise leave a panel silently empty.
+     */
+    @Test
+    @Order(4)
+    void everyMetricTheDashboardQueriesIsExportedByAService() throws Exception {
+        Set<String> exported = new TreeSet<>();
+        for (PipelineService service : PipelineService.values()) {
+            exported.addAll(ExposedMetricNames.in(user.metricsOf(service)));
+        }
+        GrafanaDashboard dashboard = GrafanaDashboard.read(
+                pipeline.settings().home().resolve(GrafanaDashboard.LOCATION));
+
+        Set<String> notExported = new TreeSet<>(dashboard.metricNames());
+        notExported.removeAll(exported);
+
+        assertThat(dashboard.metricNames()).as("the metrics the dashboard queries").isNotEmpty();
+        assertThat(notExported).as("metrics the dashboard queries that no service exports").isEmpty();
     }
 }

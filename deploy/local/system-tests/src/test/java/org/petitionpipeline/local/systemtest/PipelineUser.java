@@ -141,6 +141,16 @@ final class PipelineUser {
         }
     }
 
+    /** What a Prometheus scrape of one service reads: its {@code /q/metrics} in the text exposition format. */
+    String metricsOf(PipelineService service) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(pipeline.url(service).resolve("/q/metrics"))
+                .GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(service + " answered " + response.statusCode() + " on /q/metrics");
+        }
+        return response.body();
+    }
+
     /** Any other request, e.g. following a link from a message as a browser or a mail client would. */
     static HttpResponse<String> send(HttpRequest request) throws Exception {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
