@@ -1,6 +1,7 @@
 package org.petitionpipeline.email.mailings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.petitionpipeline.email.MailFixtures.queryText;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -67,6 +70,8 @@ class MailingRecoveryTest {
     private static final Logger LOG = Logger.getLogger(MailingRecoveryTest.class);
     private static final int PEOPLE = 1_000;
     private static final String SUBJECT = "A thousand thanks";
+    private static final Pattern UPDATES_WAITING = Pattern.compile(
+            "^email_queue_waiting\\{[^}]*queue=\"organizer_updates\"[^}]*} (\\S+)$", Pattern.MULTILINE);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -96,6 +101,8 @@ class MailingRecoveryTest {
             handedOver = dieHalfWay(mailingId);
             int sentBeforeDeath = progress(location).path("sent");
             assertThat(sentBeforeDeath).isLessThan(PEOPLE);
+            // the backlog gauge (counted every 15 s) shows everyone still due, the two left SENDING included
+            await().atMost(Duration.ofSeconds(20)).until(() -> updatesWaiting() == PEOPLE - sentBeforeDeath);
             expireLease(mailingId);
         } finally {
             scheduler.resume(MailingWorker.JOB);
@@ -136,6 +143,11 @@ class MailingRecoveryTest {
         assertThat(update("update email.mailing_recipient set status = 'SENDING', handed_over_at = now()"
                 + " where mailing_id = ? and email_hash = ?", mailingId, handedOverHash)).isEqualTo(1);
         return queryText(dataSource, "select email from email.person where email_hash = ?", handedOverHash);
+    }
+
+    private static long updatesWaiting() {
+        Matcher gauge = UPDATES_WAITING.matcher(given().get("/q/metrics").asString());
+        return gauge.find() ? (long) Double.parseDouble(gauge.group(1)) : -1;
     }
 
     /** The dead worker never renews its lease: after 30 s it runs out. Here it runs out now. */

@@ -143,4 +143,12 @@ class SignatureMailTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("email_messages_uncertain_total"));
     }
+
+    /** Likewise the backlog gauges: an alert on a growing queue needs both series from the start. */
+    @Test
+    void theMailBacklogIsOnTheMetricsFromStart() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("email_queue_waiting{queue=\"mail\""))
+                .body(containsString("email_queue_waiting{queue=\"organizer_updates\""));
+    }
 }
