@@ -26,6 +26,6 @@ public class SubmittedSignatureListener {
     @Incoming("signatures-submitted")
     @Blocking
     public void onBatch(ConsumerRecords<String, SubmittedSignature> records) {
-        deadLetters.process(records, deduplication::process);
+        deadLetters.processTraced(records, deduplication::process);
     }
 }

@@ -18,6 +18,7 @@ import org.petitionpipeline.dedup.mapping.OutcomeMapper;
 import org.petitionpipeline.dedup.repository.SignatureRepository;
 import org.petitionpipeline.dedup.repository.SignatureStatus;
 import org.petitionpipeline.dedup.repository.StoredDecision;
+import org.petitionpipeline.kit.tracing.RecordSpans;
 
 /**
  * Decides the one outcome of each submission. Safe to run twice on the same batch: a submission whose row
@@ -49,10 +50,12 @@ public class DeduplicationService {
         this.metrics = metrics;
     }
 
-    public void process(List<SubmittedSignature> batch) {
+    /** @param spans the batch's record spans: each outcome is published as its submission's child */
+    public void process(List<SubmittedSignature> batch, RecordSpans<SubmittedSignature> spans) {
         long started = System.nanoTime();
         Instant now = Instant.now();
         Outcomes outcomes = new Outcomes();
+        batch.forEach(submitted -> outcomes.traces().put(submitted.submissionId(), spans.contextOf(submitted)));
         List<Candidate> admitted = new ArrayList<>(batch.size());
         List<String> members = new ArrayList<>(batch.size());
         // a household email's first postal code in this batch; the database answers for earlier batches

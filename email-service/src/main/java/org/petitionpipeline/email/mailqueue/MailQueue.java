@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.email.database.Columns;
@@ -25,10 +26,10 @@ import org.petitionpipeline.email.mail.MailStatus;
 public class MailQueue {
 
     private static final String ENQUEUE = """
-            insert into email.outbox (kind, email_hash, reference, given_name, petition_title, created_at,
+            insert into email.outbox (kind, email_hash, reference, given_name, petition_title, traceparent, created_at,
                 next_attempt_at)
-            select ?, hash, ref, name, title, now(), now()
-            from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as b(hash, ref, name, title)
+            select ?, hash, ref, name, title, trace, now(), now()
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as b(hash, ref, name, title, trace)
             on conflict do nothing""";
 
     private static final String ENQUEUE_ADDRESSED = """
@@ -52,7 +53,7 @@ public class MailQueue {
             from due left join email.person p on p.email_hash = due.email_hash
             where o.kind = due.kind and o.email_hash = due.email_hash and o.reference = due.reference
             returning o.kind, o.email_hash, o.reference, coalesce(o.recipient_email, p.email) as email, o.given_name,
-                o.petition_title, o.payload, o.attempts""";
+                o.petition_title, o.payload, o.attempts, o.traceparent""";
 
     private static final String FINISH = """
             update email.outbox set status = ?, last_error = ?, sent_at = case when ? = 'SENT' then now() end,
@@ -86,8 +87,12 @@ public class MailQueue {
         this.dataSource = dataSource;
     }
 
-    /** Queues one message of this kind per signature, referenced by the signature id; a replay queues nothing. */
-    public void enqueue(MailKind kind, List<AcceptedSignature> signatures) {
+    /**
+     * Queues one message of this kind per signature, referenced by the signature id; a replay queues nothing.
+     * {@code traceparent} gives each signature's trace context (null when not traced), for its send to continue.
+     */
+    public void enqueue(MailKind kind, List<AcceptedSignature> signatures,
+            Function<AcceptedSignature, String> traceparent) {
         if (signatures.isEmpty()) {
             return;
         }
@@ -98,6 +103,7 @@ public class MailQueue {
             insert.setArray(3, Columns.of(connection, "text", signatures, s -> s.signatureId().toString()));
             insert.setArray(4, Columns.of(connection, "text", signatures, s -> s.signer().givenName()));
             insert.setArray(5, Columns.of(connection, "text", signatures, AcceptedSignature::petitionTitle));
+            insert.setArray(6, Columns.of(connection, "text", signatures, traceparent::apply));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not queue " + signatures.size() + " " + kind, e);
@@ -148,7 +154,8 @@ public class MailQueue {
                             rows.getString("petition_title"),
                             rows.getString("payload"),
                             rows.getInt("attempts"),
-                            claimToken));
+                            claimToken,
+                            rows.getString("traceparent")));
                 }
             }
             return claimed;

@@ -7,11 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.config.EmailConfig;
 import org.petitionpipeline.email.mail.EmailMetrics;
+import org.petitionpipeline.email.mail.MailKind;
 import org.petitionpipeline.email.mail.MailStatus;
 import org.petitionpipeline.email.mail.SmtpGateway;
 import org.petitionpipeline.email.mail.SmtpRetries;
@@ -19,6 +21,7 @@ import org.petitionpipeline.email.optin.ConfirmationComposer;
 import org.petitionpipeline.email.receipts.ReceiptComposer;
 import org.petitionpipeline.email.reports.PetitionReportComposer;
 import org.petitionpipeline.email.suppression.SuppressionList;
+import org.petitionpipeline.kit.tracing.ResumedTraces;
 
 /**
  * Drains the mail queue over SMTP, each message at most once: the start of its hand-over to the SMTP server is recorded
@@ -38,13 +41,14 @@ public class MailQueueSender {
     private final SmtpGateway smtp;
     private final EmailMetrics metrics;
     private final EmailConfig config;
+    private final ResumedTraces traces;
     // a live sender renews its claim well before this; a dead one's claim is taken over after it
     private final Duration staleClaim;
     private final Duration renewClaimEvery;
 
     public MailQueueSender(MailQueue mailQueue, SuppressionList suppressionList, ReceiptComposer receipts,
             ConfirmationComposer confirmations, PetitionReportComposer reports, SmtpGateway smtp, EmailMetrics metrics,
-            EmailConfig config) {
+            EmailConfig config, ResumedTraces traces) {
         this.mailQueue = mailQueue;
         this.suppressionList = suppressionList;
         this.receipts = receipts;
@@ -53,6 +57,7 @@ public class MailQueueSender {
         this.smtp = smtp;
         this.metrics = metrics;
         this.config = config;
+        this.traces = traces;
         this.staleClaim = smtp.claimLifetime();
         this.renewClaimEvery = staleClaim.dividedBy(3);
     }
@@ -75,7 +80,7 @@ public class MailQueueSender {
                     mailQueue.renewClaim(claim);
                     renewAt = Instant.now().plus(renewClaimEvery);
                 }
-                if (!send(mail)) {
+                if (!traces.inSpan(spanName(mail.kind()), mail.traceparent(), () -> send(mail))) {
                     mailQueue.releaseUnsent(claim);
                     return;
                 }
@@ -107,6 +112,11 @@ public class MailQueueSender {
         mailQueue.finish(mail, MailStatus.SENT, null);
         metrics.sent(mail.kind());
         return true;
+    }
+
+    /** "send signature receipt": the kind, never the recipient, who is personal data. */
+    private static String spanName(MailKind kind) {
+        return "send " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private Mail compose(QueuedMail mail, Optional<SubscriptionStatus> status) {

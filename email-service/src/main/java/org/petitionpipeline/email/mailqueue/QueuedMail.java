@@ -5,7 +5,8 @@ import org.petitionpipeline.email.mail.MailKind;
 
 /**
  * A message claimed for sending, with what its template needs (a signer's name and petition title, or the
- * payload of mail to an organizer), the failed attempts so far and the token of the claim. The recipient's status is not here: the sender reads it at send time.
+ * payload of mail to an organizer), the failed attempts so far, the token of the claim and the trace context it was
+ * queued in (null when not traced). The recipient's status is not here: the sender reads it at send time.
  */
 public record QueuedMail(
         MailKind kind,
@@ -16,5 +17,6 @@ public record QueuedMail(
         String petitionTitle,
         String payload,
         int attempts,
-        UUID claimToken) {
+        UUID claimToken,
+        String traceparent) {
 }

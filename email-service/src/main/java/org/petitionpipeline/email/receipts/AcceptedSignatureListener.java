@@ -24,6 +24,6 @@ public class AcceptedSignatureListener {
     @Incoming("signatures-accepted")
     @Blocking
     public void onBatch(ConsumerRecords<String, AcceptedSignature> records) {
-        deadLetters.process(records, recording::record);
+        deadLetters.processTraced(records, recording::record);
     }
 }

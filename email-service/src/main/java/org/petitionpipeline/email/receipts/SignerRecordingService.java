@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.SubscriptionStatus;
@@ -16,6 +17,8 @@ import org.petitionpipeline.email.optin.ConfirmationRepository;
 import org.petitionpipeline.email.optin.DoubleOptInPolicy;
 import org.petitionpipeline.email.people.ConsentRepository;
 import org.petitionpipeline.email.people.PersonRepository;
+import org.petitionpipeline.kit.tracing.RecordSpans;
+import org.petitionpipeline.kit.tracing.TraceHeaders;
 
 /**
  * Records what accepted signatures mean for mail: the person, their consent evidence, their subscription
@@ -33,10 +36,11 @@ public class SignerRecordingService {
     private final ConfirmationRepository confirmations;
     private final DoubleOptInPolicy doubleOptIn;
     private final EmailConfig config;
+    private final TraceHeaders traceHeaders;
 
     public SignerRecordingService(PersonRepository people, ConsentRepository consents, MailQueue mailQueue,
             SubscriptionEventRepository subscriptionEvents, ConfirmationRepository confirmations,
-            DoubleOptInPolicy doubleOptIn, EmailConfig config) {
+            DoubleOptInPolicy doubleOptIn, EmailConfig config, TraceHeaders traceHeaders) {
         this.people = people;
         this.consents = consents;
         this.mailQueue = mailQueue;
@@ -44,10 +48,12 @@ public class SignerRecordingService {
         this.confirmations = confirmations;
         this.doubleOptIn = doubleOptIn;
         this.config = config;
+        this.traceHeaders = traceHeaders;
     }
 
+    /** @param spans the batch's record spans: each queued message keeps its signature's trace context */
     @Transactional
-    public void record(List<AcceptedSignature> batch) {
+    public void record(List<AcceptedSignature> batch, RecordSpans<AcceptedSignature> spans) {
         people.upsertSigners(batch);
         List<AcceptedSignature> optedIn = batch.stream()
                 .filter(signature -> signature.consent() != null && signature.consent().emailUpdates()).toList();
@@ -61,7 +67,9 @@ public class SignerRecordingService {
                 .collect(Collectors.partitioningBy(doubleOptIn::requiresConfirmation));
         List<AcceptedSignature> toConfirm = byConfirmation.get(true);
         confirmations.request(toConfirm, config.confirmationReminders(), config.confirmationReminderDelay());
-        mailQueue.enqueue(MailKind.SIGNATURE_CONFIRMATION, toConfirm);
-        mailQueue.enqueue(MailKind.SIGNATURE_RECEIPT, byConfirmation.get(false));
+        Function<AcceptedSignature, String> traceparent =
+                signature -> traceHeaders.traceparent(spans.contextOf(signature)).orElse(null);
+        mailQueue.enqueue(MailKind.SIGNATURE_CONFIRMATION, toConfirm, traceparent);
+        mailQueue.enqueue(MailKind.SIGNATURE_RECEIPT, byConfirmation.get(false), traceparent);
     }
 }

@@ -30,7 +30,8 @@ public class SignatureOutcomeListener {
     @Incoming("signatures-accepted")
     @Blocking
     public void count(ConsumerRecords<String, AcceptedSignature> records) {
-        deadLetters.process(records, counting::countAccepted);
+        deadLetters.processTraced(records,
+                (batch, spans) -> spans.each("count signature", batch, () -> counting.countAccepted(batch)));
     }
 
     /** Signatures ops struck out after they were accepted. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.petitionpipeline.contracts.Event;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.contracts.kafka.DeadLetters;
+import org.petitionpipeline.kit.tracing.RecordSpans;
+import org.petitionpipeline.kit.tracing.RecordTracing;
 
 /**
  * The batch consumer's dead letters: a record that can never be processed (unreadable JSON, a newer schema, a
@@ -43,11 +46,13 @@ public class DeadLetterChannel {
 
     private final ObjectMapper json;
     private final AckedPublisher<Poison> publisher;
+    private final RecordTracing tracing;
 
     public DeadLetterChannel(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4_096)
-            MutinyEmitter<byte[]> emitter, ObjectMapper json) {
+            MutinyEmitter<byte[]> emitter, ObjectMapper json, RecordTracing tracing) {
         this.json = json;
         this.publisher = AckedPublisher.messages(emitter, this::toMessage, ACK_TIMEOUT);
+        this.tracing = tracing;
     }
 
     /**
@@ -57,23 +62,41 @@ public class DeadLetterChannel {
      * failing the channel.
      */
     public <T extends Event> void process(ConsumerRecords<String, T> records, Consumer<List<T>> handler) {
+        processTraced(records, (events, spans) -> handler.accept(events));
+    }
+
+    /**
+     * As {@link #process}, for a handler that carries each event's trace on: it gets the spans of the batch's
+     * records ({@code process <topic>}, each the child of the context its record arrived with), to trace what it
+     * does for an event under that event's span.
+     */
+    public <T extends Event> void processTraced(ConsumerRecords<String, T> records,
+            BiConsumer<List<T>, RecordSpans<T>> handler) {
         SortedBatch<T> batch = sort(records);
-        if (!batch.events().isEmpty()) {
-            TransientFailures.retry(() -> handler.accept(batch.events()), GIVE_UP_AFTER);
+        if (!batch.records().isEmpty()) {
+            List<T> events = batch.events();
+            RecordSpans<T> spans = tracing.start(batch.records());
+            try {
+                TransientFailures.retry(() -> handler.accept(events, spans), GIVE_UP_AFTER);
+                spans.end(null);
+            } catch (RuntimeException givenUp) {
+                spans.end(givenUp);
+                throw givenUp;
+            }
         }
         TransientFailures.retry(() -> send(batch.poison()), GIVE_UP_AFTER);
     }
 
     <T extends Event> SortedBatch<T> sort(ConsumerRecords<String, T> records) {
-        List<T> events = new ArrayList<>(records.count());
+        List<ConsumerRecord<String, T>> good = new ArrayList<>(records.count());
         List<Poison> poison = new ArrayList<>();
         for (ConsumerRecord<String, T> record : records) {
             Optional<String> defect = record.value() == null
                     ? Optional.of(unreadable(record).orElse("the record has no value"))
                     : record.value().defect();
-            defect.ifPresentOrElse(reason -> poison.add(new Poison(record, reason)), () -> events.add(record.value()));
+            defect.ifPresentOrElse(reason -> poison.add(new Poison(record, reason)), () -> good.add(record));
         }
-        return new SortedBatch<>(events, poison);
+        return new SortedBatch<>(good, poison);
     }
 
     /** Why the record's value could not be deserialized, if that is what happened. */

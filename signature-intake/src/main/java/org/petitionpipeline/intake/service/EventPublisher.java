@@ -24,6 +24,7 @@ import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.intake.config.IntakeConfig;
 import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.kit.kafka.DurableProducers;
+import org.petitionpipeline.kit.tracing.TraceHeaders;
 
 /**
  * Hands intake's events to Kafka; each returned Uni completes only once the broker acknowledged the record
@@ -47,9 +48,10 @@ public class EventPublisher {
     private final ObjectWriter callJson;
     private final Duration ackTimeout;
     private final IntakeMetrics metrics;
+    private final TraceHeaders traceHeaders;
 
     public EventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, ObjectMapper json,
-            IntakeConfig config, IntakeMetrics metrics) {
+            IntakeConfig config, IntakeMetrics metrics, TraceHeaders traceHeaders) {
         this.producer = DurableProducers.create(kafka, "intake-events", Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, config.producer().lingerMs(),
                 ProducerConfig.BATCH_SIZE_CONFIG, config.producer().batchSize(),
@@ -60,6 +62,7 @@ public class EventPublisher {
         this.callJson = json.writerFor(CallReported.class);
         this.ackTimeout = config.kafkaAckTimeout();
         this.metrics = metrics;
+        this.traceHeaders = traceHeaders;
     }
 
     public Uni<Void> publish(SubmittedSignature signature) {
@@ -79,6 +82,8 @@ public class EventPublisher {
 
     private Uni<Void> acknowledged(String topic, String key, ObjectWriter writer, Object event) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, json(writer, event));
+        // the request's span, current on this thread and not on the sender's: the event's trace starts there
+        traceHeaders.injectCurrent(record.headers());
         // the answer goes on where the request came from: a Vert.x context is not to be resumed from Kafka's thread
         Context requestContext = Vertx.currentContext();
         return Uni.createFrom().<Void>emitter(acknowledgement -> {

@@ -10,10 +10,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,13 +28,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.petitionpipeline.local.launcher.LocalPipeline;
+import org.petitionpipeline.local.systemtest.OtlpReceiver.ReceivedSpan;
 import org.petitionpipeline.local.launcher.PipelineService;
 import org.petitionpipeline.testsupport.monitoring.ExposedMetricNames;
 import org.petitionpipeline.testsupport.monitoring.GrafanaDashboard;
 
 /**
  * The whole journey over HTTP and SMTP, against the four packaged services running as processes on real
- * Kafka, PostgreSQL and a real SMTP server: what a signer and an organizer would see.
+ * Kafka, PostgreSQL and a real SMTP server: what a signer and an organizer would see. The services export their
+ * traces to a receiver in this JVM, which changes nothing they do, so that one pipeline also shows a signature's
+ * trace.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineJourneyIT {
@@ -36,12 +45,19 @@ class PipelineJourneyIT {
     private static final int DISTINCT_SIGNERS = 80;
     private static final int REPEATS = 20;
 
+    private static OtlpReceiver traces;
     private static LocalPipeline pipeline;
     private static PipelineUser user;
 
     @BeforeAll
-    static void startPipeline() {
-        pipeline = PipelineUser.startPipeline("journey-run");
+    static void startPipeline() throws Exception {
+        traces = new OtlpReceiver();
+        Map<String, String> tracing = Map.of("QUARKUS_OTEL_SDK_DISABLED", "false",
+                "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
+                "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+        pipeline = PipelineUser.startPipeline("journey-run", EnumSet.allOf(PipelineService.class).stream()
+                .collect(Collectors.toMap(Function.identity(), service -> tracing)));
         user = new PipelineUser(pipeline);
     }
 
@@ -49,6 +65,9 @@ class PipelineJourneyIT {
     static void stopPipeline() {
         if (pipeline != null) {
             pipeline.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -149,5 +168,59 @@ class PipelineJourneyIT {
 
         assertThat(dashboard.metricNames()).as("the metrics the dashboard queries").isNotEmpty();
         assertThat(notExported).as("metrics the dashboard queries that no service exports").isEmpty();
+    }
+
+    /**
+     * One signature is one trace: intake's request span, then dedup's processing of the record, reporting's count
+     * and email's send of the receipt, each a descendant of the request's span however the records were batched.
+     */
+    @Test
+    @Order(5)
+    void oneSignatureIsOneTraceFromTheRequestToCountedAndMailed() throws Exception {
+        Random random = new Random();
+        String traceId = HexFormat.of().formatHex(randomBytes(random, 16));
+        String callerSpanId = HexFormat.of().formatHex(randomBytes(random, 8));
+
+        HttpResponse<String> response = user.sign(signature(3000, "traced.signer@example.org"),
+                "00-" + traceId + "-" + callerSpanId + "-01");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<ReceivedSpan> trace = traces.spans().stream().filter(span -> span.traceId().equals(traceId)).toList();
+            ReceivedSpan request = trace.stream()
+                    .filter(span -> span.service().equals("signature-intake") && span.parentSpanId().equals(callerSpanId))
+                    .findFirst().orElseThrow(() -> new AssertionError("no request span of intake in " + trace));
+            assertThat(request.name()).startsWith("POST ");
+            assertThat(trace).as("the signature's trace").anySatisfy(span -> assertThat(span)
+                    .returns("dedup-service", ReceivedSpan::service)
+                    .returns("process signatures.submitted", ReceivedSpan::name)
+                    .matches(dedup -> descendsFrom(dedup, request, trace), "a descendant of " + request));
+            assertThat(trace).anySatisfy(span -> assertThat(span)
+                    .returns("reporting-service", ReceivedSpan::service)
+                    .returns("count signature", ReceivedSpan::name)
+                    .matches(count -> descendsFrom(count, request, trace), "a descendant of " + request));
+            assertThat(trace).anySatisfy(span -> assertThat(span)
+                    .returns("email-service", ReceivedSpan::service)
+                    .returns("send signature receipt", ReceivedSpan::name)
+                    .matches(send -> descendsFrom(send, request, trace), "a descendant of " + request));
+        });
+    }
+
+    private static boolean descendsFrom(ReceivedSpan span, ReceivedSpan ancestor, List<ReceivedSpan> trace) {
+        Optional<ReceivedSpan> parent = Optional.of(span);
+        while (parent.isPresent()) {
+            String parentId = parent.get().parentSpanId();
+            if (parentId.equals(ancestor.spanId())) {
+                return true;
+            }
+            parent = trace.stream().filter(candidate -> candidate.spanId().equals(parentId)).findFirst();
+        }
+        return false;
+    }
+
+    private static byte[] randomBytes(Random random, int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
     }
 }

@@ -86,12 +86,21 @@ final class PipelineUser {
      * "proxy", from an address of its own.
      */
     HttpResponse<String> sign(String json) throws Exception {
+        return send(signing(json).build());
+    }
+
+    /** Signs as {@link #sign(String)} does, within the caller's trace: the request carries its {@code traceparent}. */
+    HttpResponse<String> sign(String json, String traceparent) throws Exception {
+        return send(signing(json).header("traceparent", traceparent).build());
+    }
+
+    private HttpRequest.Builder signing(String json) {
         int signer = json.hashCode();
-        return send(HttpRequest.newBuilder(pipeline.url(PipelineService.INTAKE)
+        return HttpRequest.newBuilder(pipeline.url(PipelineService.INTAKE)
                         .resolve("/api/petitions/" + DemoPetition.SLUG + "/signatures"))
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-For", "10." + (signer >>> 16 & 0xFF) + "." + (signer >>> 8 & 0xFF) + "." + (signer & 0xFF))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
     /** The demo petition's public total, or -1 while reporting does not answer. */
