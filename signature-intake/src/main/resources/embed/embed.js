@@ -92,18 +92,30 @@ a{color:#0b57d0}`;
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 
+  // What the iframe remembers of a signer is personal data left on their device: it lapses after 30 days (and
+  // "Not you?" forgets it at once). An entry without an expiry, from before this rule, counts as lapsed.
+  const REMEMBER_FOR_MS = 30 * 24 * 60 * 60 * 1000;
+
   function remembered(key) {
     try {
-      return storage && JSON.parse(storage.getItem(key));
+      const kept = storage && JSON.parse(storage.getItem(key));
+      if (kept && kept.until > Date.now()) {
+        return kept.value;
+      }
+      if (kept) {
+        storage.removeItem(key);
+      }
     } catch (unreadable) {
-      return null;
+      // storage refused or an entry not ours: remember nothing
     }
+    return null;
   }
 
   function remember(key, value) {
     try {
       if (storage) {
-        value == null ? storage.removeItem(key) : storage.setItem(key, JSON.stringify(value));
+        value == null ? storage.removeItem(key)
+          : storage.setItem(key, JSON.stringify({ value, until: Date.now() + REMEMBER_FOR_MS }));
       }
     } catch (storageRefused) {
       // private modes and full quotas refuse storage; the widget works without it

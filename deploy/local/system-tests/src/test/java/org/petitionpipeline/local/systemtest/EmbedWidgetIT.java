@@ -212,15 +212,37 @@ class EmbedWidgetIT {
         screenshot(browser, "05-iframe-returning-signer");
 
         browser.switchTo().frame("petition-frame");
+        Number daysKept = (Number) browser.executeScript(
+                "return (JSON.parse(localStorage.getItem('petition-embed:signer')).until - Date.now()) / 86400000");
+        assertThat(daysKept.doubleValue()).as("days the signer stays remembered").isBetween(29.9, 30.0);
         widget(browser).findElement(By.cssSelector("button.link")).click();
         SearchContext forgotten = widget(browser);
         assertThat(forgotten.findElements(By.cssSelector(".note"))).isEmpty();
         assertThat(forgotten.findElement(By.cssSelector("#f-email")).getDomProperty("value")).isEmpty();
+        assertThat(browser.executeScript("return localStorage.getItem('petition-embed:signer')")).isNull();
         browser.switchTo().defaultContent();
     }
 
     @Test
     @Order(8)
+    void theIframeForgetsASignerAfterThirtyDays() {
+        openHostPage();
+        browser.switchTo().frame("petition-frame");
+        until(browser, driver -> signForm(widget(driver)));
+        browser.executeScript("localStorage.setItem('petition-embed:signer', JSON.stringify({value: {given_name: 'Ann',"
+                + " email: 'ann.iframe@example.org'}, until: Date.now() - 1000}))");
+
+        browser.navigate().refresh();
+        browser.switchTo().frame("petition-frame");
+        SearchContext lapsed = until(browser, driver -> signForm(widget(driver)));
+        assertThat(lapsed.findElements(By.cssSelector(".note"))).isEmpty();
+        assertThat(lapsed.findElement(By.cssSelector("#f-email")).getDomProperty("value")).isEmpty();
+        assertThat(browser.executeScript("return localStorage.getItem('petition-embed:signer')")).isNull();
+        browser.switchTo().defaultContent();
+    }
+
+    @Test
+    @Order(9)
     void withoutJavaScriptTheIframesPlainFormsSignAndReportACall() throws Exception {
         long callsBefore = user.calls();
         ChromeDriver noScript = HeadlessChromium.start(false);
