@@ -17,6 +17,10 @@ public final class Topics {
     public static final String REPORTS_READY = "reports.ready";
     /** Key = email hash. */
     public static final String SUBSCRIPTIONS = "subscriptions";
+    /** Key = email hash, value = {@link PersonErasure}: erase what every service holds about this person. */
+    public static final String PEOPLE_ERASURES = "people.erasures";
+    /** Key = email hash, value = {@link ErasureDone}: one service finished an erasure. */
+    public static final String PEOPLE_ERASURES_DONE = "people.erasures.done";
     /** Key = petition slug, value = {@link MilestoneReached}. */
     public static final String PETITIONS_MILESTONES = "petitions.milestones";
 

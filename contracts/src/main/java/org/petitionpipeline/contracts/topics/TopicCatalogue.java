@@ -44,7 +44,10 @@ public final class TopicCatalogue {
             events(Topics.SUBSCRIPTIONS, "email hash", EMAIL),
             events(Topics.PETITIONS_MILESTONES, SLUG_KEY, REPORTING),
             events(Topics.CALLS_REPORTED, SLUG_KEY, SIGNATURE_INTAKE, REPORTING),
-            events(Topics.REPORTS_READY, SLUG_KEY, REPORTING, EMAIL));
+            events(Topics.REPORTS_READY, SLUG_KEY, REPORTING, EMAIL),
+            // email takes the requests (the signer's confirmed link, ops' API) and follows each one to its end
+            events(Topics.PEOPLE_ERASURES, "email hash", Set.of(EMAIL), DEDUP, EMAIL, REPORTING),
+            events(Topics.PEOPLE_ERASURES_DONE, "email hash", Set.of(DEDUP, EMAIL, REPORTING), EMAIL));
 
     private TopicCatalogue() {
     }
@@ -79,8 +82,12 @@ public final class TopicCatalogue {
 
     /** A topic of events under a retention, read by each consumer service in one group named like the service. */
     private static TopicDefinition events(String name, String key, Service producer, Service... consumers) {
+        return events(name, key, Set.of(producer), consumers);
+    }
+
+    private static TopicDefinition events(String name, String key, Set<Service> producers, Service... consumers) {
         return new TopicDefinition(name, SIGNATURE_PARTITIONS, Replication.PRODUCTION, false, Optional.of(EVENTS_KEPT),
-                key, Set.of(producer), Stream.of(consumers)
+                key, producers, Stream.of(consumers)
                         .map(consumer -> new TopicConsumer(consumer, consumer.module())).toList());
     }
 }

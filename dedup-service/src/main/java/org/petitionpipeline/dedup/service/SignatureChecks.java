@@ -5,12 +5,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.petitionpipeline.contracts.CanonicalEmail;
-import org.petitionpipeline.contracts.EmailHasher;
 import org.petitionpipeline.contracts.PostalCodes;
 import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.SubmittedSignature;
-import org.petitionpipeline.kit.config.PipelineConfig;
 import org.petitionpipeline.kit.input.SafeText;
+import org.petitionpipeline.kit.people.PersonHashes;
 
 /**
  * Validation again, whatever intake checked (a bug there, or a producer other than intake, must not reach the
@@ -22,16 +21,14 @@ public class SignatureChecks {
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
-    private final MailboxRules mailboxes;
+    private final PersonHashes people;
     private final DisposableDomains disposable;
     private final Regions regions;
-    private final EmailHasher hasher;
 
-    public SignatureChecks(MailboxRules mailboxes, DisposableDomains disposable, Regions regions, PipelineConfig config) {
-        this.mailboxes = mailboxes;
+    public SignatureChecks(PersonHashes people, DisposableDomains disposable, Regions regions) {
+        this.people = people;
         this.disposable = disposable;
         this.regions = regions;
-        this.hasher = new EmailHasher(config.emailHashKey());
     }
 
     public CheckedSignature check(SubmittedSignature submitted) {
@@ -41,7 +38,7 @@ public class SignatureChecks {
         if (canonical.isEmpty() || !SafeText.isSafe(signer.email())) {
             return new CheckedSignature.Refused(submitted, submitted.emailHash(), "the email address cannot receive mail");
         }
-        String emailHash = hasher.hash(mailboxes.mailboxOf(canonical.get()));
+        String emailHash = people.ofCanonical(canonical.get());
         if (disposable.isDisposable(canonical.get())) {
             return new CheckedSignature.Refused(submitted, emailHash, "the email domain hands out disposable inboxes");
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,6 +36,11 @@ import org.apache.kafka.common.Uuid;
 final class KafkaCluster implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * A broker killed with SIGKILL recovers every partition's log before it registers again, on a machine that is
+     * under load at the time (the fault runs): it gets longer than a fresh start.
+     */
+    private static final Duration REJOIN_TIMEOUT = Duration.ofSeconds(180);
     private static final String LOOPBACK = "127.0.0.1";
     private static final String CLIENT_LISTENER = "CLIENTS";
 
@@ -60,7 +66,7 @@ final class KafkaCluster implements AutoCloseable {
             String clusterId = Uuid.randomUuid().toString();
             cluster.eachNode().parallel().forEach(node -> cluster.format(node, clusterId));
             cluster.eachNode().forEach(cluster::start);
-            cluster.awaitAllBrokers();
+            cluster.awaitAllBrokers(READY_TIMEOUT);
             security.ifPresent(secure -> cluster.grant(secure.serviceAcls()));
             return cluster;
         } catch (RuntimeException e) {
@@ -117,7 +123,7 @@ final class KafkaCluster implements AutoCloseable {
     synchronized void restart(int brokerId) {
         if (brokers[indexOf(brokerId)] == null) {
             start(indexOf(brokerId));
-            awaitAllBrokers();
+            awaitAllBrokers(REJOIN_TIMEOUT);
         }
     }
 
@@ -188,8 +194,9 @@ final class KafkaCluster implements AutoCloseable {
                 logDir.resolve("kafka-" + (index + 1) + ".log"));
     }
 
-    private void awaitAllBrokers() {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+    private void awaitAllBrokers(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        String joined = "none yet";
         try (Admin admin = admin()) {
             while (Instant.now().isBefore(deadline)) {
                 for (int index = 0; index < brokers.length; index++) {
@@ -200,9 +207,11 @@ final class KafkaCluster implements AutoCloseable {
                 }
                 try {
                     long running = IntStream.range(0, brokers.length).filter(index -> brokers[index] != null).count();
-                    if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == running) {
+                    Collection<Node> nodes = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                    if (nodes.size() == running) {
                         return;
                     }
+                    joined = nodes.stream().map(Node::idString).sorted().collect(Collectors.joining(", "));
                 } catch (ExecutionException | TimeoutException notYet) {
                     // the brokers are still electing a controller; ask again
                 }
@@ -212,7 +221,16 @@ final class KafkaCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the Kafka cluster started", e);
         }
-        throw new IllegalStateException("the Kafka cluster did not form within " + READY_TIMEOUT.toSeconds() + " s");
+        // what each broker was doing says why (a log recovery still running, a registration refused): CI keeps no logs
+        StringBuilder logs = new StringBuilder();
+        for (int index = 0; index < brokers.length; index++) {
+            if (brokers[index] != null) {
+                logs.append(System.lineSeparator()).append("--- broker ").append(index + 1).append(':')
+                        .append(System.lineSeparator()).append(brokers[index].logTail(15));
+            }
+        }
+        throw new IllegalStateException("the Kafka cluster did not form within " + timeout.toSeconds()
+                + " s; brokers in the cluster: " + joined + logs);
     }
 
     /** Creates ACLs (as the launcher, a super user), returning once the brokers hold them. */

@@ -1,26 +1,18 @@
-package org.petitionpipeline.dedup.service;
+package org.petitionpipeline.kit.people;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Map;
-import org.petitionpipeline.dedup.config.DedupConfig;
+import org.petitionpipeline.kit.config.PipelineConfig;
 
 /**
  * The mailbox an address reaches, which is what makes a person: at Gmail {@code Jane.Doe+news@googlemail.com}
  * and {@code janedoe@gmail.com} are one inbox, so one signature. Only the providers configured are touched;
  * elsewhere a dot or a plus may well be part of a different mailbox.
  */
-@ApplicationScoped
-public class MailboxRules {
+public final class MailboxRules {
 
-    private final Map<String, DedupConfig.Provider> providers;
+    private final Map<String, PipelineConfig.MailboxProvider> providers;
 
-    @Inject
-    public MailboxRules(DedupConfig config) {
-        this(config.providers());
-    }
-
-    MailboxRules(Map<String, DedupConfig.Provider> providers) {
+    public MailboxRules(Map<String, PipelineConfig.MailboxProvider> providers) {
         this.providers = Map.copyOf(providers);
     }
 
@@ -29,7 +21,7 @@ public class MailboxRules {
         int at = canonicalEmail.lastIndexOf('@');
         String local = canonicalEmail.substring(0, at);
         String domain = canonicalEmail.substring(at + 1);
-        DedupConfig.Provider provider = providers.get(domain);
+        PipelineConfig.MailboxProvider provider = providers.get(domain);
         if (provider == null) {
             return canonicalEmail;
         }

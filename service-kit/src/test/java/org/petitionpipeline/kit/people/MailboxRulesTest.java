@@ -1,16 +1,16 @@
-package org.petitionpipeline.dedup.service;
+package org.petitionpipeline.kit.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.dedup.config.DedupConfig;
+import org.petitionpipeline.kit.config.PipelineConfig;
 
 class MailboxRulesTest {
 
     private record Provider(boolean ignoreDots, boolean stripPlusTag, Optional<String> sameAs)
-            implements DedupConfig.Provider {
+            implements PipelineConfig.MailboxProvider {
     }
 
     private final MailboxRules rules = new MailboxRules(Map.of(
