@@ -71,6 +71,9 @@ public interface EmailConfig {
     /** How long a confirmation link works after the message that carries it was sent. */
     Duration confirmationTokenLifetime();
 
+    /** How long the link that confirms an erasure works after it was mailed (short: an erasure cannot be undone). */
+    Duration erasureTokenLifetime();
+
     /** Most reminders sent to a signer who has not confirmed yet. */
     int confirmationReminders();
 

@@ -10,6 +10,7 @@ public final class LockKeys {
     public static final long VERIFICATION_RELAY = 4_711_002L;
     /** Reading the mailto unsubscribe mailbox: two readers would handle, count and delete each request twice. */
     public static final long UNSUBSCRIBE_MAILBOX = 4_711_003L;
+    public static final long ERASURE_RELAY = 4_711_010L;
 
     private LockKeys() {
     }

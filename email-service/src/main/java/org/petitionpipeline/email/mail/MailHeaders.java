@@ -1,6 +1,7 @@
 package org.petitionpipeline.email.mail;
 
 import io.quarkus.mailer.Mail;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Locale;
@@ -40,6 +41,16 @@ public class MailHeaders {
     public UnsubscribeLink unsubscribeLink(String emailHash) {
         String token = tokens.issue(emailHash);
         return new UnsubscribeLink(token, publicUrl + "/unsubscribe?token=" + token);
+    }
+
+    /** Every mail to a signer links to the page where they can erase their data. */
+    public TemplateInstance withErasureLink(TemplateInstance template) {
+        return template.data("eraseUrl", link("/privacy/erase"));
+    }
+
+    /** An absolute link to a page of this service, as people's browsers reach it. */
+    public String link(String path) {
+        return publicUrl + path;
     }
 
     /**

@@ -11,7 +11,12 @@ public enum MailKind {
     /** An organizer's update to a petition's subscribers; reference = mailing id and email hash. */
     ORGANIZER_UPDATE(false),
     /** A petition's delivery report to one of its organizers; reference = report id. */
-    PETITION_REPORT(true);
+    PETITION_REPORT(true),
+    /**
+     * The link that confirms a person's request to erase their data, to the address they typed; reference = the hour
+     * it was asked in, so that asking again and again mails at most once an hour.
+     */
+    ERASURE_CONFIRMATION(true);
 
     private final boolean transactional;
 

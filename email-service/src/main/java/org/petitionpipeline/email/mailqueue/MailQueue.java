@@ -35,7 +35,7 @@ public class MailQueue {
     private static final String ENQUEUE_ADDRESSED = """
             insert into email.outbox (kind, email_hash, reference, recipient_email, petition_title, payload,
                 created_at, next_attempt_at)
-            select 'PETITION_REPORT', hash, ref, email, title, payload::jsonb, now(), now()
+            select ?, hash, ref, email, title, payload::jsonb, now(), now()
             from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as b(hash, ref, email, title, payload)
             on conflict do nothing""";
 
@@ -55,9 +55,11 @@ public class MailQueue {
             returning o.kind, o.email_hash, o.reference, coalesce(o.recipient_email, p.email) as email, o.given_name,
                 o.petition_title, o.payload, o.attempts, o.traceparent""";
 
+    // the address someone typed to ask for an erasure link is kept only until its message is out (or given up)
     private static final String FINISH = """
             update email.outbox set status = ?, last_error = ?, sent_at = case when ? = 'SENT' then now() end,
-                claim_token = null
+                claim_token = null,
+                recipient_email = case when kind = 'ERASURE_CONFIRMATION' then null else recipient_email end
             where kind = ? and email_hash = ? and reference = ? and claim_token = ?""";
 
     private static final String HAND_OVER = """
@@ -111,28 +113,30 @@ public class MailQueue {
     }
 
     /**
-     * A petition report for one organizer: not a signer, so the address and what the template shows travel with
-     * the message; {@code recipientDigest} keys it in place of an email hash.
+     * A message whose address travels with it: a petition report for an organizer (not a signer;
+     * {@code recipientDigest} keys it in place of an email hash), or the erasure link for whatever address a person
+     * typed (keyed by the person's hash).
      */
     public record AddressedMail(String recipientDigest, String reference, String email, String petitionTitle,
             String payload) {
     }
 
-    /** Queues petition reports for organizers; a replayed report queues nothing. */
-    public void enqueueAddressed(List<AddressedMail> mail) {
+    /** Queues addressed mail; a replay (the same kind, key and reference) queues nothing. */
+    public void enqueueAddressed(MailKind kind, List<AddressedMail> mail) {
         if (mail.isEmpty()) {
             return;
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(ENQUEUE_ADDRESSED)) {
-            insert.setArray(1, Columns.of(connection, "text", mail, AddressedMail::recipientDigest));
-            insert.setArray(2, Columns.of(connection, "text", mail, AddressedMail::reference));
-            insert.setArray(3, Columns.of(connection, "text", mail, AddressedMail::email));
-            insert.setArray(4, Columns.of(connection, "text", mail, AddressedMail::petitionTitle));
-            insert.setArray(5, Columns.of(connection, "text", mail, AddressedMail::payload));
+            insert.setString(1, kind.name());
+            insert.setArray(2, Columns.of(connection, "text", mail, AddressedMail::recipientDigest));
+            insert.setArray(3, Columns.of(connection, "text", mail, AddressedMail::reference));
+            insert.setArray(4, Columns.of(connection, "text", mail, AddressedMail::email));
+            insert.setArray(5, Columns.of(connection, "text", mail, AddressedMail::petitionTitle));
+            insert.setArray(6, Columns.of(connection, "text", mail, AddressedMail::payload));
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not queue " + mail.size() + " petition reports", e);
+            throw new IllegalStateException("could not queue " + mail.size() + " " + kind, e);
         }
     }
 

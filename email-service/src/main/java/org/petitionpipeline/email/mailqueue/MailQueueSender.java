@@ -18,6 +18,7 @@ import org.petitionpipeline.email.mail.MailStatus;
 import org.petitionpipeline.email.mail.SmtpGateway;
 import org.petitionpipeline.email.mail.SmtpRetries;
 import org.petitionpipeline.email.optin.ConfirmationComposer;
+import org.petitionpipeline.email.privacy.ErasureMailComposer;
 import org.petitionpipeline.email.receipts.ReceiptComposer;
 import org.petitionpipeline.email.reports.PetitionReportComposer;
 import org.petitionpipeline.email.suppression.SuppressionList;
@@ -38,6 +39,7 @@ public class MailQueueSender {
     private final ReceiptComposer receipts;
     private final ConfirmationComposer confirmations;
     private final PetitionReportComposer reports;
+    private final ErasureMailComposer erasures;
     private final SmtpGateway smtp;
     private final EmailMetrics metrics;
     private final EmailConfig config;
@@ -47,13 +49,14 @@ public class MailQueueSender {
     private final Duration renewClaimEvery;
 
     public MailQueueSender(MailQueue mailQueue, SuppressionList suppressionList, ReceiptComposer receipts,
-            ConfirmationComposer confirmations, PetitionReportComposer reports, SmtpGateway smtp, EmailMetrics metrics,
-            EmailConfig config, ResumedTraces traces) {
+            ConfirmationComposer confirmations, PetitionReportComposer reports, ErasureMailComposer erasures,
+            SmtpGateway smtp, EmailMetrics metrics, EmailConfig config, ResumedTraces traces) {
         this.mailQueue = mailQueue;
         this.suppressionList = suppressionList;
         this.receipts = receipts;
         this.confirmations = confirmations;
         this.reports = reports;
+        this.erasures = erasures;
         this.smtp = smtp;
         this.metrics = metrics;
         this.config = config;
@@ -124,6 +127,7 @@ public class MailQueueSender {
             case SIGNATURE_RECEIPT -> receipts.compose(mail, status);
             case SIGNATURE_CONFIRMATION, CONFIRMATION_REMINDER -> confirmations.compose(mail, status);
             case PETITION_REPORT -> reports.compose(mail);
+            case ERASURE_CONFIRMATION -> erasures.compose(mail);
             case ORGANIZER_UPDATE -> throw new IllegalStateException("organizer updates are sent by the mailing worker");
         };
     }

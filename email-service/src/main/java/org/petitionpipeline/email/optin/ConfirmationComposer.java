@@ -46,9 +46,9 @@ public class ConfirmationComposer {
         String subject = (reminder ? "Reminder: please confirm your signature: " : "Please confirm your signature: ")
                 + title;
         String url = confirmUrl + tokens.issue(signatureId);
-        Mail mail = Mail.withHtml(request.recipient(), subject, data(html.instance(), request, title, url, link,
-                        reminder).render())
-                .setText(data(text.instance(), request, title, url, link, reminder).render());
+        Mail mail = Mail.withHtml(request.recipient(), subject,
+                        headers.withErasureLink(data(html.instance(), request, title, url, link, reminder)).render())
+                .setText(headers.withErasureLink(data(text.instance(), request, title, url, link, reminder)).render());
         headers.identify(mail, request.kind(), request.reference().replace(':', '.'));
         return headers.listUnsubscribe(mail, link);
     }

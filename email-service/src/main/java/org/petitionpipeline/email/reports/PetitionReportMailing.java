@@ -12,11 +12,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.petitionpipeline.contracts.CanonicalEmail;
 import org.petitionpipeline.contracts.ReportReady;
+import org.petitionpipeline.email.mail.MailAddresses;
+import org.petitionpipeline.email.mail.MailKind;
 import org.petitionpipeline.email.mailqueue.MailQueue.AddressedMail;
 import org.petitionpipeline.email.mailqueue.MailQueue;
-import org.petitionpipeline.kit.input.SafeText;
 
 /**
  * Puts one delivery-report message per organizer and report in the mail queue. The mail queue's key (kind, recipient,
@@ -24,9 +24,6 @@ import org.petitionpipeline.kit.input.SafeText;
  */
 @ApplicationScoped
 public class PetitionReportMailing {
-
-    // besides CR/LF (SafeText): what would end an address in a header or start another one
-    private static final Pattern NOT_IN_AN_ADDRESS = Pattern.compile("[\\s,;<>\"()\\[\\]\\\\]");
 
     private static final Pattern WEB_ADDRESS = Pattern.compile("https?://[^\\s<>\"]+");
 
@@ -48,7 +45,7 @@ public class PetitionReportMailing {
             }
             String payload = payloadOf(report);
             for (String recipient : report.recipients()) {
-                Optional<String> address = deliverable(recipient);
+                Optional<String> address = MailAddresses.deliverable(recipient);
                 if (address.isEmpty()) {
                     Log.warnf("report %s of petition %s: an organizer address is not one we can mail, left out",
                             report.reportId(), report.petitionSlug());
@@ -58,12 +55,7 @@ public class PetitionReportMailing {
                         report.petitionTitle(), payload));
             }
         }
-        mailQueue.enqueueAddressed(mail);
-    }
-
-    private static Optional<String> deliverable(String recipient) {
-        return CanonicalEmail.of(recipient)
-                .filter(address -> SafeText.isSafe(address) && !NOT_IN_AN_ADDRESS.matcher(address).find());
+        mailQueue.enqueueAddressed(MailKind.PETITION_REPORT, mail);
     }
 
     /** The mail queue's key for an organizer, and what logs name: no raw address in either. */

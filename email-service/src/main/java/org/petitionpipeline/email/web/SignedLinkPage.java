@@ -83,6 +83,11 @@ public final class SignedLinkPage {
                 "this " + action + " link is not valid; open it again from the email, without changing it");
     }
 
+    /** 400 for a form filled in wrongly: the page (with the form again) for a browser, problem+json for a client. */
+    public static Response badInput(HttpHeaders request, TemplateInstance page, String detail) {
+        return refusal(request, Response.Status.BAD_REQUEST, page, detail);
+    }
+
     /** A token refused: 410 for a genuine one past its lifetime, 400 for anything else. */
     private Response refusal(SignedTokens.Verdict verdict, HttpHeaders request) {
         return verdict == SignedTokens.Verdict.EXPIRED
@@ -111,7 +116,8 @@ public final class SignedLinkPage {
                 || preferred.isCompatible(PROBLEM));
     }
 
-    private static Response.ResponseBuilder withPageHeaders(Response.ResponseBuilder answer) {
+    /** Out of caches and frames, no referrer: for every page of a mailed link, and the forms that lead to one. */
+    public static Response.ResponseBuilder withPageHeaders(Response.ResponseBuilder answer) {
         return answer.header("Cache-Control", "no-store")
                 .header("Referrer-Policy", "no-referrer")
                 .header("Content-Security-Policy", PAGE_POLICY)

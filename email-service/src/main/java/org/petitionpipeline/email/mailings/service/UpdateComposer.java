@@ -27,8 +27,9 @@ public class UpdateComposer {
     public Mail compose(Mailing mailing, String emailHash, String address) {
         MailHeaders.UnsubscribeLink link = headers.unsubscribeLink(emailHash);
         String subject = MailHeaders.singleLine(mailing.subject());
-        Mail mail = Mail.withHtml(address, subject, data(html.instance(), subject, mailing.htmlBody(), link).render())
-                .setText(data(text.instance(), subject, mailing.textBody(), link).render());
+        Mail mail = Mail.withHtml(address, subject,
+                        headers.withErasureLink(data(html.instance(), subject, mailing.htmlBody(), link)).render())
+                .setText(headers.withErasureLink(data(text.instance(), subject, mailing.textBody(), link)).render());
         headers.identify(mail, MailKind.ORGANIZER_UPDATE, mailing.id() + "." + emailHash);
         return headers.listUnsubscribe(mail, link);
     }

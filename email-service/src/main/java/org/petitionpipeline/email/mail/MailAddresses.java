@@ -1,0 +1,27 @@
+package org.petitionpipeline.email.mail;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.petitionpipeline.contracts.CanonicalEmail;
+import org.petitionpipeline.kit.input.SafeText;
+
+/** Addresses typed by people (organizers, a person asking for their data), checked before anything is mailed to them. */
+public final class MailAddresses {
+
+    // besides CR/LF (SafeText): what would end an address in a header or start another one
+    private static final Pattern NOT_IN_AN_ADDRESS = Pattern.compile("[\\s,;<>\"()\\[\\]\\\\]");
+
+    // RFC 5321 §4.5.3.1: what an SMTP server must accept at most; a longer one is not an address anyone has
+    private static final int MAX_LOCAL_PART = 64;
+    private static final int MAX_ADDRESS = 254;
+
+    private MailAddresses() {
+    }
+
+    /** The canonical address, or empty when the text cannot be one address we may put in a header. */
+    public static Optional<String> deliverable(String typed) {
+        return CanonicalEmail.of(typed)
+                .filter(address -> SafeText.isSafe(address) && !NOT_IN_AN_ADDRESS.matcher(address).find())
+                .filter(address -> address.length() <= MAX_ADDRESS && address.lastIndexOf('@') <= MAX_LOCAL_PART);
+    }
+}
