@@ -19,15 +19,20 @@ import org.petitionpipeline.contracts.Topics;
  * {@link Topics} has a dead-letter companion ({@code <topic>.dlq}) written by its consumers.
  *
  * <p>Retention: the signature topics carry personal data (addresses, IPs, names), so nothing is kept longer than
- * a consumer could need to catch up after an outage or be replayed from: a week. Dead letters are kept two weeks,
- * time for someone to look at them. The catalog topic is compacted: the latest definition of every petition stays.
- */
+ * a consumer could need to catch up after an outage or be replayed from: a week, dead letters too (time for someone to
+ * look at them). Kafka deletes a log segment once its newest record is older than the retention, and starts a new
+ * segment a day ({@link #SEGMENT_ROLL}): a record therefore survives at most {@link #longestSurvival()} after it was
+ * written, an erased person's data in these topics included. The catalog topic is compacted: the latest definition of
+ * every petition stays (organizers' addresses, no signer's).
+  */
 public final class TopicCatalogue {
 
     /** Partitions of the signature topics: the unit of consumer parallelism. */
     public static final int SIGNATURE_PARTITIONS = 6;
     public static final Duration EVENTS_KEPT = Duration.ofDays(7);
-    public static final Duration DEAD_LETTERS_KEPT = Duration.ofDays(14);
+    public static final Duration DEAD_LETTERS_KEPT = Duration.ofDays(7);
+    /** How often a topic under a retention starts a new log segment, the unit Kafka deletes. */
+    public static final Duration SEGMENT_ROLL = Duration.ofDays(1);
 
     private static final String SIGNATURE_KEY = "petition slug + ':' + email hash (SignatureKey)";
     private static final String SLUG_KEY = "petition slug";
@@ -50,6 +55,14 @@ public final class TopicCatalogue {
             events(Topics.PEOPLE_ERASURES_DONE, "email hash", Set.of(DEDUP, EMAIL, REPORTING), EMAIL));
 
     private TopicCatalogue() {
+    }
+
+    /**
+     * The longest any record (personal data included) stays in a topic under a retention: the retention, plus the
+     * segment it is in staying open for up to a {@link #SEGMENT_ROLL}.
+     */
+    public static Duration longestSurvival() {
+        return (EVENTS_KEPT.compareTo(DEAD_LETTERS_KEPT) >= 0 ? EVENTS_KEPT : DEAD_LETTERS_KEPT).plus(SEGMENT_ROLL);
     }
 
     /** Every topic and its dead letters, as a production cluster holds them ({@link Replication#PRODUCTION}). */

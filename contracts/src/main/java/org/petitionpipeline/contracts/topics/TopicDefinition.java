@@ -40,7 +40,11 @@ public record TopicDefinition(String name, int partitions, Replication replicati
     public Map<String, String> configs() {
         Map<String, String> configs = new LinkedHashMap<>();
         configs.put("cleanup.policy", compacted ? "compact" : "delete");
-        retention.ifPresent(kept -> configs.put("retention.ms", Long.toString(kept.toMillis())));
+        retention.ifPresent(kept -> {
+            configs.put("retention.ms", Long.toString(kept.toMillis()));
+            // a segment is deleted whole: rolled daily, nothing outlives the retention by more than a day
+            configs.put("segment.ms", Long.toString(TopicCatalogue.SEGMENT_ROLL.toMillis()));
+        });
         configs.put("min.insync.replicas", Integer.toString(replication.minInSyncReplicas()));
         return configs;
     }
