@@ -66,7 +66,8 @@ class ReportAfterErasureTest {
             assertThat(DeliveryReportTest.TargetsCheck.of(delivered).sha256())
                     .isEqualTo(deliveredManifest.path("csv_sha256"));
             byte[] regenerated = admin("report.csv", asOf).asByteArray();
-            assertThat(new String(regenerated, StandardCharsets.UTF_8)).doesNotContain("Erasmus", "Gone", "forget me").contains("Ada", "Bo");
+            assertThat(new String(regenerated, StandardCharsets.UTF_8)).doesNotContain("Erasmus", "Gone", "forget me")
+                    .contains("Ada", "Bo");
             ScopeManifest now = ScopeManifest.of(admin("report.manifest.json", asOf));
             assertThat(now).isEqualTo(new ScopeManifest(2, 1, DeliveryReportTest.TargetsCheck.of(regenerated)
                     .sha256()));
