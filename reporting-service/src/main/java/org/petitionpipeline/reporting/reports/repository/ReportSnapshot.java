@@ -41,9 +41,16 @@ public class ReportSnapshot implements AutoCloseable {
     private static final String TIMELINE = IN_REPORT + """
             select date_trunc(?, signed_at, 'UTC') as bucket, count(*) as signatures
             from report group by 1 order by 1""";
+    /* An erased signer still counts in the figures above, but is no longer listed. */
     private static final String SIGNERS = IN_REPORT + """
             select signature_id, signed_at, given_name, family_name, postal_code, region, country, comment
-            from report order by signed_at, signature_id""";
+            from report where erased_at is null order by signed_at, signature_id""";
+    /*
+     * Signers the same report listed when it was made before their erasure: what a copy delivered earlier has and a
+     * report made now lacks. One erased by as_of was never in any copy of this report.
+     */
+    private static final String ERASED_SINCE_AS_OF = IN_REPORT + """
+            select count(*) as erased from report where erased_at > ?""";
 
     /* Rows fetched per round trip while the signer list streams: memory stays flat however long the list is. */
     private static final int FETCH_SIZE = 1000;
@@ -85,6 +92,19 @@ public class ReportSnapshot implements AutoCloseable {
                     ? ChronoUnit.DAYS : ChronoUnit.HOURS;
             return new ReportFigures(signatures, row.getLong("verified"), first, last, countBy("country"),
                     countBy("region"), unit, timeline(unit));
+        }
+    }
+
+    /** How many of the report's signers were erased at their request after its as_of, and are no longer listed. */
+    public long erasedSinceAsOf() {
+        try (PreparedStatement query = prepare(ERASED_SINCE_AS_OF)) {
+            query.setTimestamp(6, Timestamp.from(scope.asOf()));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong("erased");
+            }
+        } catch (SQLException e) {
+            throw failure("erased signers", e);
         }
     }
 

@@ -5,27 +5,62 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.Signer;
 
-/** Keeps what a delivery report lists of each accepted signature. */
+/** Keeps what a delivery report lists of each accepted signature, and erases it at the signer's request. */
 @ApplicationScoped
 public class SignerRepository {
 
-    /* Region and country are kept as the breakdowns count them, so a report's rows add up to its breakdown table. */
+    /*
+     * Signer inserts take this lock shared and an erasure takes it exclusively, each before it reads: otherwise an
+     * erasure and a batch of the person's signatures committing side by side would each miss the other's rows (the
+     * batch would not see the tombstone, the erasure not the batch's rows). Shared holders never wait on each other;
+     * erasures are rare and take milliseconds. Any fixed number, unique among the database's advisory locks.
+     */
+    private static final long ERASURE_LOCK_KEY = 4_712_004L;
+
+    /*
+     * Region and country are kept as the breakdowns count them, so a report's rows add up to its breakdown table. A
+     * signature of an erased person accepted at or before the erasure's requested_at (a late or replayed event) is
+     * stored as the erasure would have left it; one accepted after is a new signature, given with fresh consent.
+     */
     private static final String RECORD_NEW = """
-            insert into reporting.signer (signature_id, petition_slug, given_name, family_name, postal_code, region,
-                                          country, comment, signed_at)
-            select id, slug, given_name, family_name, postal_code, nullif(upper(trim(region)), ''),
-                   nullif(upper(trim(country)), ''), comment, signed_at
+            insert into reporting.signer (signature_id, petition_slug, email_hash, given_name, family_name,
+                                          postal_code, region, country, comment, signed_at, erased_at)
+            select id, slug, kept.email_hash, kept.given_name, kept.family_name, kept.postal_code,
+                   nullif(upper(trim(region)), ''), nullif(upper(trim(country)), ''), kept.comment, signed_at,
+                   kept.erased_at
             from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::timestamptz[])
-                as batch(id, slug, given_name, family_name, postal_code, region, country, comment, signed_at)
+                        ?::text[], ?::timestamptz[])
+                as batch(id, slug, email_hash, given_name, family_name, postal_code, region, country, comment,
+                         signed_at)
+            left join reporting.erased_person erased
+                on erased.email_hash = batch.email_hash and batch.signed_at <= erased.requested_at
+            cross join lateral (
+                select batch.email_hash, batch.given_name, batch.family_name, batch.postal_code, batch.comment,
+                       null::timestamptz
+                where erased.email_hash is null
+                union all
+                select null, null, null, null, null, now()
+                where erased.email_hash is not null)
+                as kept(email_hash, given_name, family_name, postal_code, comment, erased_at)
             order by id
             on conflict (signature_id) do nothing""";
+
+    /*
+     * Only the rows of signatures given by requested_at: a later one came with fresh consent. The hash goes too: the
+     * tombstone keeps it, and the row no longer needs to be found.
+     */
+    private static final String ERASE = """
+            update reporting.signer
+            set email_hash = null, given_name = null, family_name = null, postal_code = null, comment = null,
+                erased_at = now()
+            where email_hash = ? and signed_at <= ?""";
 
     private final DataSource dataSource;
 
@@ -37,20 +72,49 @@ public class SignerRepository {
     public void record(List<AcceptedSignature> batch) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(RECORD_NEW)) {
+            lock(connection, "pg_advisory_xact_lock_shared");
             insert.setArray(1, connection.createArrayOf("uuid",
                     batch.stream().map(AcceptedSignature::signatureId).toArray()));
             insert.setArray(2, texts(connection, batch, AcceptedSignature::petitionSlug));
-            insert.setArray(3, texts(connection, batch, signature -> signerField(signature, Signer::givenName)));
-            insert.setArray(4, texts(connection, batch, signature -> signerField(signature, Signer::familyName)));
-            insert.setArray(5, texts(connection, batch, signature -> signerField(signature, Signer::postalCode)));
-            insert.setArray(6, texts(connection, batch, AcceptedSignature::region));
-            insert.setArray(7, texts(connection, batch, signature -> signerField(signature, Signer::country)));
-            insert.setArray(8, texts(connection, batch, AcceptedSignature::comments));
-            insert.setArray(9, connection.createArrayOf("timestamptz",
+            insert.setArray(3, texts(connection, batch, AcceptedSignature::emailHash));
+            insert.setArray(4, texts(connection, batch, signature -> signerField(signature, Signer::givenName)));
+            insert.setArray(5, texts(connection, batch, signature -> signerField(signature, Signer::familyName)));
+            insert.setArray(6, texts(connection, batch, signature -> signerField(signature, Signer::postalCode)));
+            insert.setArray(7, texts(connection, batch, AcceptedSignature::region));
+            insert.setArray(8, texts(connection, batch, signature -> signerField(signature, Signer::country)));
+            insert.setArray(9, texts(connection, batch, AcceptedSignature::comments));
+            insert.setArray(10, connection.createArrayOf("timestamptz",
                     batch.stream().map(signature -> Timestamp.from(signature.acceptedAt())).toArray()));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not record the signers of a batch of " + batch.size(), e);
+        }
+    }
+
+    /**
+     * Removes names, postal code and comment from the person's rows of signatures accepted by {@code requestedAt},
+     * in the caller's transaction, and returns how many rows it changed (none when done before).
+     */
+    public int erase(String emailHash, Instant requestedAt) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(ERASE)) {
+            lock(connection, "pg_advisory_xact_lock");
+            update.setString(1, emailHash);
+            update.setTimestamp(2, Timestamp.from(requestedAt));
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not erase the signer rows of person " + emailHash, e);
+        }
+    }
+
+    /*
+     * A statement of its own, before the insert or update: in READ COMMITTED that statement then sees what the
+     * holders it waited for committed. Held until the transaction ends.
+     */
+    private static void lock(Connection connection, String function) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select " + function + "(?)")) {
+            lock.setLong(1, ERASURE_LOCK_KEY);
+            lock.execute();
         }
     }
 

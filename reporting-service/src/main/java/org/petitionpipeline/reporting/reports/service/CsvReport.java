@@ -47,7 +47,8 @@ public class CsvReport {
         });
         digested.flush();
         return new ReportManifest(snapshot.scope().slug(), snapshot.scope().region(), snapshot.scope().asOf(),
-                rows[0], HexFormat.of().formatHex(fileDigest.digest()), ReportManifest.CHAIN_ALGORITHM, chain.head());
+                rows[0], HexFormat.of().formatHex(fileDigest.digest()), ReportManifest.CHAIN_ALGORITHM, chain.head(),
+                snapshot.erasedSinceAsOf());
     }
 
     private static byte[] line(SignerRow signer) {

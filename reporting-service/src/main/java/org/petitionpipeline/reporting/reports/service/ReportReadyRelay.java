@@ -18,6 +18,7 @@ import org.petitionpipeline.kit.relay.Outbox;
 import org.petitionpipeline.kit.relay.OutboxRelay;
 import org.petitionpipeline.reporting.reports.repository.DeliveryReportRepository;
 import org.petitionpipeline.reporting.reports.repository.PendingReport;
+import org.petitionpipeline.reporting.reports.repository.ReportFigures;
 import org.petitionpipeline.reporting.reports.repository.ReportScope;
 
 /**
@@ -69,16 +70,17 @@ public class ReportReadyRelay implements Outbox<ReportReady> {
 
     private static void publish(AckedPublisher<ReportReady> publisher, List<ReportReady> ready) {
         publisher.publish(ready);
-        ready.forEach(report -> Log.infof("delivery report announced: petition=%s report=%s milestone=%d rows=%d",
+        ready.forEach(report -> Log.infof("delivery report announced: petition=%s report=%s milestone=%d signatures=%d",
                 report.petitionSlug(), report.reportId(), report.milestone(), report.total()));
     }
 
+    /* The total is the figures', not the CSV's rows: a signer erased before the announcement counts, unlisted. */
     private ReportReady announcement(PendingReport report) {
         ReportScope scope = new ReportScope(report.slug(), null, report.asOf());
         ReportManifest manifest = reports.manifest(scope);
+        ReportFigures figures = reports.figures(scope);
         return new ReportReady(EventSchema.VERSION, report.reportId(), report.slug(), report.title(),
-                report.threshold(), manifest.rows(), reports.figures(scope).verified(), report.recipients(),
-                links.csvLink(scope),
-                manifest.csvSha256(), Instant.now());
+                report.threshold(), figures.signatures(), figures.verified(), report.recipients(),
+                links.csvLink(scope), manifest.csvSha256(), Instant.now());
     }
 }

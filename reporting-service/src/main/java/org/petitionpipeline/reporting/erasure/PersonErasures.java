@@ -1,0 +1,40 @@
+package org.petitionpipeline.reporting.erasure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.petitionpipeline.contracts.PersonErasure;
+import org.petitionpipeline.reporting.reports.repository.SignerRepository;
+
+/**
+ * Erases what this service holds about a person: the names, postal code and comment of their signer rows. Their
+ * signatures stay counted (counted_signature, the totals, breakdowns and milestones are not touched), so no figure
+ * moves. The rows, the tombstone that anonymizes late events of the person, and the announcement (relayed by
+ * {@link ErasureDoneRelay} after the commit) are written in one transaction.
+ */
+@ApplicationScoped
+public class PersonErasures {
+
+    private final SignerRepository signers;
+    private final ErasedPersonRepository erasedPeople;
+    private final ErasureDoneRepository done;
+
+    public PersonErasures(SignerRepository signers, ErasedPersonRepository erasedPeople, ErasureDoneRepository done) {
+        this.signers = signers;
+        this.erasedPeople = erasedPeople;
+        this.done = done;
+    }
+
+    /*
+     * The signer rows first: that takes the erasure lock, so two instances erasing the same person queue there, and
+     * never each hold the other's tombstone row while waiting for the lock.
+     */
+    @Transactional
+    public void erase(List<PersonErasure> batch) {
+        for (PersonErasure erasure : batch) {
+            int records = signers.erase(erasure.emailHash(), erasure.requestedAt());
+            erasedPeople.remember(erasure);
+            done.record(erasure, records);
+        }
+    }
+}
