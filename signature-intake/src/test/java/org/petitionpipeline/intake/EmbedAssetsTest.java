@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.contracts.PetitionStatus;
 import org.petitionpipeline.contracts.SignerField;
+import org.petitionpipeline.contracts.topics.TopicCatalogue;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 
 /** The widget script, the iframe page around the no-JavaScript form, and the privacy notice they link to. */
@@ -108,5 +109,13 @@ class EmbedAssetsTest {
         given().get("/privacy").then().statusCode(200).contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .body(containsString("How we use your data"));
+    }
+
+    @Test
+    void thePrivacyNoticeSaysWhatTheRunningConfigurationDoesAndLinksToErasure() {
+        given().get("/privacy").then().statusCode(200)
+                .body(containsString("<a href=\"/privacy/erase\">Erase my data</a>"))
+                .body(containsString("within " + TopicCatalogue.longestSurvival().toDays() + " days"))
+                .body(containsString("recognised for 24 hours"));
     }
 }

@@ -14,6 +14,12 @@ public interface EmbedConfig {
      */
     Optional<String> totalsUrl();
 
+    /**
+     * Origin of email-service's privacy pages, where signers erase their data (e.g. {@code https://mail.example}).
+     * Unset: intake's own origin, which is right when one ingress routes {@code /privacy/erase} to email.
+     */
+    Optional<String> privacyRequestsUrl();
+
     /** The privacy notice the consent box links to; relative addresses are on intake's origin. */
     @WithDefault("/privacy")
     String privacyUrl();

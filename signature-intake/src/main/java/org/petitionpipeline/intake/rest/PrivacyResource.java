@@ -1,7 +1,6 @@
 package org.petitionpipeline.intake.rest;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,22 +8,39 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.petitionpipeline.contracts.topics.TopicCatalogue;
+import org.petitionpipeline.intake.config.EmbedConfig;
+import org.petitionpipeline.intake.config.IntakeConfig;
 
-/** The default privacy notice the embed's consent box links to, until an organization sets its own. */
+/**
+ * The default privacy notice the embed's consent box links to, until an organization sets its own. Its periods come
+ * from the running configuration and the topic catalogue, so what it promises is what the pipeline does.
+ */
 @Path("/privacy")
 @Produces(MediaType.TEXT_HTML)
 @Tag(name = "Signing")
 public class PrivacyResource {
 
-    private final Template privacy;
+    /** What the notice says, as configured. */
+    public record Facts(String eraseUrl, long kafkaDays, long idempotencyHours) {
+    }
 
-    public PrivacyResource(@Location("privacy.html") Template privacy) {
-        this.privacy = privacy;
+    @CheckedTemplate(basePath = "")
+    static class Templates {
+        static native TemplateInstance privacy(Facts facts);
+    }
+
+    private final Facts facts;
+
+    public PrivacyResource(EmbedConfig embed, IntakeConfig intake) {
+        this.facts = new Facts(embed.privacyRequestsUrl().map(origin -> origin.replaceAll("/+$", "")).orElse("")
+                + "/privacy/erase", TopicCatalogue.longestSurvival().toDays(),
+                intake.idempotency().retention().toHours());
     }
 
     @GET
     @Operation(summary = "The default privacy notice for signers")
     public TemplateInstance privacy() {
-        return privacy.instance();
+        return Templates.privacy(facts);
     }
 }

@@ -462,6 +462,7 @@ public final class LocalPipeline implements AutoCloseable {
         if (service == PipelineService.INTAKE) {
             // the widget reads the live total from reporting, on its own origin
             env.put("INTAKE_EMBED_TOTALS_URL", url(PipelineService.REPORTING).toString());
+            env.put("INTAKE_EMBED_PRIVACY_REQUESTS_URL", url(PipelineService.EMAIL).toString());
             if (settings.topology().isBalanced()) {
                 // every request comes from HAProxy on loopback; the signer's address is in its X-Forwarded-For
                 env.put("INTAKE_DEFENCE_TRUSTED_PROXIES", "127.0.0.1/32,::1/128");
