@@ -29,7 +29,8 @@ public record HeldSignatureView(
     static HeldSignatureView of(StoredSignature stored) {
         AcceptedSignature held = stored.signature();
         String email = held.signer().email();
-        String masked = email.charAt(0) + "•••" + email.substring(email.lastIndexOf('@'));
+        // null once the signer was erased: the row stays held for ops to decide on, without anything that names them
+        String masked = email == null ? null : email.charAt(0) + "•••" + email.substring(email.lastIndexOf('@'));
         return new HeldSignatureView(held.signatureId(), held.petitionSlug(), held.signer().givenName(),
                 held.signer().familyName(), masked, held.signer().postalCode(), held.signer().country(),
                 held.request().clientIp(), held.request().userAgent(), held.request().referrer(),

@@ -1,7 +1,9 @@
 package org.petitionpipeline.dedup.service;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.petitionpipeline.contracts.RequestFacts;
+import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.SubmittedSignature;
 
 /**
@@ -22,7 +24,21 @@ public record Candidate(SubmittedSignature submitted, String canonicalEmail, Str
         return receivedAt != null ? receivedAt : fallback;
     }
 
-    public String emailDomain() {
-        return canonicalEmail.substring(canonicalEmail.lastIndexOf('@') + 1);
+    /** Empty once the signer was {@link #erased()}. */
+    public Optional<String> emailDomain() {
+        return Optional.ofNullable(canonicalEmail).map(address -> address.substring(address.lastIndexOf('@') + 1));
+    }
+
+    /**
+     * As dedup stores and publishes a signature of a person who asked to be erased before it arrived: what names
+     * them (names, address, postal code, comments, IP, user agent, referrer) gone; what counts kept (petition, the
+     * person's hash, country, region, time, consent). Without a postal code it is no household member either.
+     */
+    public Candidate erased() {
+        SubmittedSignature anonymous = new SubmittedSignature(submitted.schemaVersion(), submitted.submissionId(),
+                submitted.petitionSlug(), submitted.petitionTitle(), submitted.emailHash(),
+                new Signer(null, null, null, null, country), null, submitted.consent(),
+                new RequestFacts(request().receivedAt(), null, null, null), submitted.householdSignatures());
+        return new Candidate(anonymous, null, emailHash, null, country, region);
     }
 }

@@ -17,6 +17,7 @@ public class DedupMetrics {
     private final Counter held;
     private final Counter duplicate;
     private final Counter invalid;
+    private final Counter erasures;
 
     public DedupMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -24,6 +25,7 @@ public class DedupMetrics {
         this.held = registry.counter("dedup.outcomes", "outcome", "held");
         this.duplicate = registry.counter("dedup.outcomes", "outcome", "duplicate");
         this.invalid = registry.counter("dedup.outcomes", "outcome", "invalid");
+        this.erasures = registry.counter("erasures");
     }
 
     public void batch(int acceptedCount, int heldCount, int duplicateCount, int invalidCount) {
@@ -39,6 +41,11 @@ public class DedupMetrics {
      */
     public void phase(String phase, long nanos) {
         registry.timer("dedup.batch.phase", "phase", phase).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Erasure requests carried out ({@code erasures_total}, the name every service counts them under). */
+    public void erased() {
+        erasures.increment();
     }
 
     /** Signatures ops released or invalidated ({@code dedup_reviewed_total{action=…}}). */

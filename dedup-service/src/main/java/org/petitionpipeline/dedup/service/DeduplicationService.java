@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.petitionpipeline.contracts.RejectionReason;
 import org.petitionpipeline.contracts.SubmittedSignature;
 import org.petitionpipeline.dedup.mapping.OutcomeMapper;
+import org.petitionpipeline.dedup.repository.ErasureRepository;
 import org.petitionpipeline.dedup.repository.SignatureRepository;
 import org.petitionpipeline.dedup.repository.SignatureStatus;
 import org.petitionpipeline.dedup.repository.StoredDecision;
@@ -38,9 +39,11 @@ public class DeduplicationService {
     private final HouseholdRule households;
     private final HoldSignals holdSignals;
     private final DedupMetrics metrics;
+    private final ErasureRepository erasures;
 
     public DeduplicationService(SignatureRepository signatures, OutcomeMapper mapper, OutcomePublisher publisher,
-            SignatureChecks checks, HouseholdRule households, HoldSignals holdSignals, DedupMetrics metrics) {
+            SignatureChecks checks, HouseholdRule households, HoldSignals holdSignals, DedupMetrics metrics,
+            ErasureRepository erasures) {
         this.signatures = signatures;
         this.mapper = mapper;
         this.publisher = publisher;
@@ -48,6 +51,7 @@ public class DeduplicationService {
         this.households = households;
         this.holdSignals = holdSignals;
         this.metrics = metrics;
+        this.erasures = erasures;
     }
 
     /** @param spans the batch's record spans: each outcome is published as its submission's child */
@@ -61,15 +65,17 @@ public class DeduplicationService {
         // a household email's first postal code in this batch; the database answers for earlier batches
         Map<String, Optional<String>> householdPostalCodes = new HashMap<>();
         int invalid = 0;
-        for (SubmittedSignature submitted : batch) {
-            CheckedSignature checked = checks.check(submitted);
+        List<CheckedSignature> checkedBatch = batch.stream().map(checks::check).toList();
+        Map<String, Instant> erasureRequested = erasureRequests(checkedBatch);
+        for (CheckedSignature checked : checkedBatch) {
+            SubmittedSignature submitted = checked.submitted();
             if (checked instanceof CheckedSignature.Refused refused) {
                 invalid++;
                 outcomes.rejected().add(mapper.rejected(submitted, refused.emailHash(), RejectionReason.INVALID,
                         refused.detail(), now));
                 continue;
             }
-            Candidate candidate = (Candidate) checked;
+            Candidate candidate = unlessErased((Candidate) checked, erasureRequested, now);
             String member = households.memberOf(candidate);
             if (!member.isEmpty() && signedEarlierFromAnotherAddress(householdPostalCodes, candidate)) {
                 outcomes.rejected().add(mapper.rejected(submitted, candidate.emailHash(), RejectionReason.DUPLICATE,
@@ -118,6 +124,23 @@ public class DeduplicationService {
         metrics.batch(outcomes.accepted().size(), held, outcomes.rejected().size() - invalid - held, invalid);
         Log.debugf("batch of %d: %d accepted (%d replayed), %d rejected", batch.size(), outcomes.accepted().size(),
                 replayed.size(), outcomes.rejected().size());
+    }
+
+    /** When the batch's signers who were erased asked for it. */
+    private Map<String, Instant> erasureRequests(List<CheckedSignature> checkedBatch) {
+        List<String> people = checkedBatch.stream().filter(Candidate.class::isInstance)
+                .map(CheckedSignature::emailHash).distinct().toList();
+        return people.isEmpty() ? Map.of() : erasures.requestedAt(people);
+    }
+
+    /**
+     * A signature received at or before its signer asked to be erased, arriving only now (a replay, a backlog), is
+     * decided, stored and published anonymized from the start, so none of its data reaches the table, the hold
+     * counts or the topics; it still counts. One received after the request is a new signature with fresh consent.
+     */
+    private static Candidate unlessErased(Candidate candidate, Map<String, Instant> erasureRequested, Instant now) {
+        Instant requested = erasureRequested.get(candidate.emailHash());
+        return requested != null && !candidate.receivedAtOr(now).isAfter(requested) ? candidate.erased() : candidate;
     }
 
     private static boolean signedEarlierFromAnotherAddress(Map<String, Optional<String>> firstPostalCodes,

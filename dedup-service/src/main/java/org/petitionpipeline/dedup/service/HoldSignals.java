@@ -48,7 +48,7 @@ public class HoldSignals {
         holds.perNetwork().ifPresent(limit -> signals.add(new Signal("network", limit,
                 candidate -> Cidr.networkOf(clientIp(candidate), 24, 64).map(Cidr::toString))));
         holds.perDomain().ifPresent(limit -> signals.add(new Signal("email domain", limit,
-                candidate -> Optional.of(candidate.emailDomain()).filter(domain -> !common.contains(domain)))));
+                candidate -> candidate.emailDomain().filter(domain -> !common.contains(domain)))));
         holds.perPetition().ifPresent(limit -> signals.add(new Signal("petition", limit,
                 candidate -> Optional.of(candidate.submitted().petitionSlug()))));
     }
@@ -86,6 +86,11 @@ public class HoldSignals {
                 .filter(sighting -> totals.get(sighting.key()) - inBatch.get(sighting.key()) + sighting.place()
                         > sighting.limit())
                 .findFirst().map(this::reason)).toList();
+    }
+
+    /** Deletes the counts of the windows before the previous one: what {@link #count} does when a window starts. */
+    public void forgetExpiredWindows(Instant now) {
+        counts.forgetBefore(windowOf(now).minusMillis(windowMillis));
     }
 
     private Instant windowOf(Instant receivedAt) {
