@@ -10,6 +10,10 @@ public final class LockKeys {
     public static final long VERIFICATION_RELAY = 4_711_002L;
     /** Reading the mailto unsubscribe mailbox: two readers would handle, count and delete each request twice. */
     public static final long UNSUBSCRIBE_MAILBOX = 4_711_003L;
+    public static final long ERASURE_DONE_RELAY = 4_711_004L;
+    /** Taken per transaction, not per session: shared by signature batches, exclusive by an erasure. */
+    public static final long ERASURE = 4_711_005L;
+    /** Relaying erasure requests to people.erasures, in the order they were taken. */
     public static final long ERASURE_RELAY = 4_711_010L;
 
     private LockKeys() {

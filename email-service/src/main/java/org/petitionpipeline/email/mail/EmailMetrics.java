@@ -10,8 +10,8 @@ import org.petitionpipeline.email.unsubscribe.UnsubscribeMailboxReader;
 
 /**
  * What ops watch on {@code /q/metrics}: messages sent, skipped (by the recipient's suppression reason) and left
- * uncertain by a crash, bounce reports received from the mail provider by type, and mailto unsubscribe requests
- * by result.
+ * uncertain by a crash, bounce reports received from the mail provider by type, mailto unsubscribe requests
+ * by result, and erasures carried out.
  */
 @ApplicationScoped
 @Startup
@@ -49,6 +49,11 @@ public class EmailMetrics {
 
     public void mailtoUnsubscribe(UnsubscribeMailboxReader.Outcome outcome) {
         registry.counter("email.mailto.unsubscribes", "result", tag(outcome)).increment();
+    }
+
+    /** {@code erasures_total}, named alike in every service that erases. */
+    public void erasure() {
+        registry.counter("erasures").increment();
     }
 
     private static String tag(Enum<?> value) {

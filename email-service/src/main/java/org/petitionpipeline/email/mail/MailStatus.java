@@ -4,7 +4,10 @@ public enum MailStatus {
     PENDING,
     SENDING,
     SENT,
-    /** Not sent on purpose: the recipient was on the suppression list when its turn came. */
+    /**
+     * Not sent on purpose: the recipient was on the suppression list when its turn came, or their data was erased
+     * before it.
+     */
     SKIPPED,
     /** Given up after repeated SMTP failures. */
     FAILED,

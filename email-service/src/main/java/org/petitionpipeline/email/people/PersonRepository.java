@@ -20,11 +20,16 @@ import org.petitionpipeline.email.database.Columns;
 @ApplicationScoped
 public class PersonRepository {
 
-    // DISTINCT ON: one statement may not update the same row twice, and a batch can hold a person twice
+    /*
+     * DISTINCT ON: one statement may not update the same row twice, and a batch can hold a person twice. An erased
+     * person's signature gets here only when accepted after the erasure (ErasedPeople holds the others back): they
+     * signed anew, with their address, and are mailed again.
+     */
     private static final String UPSERT = """
             insert into email.person (email_hash, email, created_at, updated_at)
             select distinct on (hash) hash, email, now(), now() from unnest(?::text[], ?::text[]) as b(hash, email)
-            on conflict (email_hash) do update set email = excluded.email, updated_at = excluded.updated_at""";
+            on conflict (email_hash) do update
+                set email = excluded.email, erased_at = null, updated_at = excluded.updated_at""";
 
     /*
      * A consent re-subscribes someone who unsubscribed only when it was given after the unsubscribe: a

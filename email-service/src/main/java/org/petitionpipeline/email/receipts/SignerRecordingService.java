@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.config.EmailConfig;
+import org.petitionpipeline.email.erasure.ErasedPeople;
+import org.petitionpipeline.email.erasure.ErasureLock;
 import org.petitionpipeline.email.events.SubscriptionEventRepository;
 import org.petitionpipeline.email.mail.MailKind;
 import org.petitionpipeline.email.mailqueue.MailQueue;
@@ -24,7 +26,8 @@ import org.petitionpipeline.kit.tracing.TraceHeaders;
  * Records what accepted signatures mean for mail: the person, their consent evidence, their subscription
  * (and its announcement), and the receipt to send, or, where the signature counts only once confirmed, the
  * confirmation request instead. All of a batch in one transaction, and each step keyed so that a replay adds
- * nothing: no second consent, no second receipt or request.
+ * nothing: no second consent, no second receipt or request. A signature accepted before its signer's data was
+ * erased records and mails nothing: it arrives late, and the person asked to be forgotten after it.
  */
 @ApplicationScoped
 public class SignerRecordingService {
@@ -37,10 +40,13 @@ public class SignerRecordingService {
     private final DoubleOptInPolicy doubleOptIn;
     private final EmailConfig config;
     private final TraceHeaders traceHeaders;
+    private final ErasureLock erasureLock;
+    private final ErasedPeople erasedPeople;
 
     public SignerRecordingService(PersonRepository people, ConsentRepository consents, MailQueue mailQueue,
             SubscriptionEventRepository subscriptionEvents, ConfirmationRepository confirmations,
-            DoubleOptInPolicy doubleOptIn, EmailConfig config, TraceHeaders traceHeaders) {
+            DoubleOptInPolicy doubleOptIn, EmailConfig config, TraceHeaders traceHeaders, ErasureLock erasureLock,
+            ErasedPeople erasedPeople) {
         this.people = people;
         this.consents = consents;
         this.mailQueue = mailQueue;
@@ -49,11 +55,15 @@ public class SignerRecordingService {
         this.doubleOptIn = doubleOptIn;
         this.config = config;
         this.traceHeaders = traceHeaders;
+        this.erasureLock = erasureLock;
+        this.erasedPeople = erasedPeople;
     }
 
     /** @param spans the batch's record spans: each queued message keeps its signature's trace context */
     @Transactional
-    public void record(List<AcceptedSignature> batch, RecordSpans<AcceptedSignature> spans) {
+    public void record(List<AcceptedSignature> accepted, RecordSpans<AcceptedSignature> spans) {
+        erasureLock.holdShared();
+        List<AcceptedSignature> batch = erasedPeople.withoutErased(accepted);
         people.upsertSigners(batch);
         List<AcceptedSignature> optedIn = batch.stream()
                 .filter(signature -> signature.consent() != null && signature.consent().emailUpdates()).toList();

@@ -15,7 +15,8 @@ import org.petitionpipeline.email.mail.MailStatus;
  * The recipients of one mailing and how far each has got. A recipient is marked SENDING when its turn comes, handed
  * over just before its message goes to SMTP and SENT right after. Whoever takes the mailing over from a worker that
  * died or stalled sends again a recipient that was never handed over, and sets aside as UNCERTAIN one that was: the
- * SMTP server may have it already, and nobody gets an update twice.
+ * SMTP server may have it already, and nobody gets an update twice. Only a SENDING recipient takes an outcome: one
+ * set aside meanwhile (SKIPPED by the erasure of their data) stays so, and is never put back in the queue.
  */
 @ApplicationScoped
 public class MailingRecipientRepository {
@@ -50,12 +51,12 @@ public class MailingRecipientRepository {
     private static final String FINISH = """
             update email.mailing_recipient set status = ?, last_error = ?,
                 sent_at = case when ? = 'SENT' then now() end
-            where mailing_id = ? and email_hash = ?""";
+            where mailing_id = ? and email_hash = ? and status = 'SENDING'""";
 
     private static final String RETRY_LATER = """
             update email.mailing_recipient set status = 'PENDING', attempts = attempts + 1, last_error = ?,
                 next_attempt_at = ?, handed_over_at = null
-            where mailing_id = ? and email_hash = ?""";
+            where mailing_id = ? and email_hash = ? and status = 'SENDING'""";
 
     private final Statements statements;
 
@@ -71,7 +72,7 @@ public class MailingRecipientRepository {
 
     /**
      * Marks the recipient as being sent to and reads their address and status as they are now; empty when the
-     * owner no longer holds the mailing's lease.
+     * owner no longer holds the mailing's lease, or the recipient is no longer due.
      */
     public Optional<MailingRecipient> markSending(UUID mailingId, String emailHash, UUID owner) {
         return statements.query("mark " + emailHash + " sending in mailing " + mailingId,

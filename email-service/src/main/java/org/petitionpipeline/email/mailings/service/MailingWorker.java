@@ -136,7 +136,8 @@ public class MailingWorker {
     private Outcome sendTo(Mailing mailing, String emailHash, UUID owner) {
         Optional<MailingRecipient> marked = recipients.markSending(mailing.id(), emailHash, owner);
         if (marked.isEmpty()) {
-            return Outcome.LEASE_LOST;
+            // with the lease still ours, the recipient is no longer due: an erasure set them aside since they were read
+            return mailings.renewLease(mailing.id(), owner, lease) ? Outcome.DONE : Outcome.LEASE_LOST;
         }
         MailingRecipient recipient = marked.get();
         if (SuppressionList.suppresses(recipient.statusNow(), MailKind.ORGANIZER_UPDATE)) {
