@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.PersonErasure;
+import org.petitionpipeline.contracts.RequestFacts;
 import org.petitionpipeline.email.database.Statements;
 
 /** The tombstones: who was erased, by which request, as of when. */
@@ -41,8 +42,10 @@ public class ErasedPeople {
     }
 
     /**
-     * The signatures of the batch to record: all but those accepted at or before their signer's erasure was
-     * requested, which arrive late (a replay, a backlog) and must bring nothing back nor be mailed about.
+     * The signatures of the batch to record: all but those made at or before their signer's erasure was requested,
+     * which arrive late (a replay, a backlog) and must bring nothing back nor be mailed about, and those dedup already
+     * sent without an address (it anonymizes such a late signature itself, before publishing it). A signature's time
+     * is when intake received it, as dedup decides; accepted_at only for an event that does not say.
      */
     public List<AcceptedSignature> withoutErased(List<AcceptedSignature> batch) {
         String[] hashes = batch.stream().map(AcceptedSignature::emailHash).distinct().toArray(String[]::new);
@@ -50,7 +53,14 @@ public class ErasedPeople {
                         row -> Map.entry(row.getString(1), row.getTimestamp(2).toInstant()), REQUESTED_AT,
                         (Object) hashes)
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return batch.stream().filter(signature -> !requestedAt.containsKey(signature.emailHash())
-                || signature.acceptedAt().isAfter(requestedAt.get(signature.emailHash()))).toList();
+        return batch.stream().filter(signature -> signature.signer().email() != null)
+                .filter(signature -> !requestedAt.containsKey(signature.emailHash())
+                        || signedAt(signature).isAfter(requestedAt.get(signature.emailHash())))
+                .toList();
+    }
+
+    private static Instant signedAt(AcceptedSignature signature) {
+        RequestFacts facts = RequestFacts.orUnknown(signature.request());
+        return facts.receivedAt() != null ? facts.receivedAt() : signature.acceptedAt();
     }
 }
