@@ -38,7 +38,7 @@ import org.petitionpipeline.local.launcher.DemoPetition;
 import org.petitionpipeline.local.launcher.Http;
 import org.petitionpipeline.local.launcher.LocalPipeline;
 import org.petitionpipeline.local.launcher.PipelineService;
-import org.petitionpipeline.local.launcher.PostgresServer;
+import org.petitionpipeline.testsupport.PostgresServer;
 
 /**
  * A person's erasure through the four packaged services: they sign three petitions, subscribe and get an organizer's
