@@ -14,17 +14,17 @@ create table email.erased_person (
     erased_at    timestamptz not null
 );
 
--- Erasures done, to announce on people.erasures.done, written in the transaction that erases and relayed afterwards.
--- One row per erasure id: a replayed erasure finds its row and does nothing again.
-create table email.erasure_done_event (
-    id           bigserial primary key,
-    erasure_id   uuid        not null unique,
+-- Erasures done (service-kit's ErasureAnnouncements), to announce on people.erasures.done: written in the
+-- transaction that erases and relayed afterwards. One row per erasure id: a replayed erasure finds its row and does
+-- nothing again.
+create table email.erasure_done (
+    erasure_id   uuid        primary key,
     email_hash   text        not null,
     records      int         not null,
     done_at      timestamptz not null,
     published_at timestamptz
 );
-create index erasure_done_event_unpublished on email.erasure_done_event (id) where published_at is null;
+create index erasure_done_unpublished on email.erasure_done (done_at) where published_at is null;
 
 -- An erasure finds a person's rows by hash; without these it would scan whole tables while signature batches wait
 create index consent_person on email.consent (email_hash);

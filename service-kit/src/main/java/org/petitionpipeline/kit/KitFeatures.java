@@ -15,6 +15,12 @@ public final class KitFeatures {
     /** The in-memory petition catalog, its listener on the {@code petitions} topic and its load progress. */
     public static final String PETITION_CATALOG = "kit.petition-catalog.enabled";
 
+    /**
+     * The relay of a service's erasure announcements to {@code people.erasures.done}; the service produces its
+     * {@link org.petitionpipeline.kit.erasure.ErasureAnnouncements}.
+     */
+    public static final String ERASURE = "kit.erasure.enabled";
+
     /** The value a switch must have; a switch that is absent is off. */
     public static final String ON = "true";
 

@@ -16,9 +16,6 @@ public interface DedupConfig {
     /** Bearer token of ops for {@code /api/admin/**} (env {@code DEDUP_ADMIN_TOKEN}). */
     String adminToken();
 
-    /** How often finished erasures not yet on {@code people.erasures.done} are relayed there. */
-    Duration erasureRelayInterval();
-
     /** When signatures are held for review instead of counted. */
     Holds holds();
 

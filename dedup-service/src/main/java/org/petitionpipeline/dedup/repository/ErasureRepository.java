@@ -11,9 +11,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.petitionpipeline.contracts.ErasureDone;
-import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.PersonErasure;
+import org.petitionpipeline.kit.erasure.ErasureAnnouncements;
 
 /**
  * Erased people: their signatures anonymized, the tombstone that keeps a late signature of theirs anonymous, and
@@ -66,9 +65,9 @@ public class ErasureRepository {
             select email_hash, requested_at from dedup.erased_person where email_hash = any(?)""";
 
     private final DataSource dataSource;
-    private final ErasureDoneOutbox announcements;
+    private final ErasureAnnouncements announcements;
 
-    public ErasureRepository(DataSource dataSource, ErasureDoneOutbox announcements) {
+    public ErasureRepository(DataSource dataSource, ErasureAnnouncements announcements) {
         this.dataSource = dataSource;
         this.announcements = announcements;
     }
@@ -80,8 +79,7 @@ public class ErasureRepository {
             try {
                 int records = anonymize(connection, erasure);
                 remember(connection, erasure, now);
-                announcements.record(connection, new ErasureDone(EventSchema.VERSION, erasure.erasureId(),
-                        erasure.emailHash(), ErasureDoneOutbox.SERVICE, records, now));
+                announcements.record(connection, erasure, records);
                 connection.commit();
                 return records;
             } catch (SQLException | RuntimeException e) {

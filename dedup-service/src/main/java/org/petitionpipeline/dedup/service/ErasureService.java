@@ -9,7 +9,7 @@ import org.petitionpipeline.dedup.repository.ErasureRepository;
 
 /**
  * Carries out erasure requests: each person's signatures anonymized, remembered and announced in one transaction
- * (see {@link ErasureRepository}); {@link ErasureDoneRelay} publishes the announcement after the commit. A request
+ * (see {@link ErasureRepository}); service-kit's {@code ErasureDoneRelay} publishes the announcement after the commit. A request
  * seen again (at-least-once, a second instance) changes nothing.
  */
 @ApplicationScoped

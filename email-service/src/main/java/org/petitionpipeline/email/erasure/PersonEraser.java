@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.petitionpipeline.contracts.PersonErasure;
 import org.petitionpipeline.email.mail.EmailMetrics;
+import org.petitionpipeline.kit.erasure.ErasureAnnouncements;
 
 /**
  * Carries out one erasure in one transaction: the person's data, their tombstone and the announcement that it is
@@ -17,10 +18,10 @@ public class PersonEraser {
     private final ErasureLock lock;
     private final ErasedPeople tombstones;
     private final PersonDataEraser data;
-    private final ErasureDoneRepository done;
+    private final ErasureAnnouncements done;
     private final EmailMetrics metrics;
 
-    public PersonEraser(ErasureLock lock, ErasedPeople tombstones, PersonDataEraser data, ErasureDoneRepository done,
+    public PersonEraser(ErasureLock lock, ErasedPeople tombstones, PersonDataEraser data, ErasureAnnouncements done,
             EmailMetrics metrics) {
         this.lock = lock;
         this.tombstones = tombstones;
@@ -32,7 +33,7 @@ public class PersonEraser {
     @Transactional
     public void erase(PersonErasure erasure) {
         lock.holdExclusive();
-        if (done.isDone(erasure.erasureId())) {
+        if (done.isRecorded(erasure.erasureId())) {
             return;
         }
         int records = tombstones.record(erasure) ? data.erase(erasure.emailHash()) : 0;

@@ -126,7 +126,7 @@ class ErasureTest {
             kafka.send(Topics.PEOPLE_ERASURES, erasure.emailHash(), erasure);
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
                     .until(() -> doneOf(kafka, erasure).size() == 1);
-            assertThat(queryText(dataSource, "select count(*) from email.erasure_done_event where erasure_id = ?",
+            assertThat(queryText(dataSource, "select count(*) from email.erasure_done where erasure_id = ?",
                     erasure.erasureId())).as("a replay is recognized, changes and announces nothing").isEqualTo("1");
             assertThat(tracesOf(erased)).isEmpty();
             assertThat(mailTo(erased.email())).hasSize(3);

@@ -26,9 +26,6 @@ public interface ReportingConfig {
     /** How often recorded milestones not yet acknowledged on {@code petitions.milestones} are published. */
     Duration milestoneRelayInterval();
 
-    /** How often finished erasures not yet acknowledged on {@code people.erasures.done} are published. */
-    Duration erasureRelayInterval();
-
     LiveTotal liveTotal();
 
     /** The organizer and ops consoles in the browser. */

@@ -4,22 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.petitionpipeline.contracts.PersonErasure;
+import org.petitionpipeline.kit.erasure.ErasureAnnouncements;
 import org.petitionpipeline.reporting.reports.repository.SignerRepository;
 
 /**
  * Erases what this service holds about a person: the names, postal code and comment of their signer rows. Their
  * signatures stay counted (counted_signature, the totals, breakdowns and milestones are not touched), so no figure
  * moves. The rows, the tombstone that anonymizes late events of the person, and the announcement (relayed by
- * {@link ErasureDoneRelay} after the commit) are written in one transaction.
+ * service-kit's {@code ErasureDoneRelay} after the commit) are written in one transaction.
  */
 @ApplicationScoped
 public class PersonErasures {
 
     private final SignerRepository signers;
     private final ErasedPersonRepository erasedPeople;
-    private final ErasureDoneRepository done;
+    private final ErasureAnnouncements done;
 
-    public PersonErasures(SignerRepository signers, ErasedPersonRepository erasedPeople, ErasureDoneRepository done) {
+    public PersonErasures(SignerRepository signers, ErasedPersonRepository erasedPeople, ErasureAnnouncements done) {
         this.signers = signers;
         this.erasedPeople = erasedPeople;
         this.done = done;
