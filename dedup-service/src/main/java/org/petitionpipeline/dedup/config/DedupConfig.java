@@ -19,6 +19,9 @@ public interface DedupConfig {
     /** How often finished erasures not yet on {@code people.erasures.done} are relayed there. */
     Duration erasureRelayInterval();
 
+    /** How often recorded access requests not yet answered on {@code people.access-reports} are answered there. */
+    Duration accessRelayInterval();
+
     /** When signatures are held for review instead of counted. */
     Holds holds();
 

@@ -29,6 +29,9 @@ public interface ReportingConfig {
     /** How often finished erasures not yet acknowledged on {@code people.erasures.done} are published. */
     Duration erasureRelayInterval();
 
+    /** How often recorded access requests not yet answered on {@code people.access-reports} are answered there. */
+    Duration accessRelayInterval();
+
     LiveTotal liveTotal();
 
     /** The organizer and ops consoles in the browser. */
