@@ -11,6 +11,7 @@ public final class LockKeys {
     /** Reading the mailto unsubscribe mailbox: two readers would handle, count and delete each request twice. */
     public static final long UNSUBSCRIBE_MAILBOX = 4_711_003L;
     public static final long ERASURE_RELAY = 4_711_010L;
+    public static final long ACCESS_RELAY = 4_711_020L;
 
     private LockKeys() {
     }
