@@ -54,3 +54,7 @@ create people.erasures 6 cleanup.policy=delete retention.ms=604800000 segment.ms
 create people.erasures.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create people.erasures.done 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create people.erasures.done.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
+create people.access-requests 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
+create people.access-requests.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
+create people.access-reports 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
+create people.access-reports.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1

@@ -21,6 +21,10 @@ public final class Topics {
     public static final String PEOPLE_ERASURES = "people.erasures";
     /** Key = email hash, value = {@link ErasureDone}: one service finished an erasure. */
     public static final String PEOPLE_ERASURES_DONE = "people.erasures.done";
+    /** Key = email hash, value = {@link AccessRequested}: report what every service holds about this person. */
+    public static final String PEOPLE_ACCESS_REQUESTS = "people.access-requests";
+    /** Key = email hash, value = {@link AccessReport}: what one service holds about a person. */
+    public static final String PEOPLE_ACCESS_REPORTS = "people.access-reports";
     /** Key = petition slug, value = {@link MilestoneReached}. */
     public static final String PETITIONS_MILESTONES = "petitions.milestones";
 

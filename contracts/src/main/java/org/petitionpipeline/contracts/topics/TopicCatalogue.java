@@ -22,7 +22,8 @@ import org.petitionpipeline.contracts.Topics;
  * a consumer could need to catch up after an outage or be replayed from: a week, dead letters too (time for someone to
  * look at them). Kafka deletes a log segment once its newest record is older than the retention, and starts a new
  * segment a day ({@link #SEGMENT_ROLL}): a record therefore survives at most {@link #longestSurvival()} after it was
- * written, an erased person's data in these topics included. The catalog topic is compacted: the latest definition of
+ * written, an erased person's data in these topics included; {@code people.access-reports} (a person's export, on
+ * its way to the service that asked) likewise. The catalog topic is compacted: the latest definition of
  * every petition stays (organizers' addresses, no signer's).
   */
 public final class TopicCatalogue {
@@ -52,7 +53,10 @@ public final class TopicCatalogue {
             events(Topics.REPORTS_READY, SLUG_KEY, REPORTING, EMAIL),
             // email takes the requests (the signer's confirmed link, ops' API) and follows each one to its end
             events(Topics.PEOPLE_ERASURES, "email hash", Set.of(EMAIL), DEDUP, EMAIL, REPORTING),
-            events(Topics.PEOPLE_ERASURES_DONE, "email hash", Set.of(DEDUP, EMAIL, REPORTING), EMAIL));
+            events(Topics.PEOPLE_ERASURES_DONE, "email hash", Set.of(DEDUP, EMAIL, REPORTING), EMAIL),
+            // likewise for access: email takes the request, collects its own part and the others' reports
+            events(Topics.PEOPLE_ACCESS_REQUESTS, "email hash", Set.of(EMAIL), DEDUP, REPORTING),
+            events(Topics.PEOPLE_ACCESS_REPORTS, "email hash", Set.of(DEDUP, REPORTING), EMAIL));
 
     private TopicCatalogue() {
     }

@@ -74,6 +74,12 @@ public interface EmailConfig {
     /** How long the link that confirms an erasure works after it was mailed (short: an erasure cannot be undone). */
     Duration erasureTokenLifetime();
 
+    /** How long the mailed link to a person's export works; opening it again within that time shows the same export. */
+    Duration accessTokenLifetime();
+
+    /** How long a collected export is kept for the person (or ops) to fetch, before it is deleted. */
+    Duration accessExportKept();
+
     /** Most reminders sent to a signer who has not confirmed yet. */
     int confirmationReminders();
 

@@ -15,6 +15,7 @@ public final class LockKeys {
     public static final long ERASURE = 4_711_005L;
     /** Relaying erasure requests to people.erasures, in the order they were taken. */
     public static final long ERASURE_RELAY = 4_711_010L;
+    public static final long ACCESS_RELAY = 4_711_020L;
 
     private LockKeys() {
     }

@@ -16,7 +16,9 @@ public enum MailKind {
      * The link that confirms a person's request to erase their data, to the address they typed; reference = the hour
      * it was asked in, so that asking again and again mails at most once an hour.
      */
-    ERASURE_CONFIRMATION(true);
+    ERASURE_CONFIRMATION(true),
+    /** The link to a person's export of their data, to the address they typed; reference = the hour, as above. */
+    ACCESS_LINK(true);
 
     private final boolean transactional;
 

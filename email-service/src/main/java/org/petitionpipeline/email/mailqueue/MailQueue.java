@@ -55,11 +55,13 @@ public class MailQueue {
             returning o.kind, o.email_hash, o.reference, coalesce(o.recipient_email, p.email) as email, o.given_name,
                 o.petition_title, o.payload, o.attempts, o.traceparent""";
 
-    // the address someone typed to ask for an erasure link is kept only until its message is out (or given up)
+    // the address someone typed to ask for an erasure or export link is kept only until its message is out (or given
+    // up)
     private static final String FINISH = """
             update email.outbox set status = ?, last_error = ?, sent_at = case when ? = 'SENT' then now() end,
                 claim_token = null,
-                recipient_email = case when kind = 'ERASURE_CONFIRMATION' then null else recipient_email end
+                recipient_email = case when kind in ('ERASURE_CONFIRMATION', 'ACCESS_LINK') then null
+                    else recipient_email end
             where kind = ? and email_hash = ? and reference = ? and claim_token = ?""";
 
     private static final String HAND_OVER = """
@@ -114,8 +116,8 @@ public class MailQueue {
 
     /**
      * A message whose address travels with it: a petition report for an organizer (not a signer;
-     * {@code recipientDigest} keys it in place of an email hash), or the erasure link for whatever address a person
-     * typed (keyed by the person's hash).
+     * {@code recipientDigest} keys it in place of an email hash), or the erasure or export link for whatever address
+     * a person typed (keyed by the person's hash).
      */
     public record AddressedMail(String recipientDigest, String reference, String email, String petitionTitle,
             String payload) {

@@ -19,6 +19,7 @@ import org.petitionpipeline.email.mail.SmtpGateway;
 import org.petitionpipeline.email.mail.SmtpRetries;
 import org.petitionpipeline.email.optin.ConfirmationComposer;
 import org.petitionpipeline.email.privacy.ErasureMailComposer;
+import org.petitionpipeline.email.privacy.access.AccessMailComposer;
 import org.petitionpipeline.email.receipts.ReceiptComposer;
 import org.petitionpipeline.email.reports.PetitionReportComposer;
 import org.petitionpipeline.email.suppression.SuppressionList;
@@ -40,6 +41,7 @@ public class MailQueueSender {
     private final ConfirmationComposer confirmations;
     private final PetitionReportComposer reports;
     private final ErasureMailComposer erasures;
+    private final AccessMailComposer exports;
     private final SmtpGateway smtp;
     private final EmailMetrics metrics;
     private final EmailConfig config;
@@ -50,13 +52,15 @@ public class MailQueueSender {
 
     public MailQueueSender(MailQueue mailQueue, SuppressionList suppressionList, ReceiptComposer receipts,
             ConfirmationComposer confirmations, PetitionReportComposer reports, ErasureMailComposer erasures,
-            SmtpGateway smtp, EmailMetrics metrics, EmailConfig config, ResumedTraces traces) {
+            AccessMailComposer exports, SmtpGateway smtp, EmailMetrics metrics, EmailConfig config,
+            ResumedTraces traces) {
         this.mailQueue = mailQueue;
         this.suppressionList = suppressionList;
         this.receipts = receipts;
         this.confirmations = confirmations;
         this.reports = reports;
         this.erasures = erasures;
+        this.exports = exports;
         this.smtp = smtp;
         this.metrics = metrics;
         this.config = config;
@@ -128,6 +132,7 @@ public class MailQueueSender {
             case SIGNATURE_CONFIRMATION, CONFIRMATION_REMINDER -> confirmations.compose(mail, status);
             case PETITION_REPORT -> reports.compose(mail);
             case ERASURE_CONFIRMATION -> erasures.compose(mail);
+            case ACCESS_LINK -> exports.compose(mail);
             case ORGANIZER_UPDATE -> throw new IllegalStateException("organizer updates are sent by the mailing worker");
         };
     }

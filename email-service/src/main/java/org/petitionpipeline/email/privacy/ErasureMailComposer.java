@@ -7,31 +7,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.petitionpipeline.email.mail.MailHeaders;
 import org.petitionpipeline.email.mailqueue.QueuedMail;
 
-/**
- * Renders the mail with the link that confirms an erasure. The token is made when the mail is sent, not when it is
- * queued: the outbox never holds a link that could erase someone.
- */
+/** Renders the mail with the link that confirms an erasure (see {@link LinkMail.Composer}). */
 @ApplicationScoped
 public class ErasureMailComposer {
 
-    private final Template html;
-    private final Template text;
-    private final MailHeaders headers;
-    private final ErasureTokens tokens;
+    private final LinkMail.Composer composer;
 
     public ErasureMailComposer(@Location("mail/erasure.html") Template html, @Location("mail/erasure.txt") Template text,
             MailHeaders headers, ErasureTokens tokens) {
-        this.html = html;
-        this.text = text;
-        this.headers = headers;
-        this.tokens = tokens;
+        this.composer = new LinkMail.Composer(html, text, headers, tokens, "/privacy/erase/confirm",
+                "Erase your data: confirm");
     }
 
     public Mail compose(QueuedMail mail) {
-        String url = headers.link("/privacy/erase/confirm?token=" + tokens.issue(mail.emailHash()));
-        Mail message = Mail.withHtml(mail.recipient(), "Erase your data: confirm",
-                        html.instance().data("eraseUrl", url).render())
-                .setText(text.instance().data("eraseUrl", url).render());
-        return headers.identify(message, mail.kind(), mail.reference() + "." + mail.emailHash().substring(0, 16));
+        return composer.compose(mail);
     }
 }

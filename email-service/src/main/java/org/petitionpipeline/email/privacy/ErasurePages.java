@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
-import org.petitionpipeline.email.mail.MailAddresses;
 import org.petitionpipeline.email.web.SignedLinkPage;
 
 /**
@@ -59,13 +57,7 @@ public class ErasurePages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response ask(@FormParam("email") String email, @Context HttpHeaders request) {
-        Optional<String> address = MailAddresses.deliverable(email);
-        if (address.isEmpty()) {
-            return SignedLinkPage.badInput(request, Templates.request("That is not an email address we can write to."),
-                    "email: give the address you signed with, e.g. jane@example.org");
-        }
-        erasures.mailConfirmationLink(address.get());
-        return SignedLinkPage.withPageHeaders(Response.ok(Templates.sent(), MediaType.TEXT_HTML_TYPE)).build();
+        return AddressForm.ask(email, request, Templates::request, Templates::sent, erasures::mailConfirmationLink);
     }
 
     @GET

@@ -22,7 +22,7 @@ import org.petitionpipeline.kit.relay.Outbox;
 public class ErasureRequests implements Outbox<PersonErasure> {
 
     /** A request as recorded. */
-    public record Request(UUID erasureId, String emailHash, ErasureChannel channel, String filedBy, String reference,
+    public record Request(UUID erasureId, String emailHash, RequestChannel channel, String filedBy, String reference,
             Instant requestedAt, Instant publishedAt) {
     }
 
@@ -93,7 +93,7 @@ public class ErasureRequests implements Outbox<PersonErasure> {
     private static Request request(ResultSet row) throws SQLException {
         Timestamp published = row.getTimestamp("published_at");
         return new Request(row.getObject("erasure_id", UUID.class), row.getString("email_hash"),
-                ErasureChannel.valueOf(row.getString("channel")), row.getString("filed_by"),
+                RequestChannel.valueOf(row.getString("channel")), row.getString("filed_by"),
                 row.getString("reference"), row.getTimestamp("requested_at").toInstant(),
                 published == null ? null : published.toInstant());
     }

@@ -1,21 +1,13 @@
 package org.petitionpipeline.email.privacy;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.petitionpipeline.contracts.Topics;
-import org.petitionpipeline.contracts.topics.TopicCatalogue;
-import org.petitionpipeline.contracts.topics.TopicDefinition;
 import org.petitionpipeline.email.mail.MailKind;
-import org.petitionpipeline.email.mailqueue.MailQueue;
+import org.petitionpipeline.email.web.PersonTokens;
 import org.petitionpipeline.kit.people.PersonHashes;
 
 /**
@@ -26,34 +18,24 @@ import org.petitionpipeline.kit.people.PersonHashes;
 @ApplicationScoped
 public class ErasureService {
 
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
-
     private final ErasureRequests requests;
     private final ErasureRelay relay;
-    private final MailQueue mailQueue;
+    private final LinkMail linkMail;
     private final PersonHashes people;
     /** Who must report before an erasure is complete: every consumer of people.erasures, from the catalogue. */
     private final Set<String> services;
 
-    public ErasureService(ErasureRequests requests, ErasureRelay relay, MailQueue mailQueue, PersonHashes people) {
+    public ErasureService(ErasureRequests requests, ErasureRelay relay, LinkMail linkMail, PersonHashes people) {
         this.requests = requests;
         this.relay = relay;
-        this.mailQueue = mailQueue;
+        this.linkMail = linkMail;
         this.people = people;
-        this.services = TopicCatalogue.find(Topics.PEOPLE_ERASURES).map(TopicDefinition::consumers).orElseThrow()
-                .stream().map(consumer -> consumer.service().module()).collect(Collectors.toUnmodifiableSet());
+        this.services = Answering.consumersOf(Topics.PEOPLE_ERASURES);
     }
 
-    /**
-     * Mails the confirmation link to the address, whether or not we know it: the page says the same either way, and
-     * only whoever reads that mailbox learns more. At most one such mail per person and hour.
-     *
-     * @param canonicalAddress an address {@link org.petitionpipeline.email.mail.MailAddresses} accepted
-     */
+    /** Mails the confirmation link to the address (see {@link LinkMail}). */
     public void mailConfirmationLink(String canonicalAddress) {
-        String emailHash = people.ofCanonical(canonicalAddress);
-        mailQueue.enqueueAddressed(MailKind.ERASURE_CONFIRMATION, List.of(new MailQueue.AddressedMail(emailHash,
-                HOUR.format(Instant.now()), canonicalAddress, null, null)));
+        linkMail.queueOncePerHour(MailKind.ERASURE_CONFIRMATION, canonicalAddress);
     }
 
     /**
@@ -61,16 +43,17 @@ public class ErasureService {
      * click, a second tab) is one erasure.
      */
     public UUID confirmBySigner(String emailHash, String token) {
-        UUID erasureId = UUID.nameUUIDFromBytes(("erasure:" + token).getBytes(StandardCharsets.UTF_8));
-        take(new ErasureRequests.Request(erasureId, emailHash, ErasureChannel.SIGNER, null, null, now(), null));
+        UUID erasureId = PersonTokens.requestId("erasure", token);
+        take(new ErasureRequests.Request(erasureId, emailHash, RequestChannel.SIGNER, null, null, Answering.now(),
+                null));
         return erasureId;
     }
 
     /** Ops file a request received by letter, phone or otherwise, recorded with who filed it. */
-    public ErasureStatus fileForPerson(String canonicalAddress, ErasureChannel channel, String filedBy,
+    public ErasureStatus fileForPerson(String canonicalAddress, RequestChannel channel, String filedBy,
             String reference) {
         ErasureRequests.Request request = new ErasureRequests.Request(UUID.randomUUID(),
-                people.ofCanonical(canonicalAddress), channel, filedBy, reference, now(), null);
+                people.ofCanonical(canonicalAddress), channel, filedBy, reference, Answering.now(), null);
         take(request);
         return status(request.erasureId()).orElseThrow();
     }
@@ -87,10 +70,5 @@ public class ErasureService {
     private void take(ErasureRequests.Request request) {
         requests.record(request);
         relay.relayNow();
-    }
-
-    /** Microseconds, as PostgreSQL keeps them: the time read back is the time announced. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

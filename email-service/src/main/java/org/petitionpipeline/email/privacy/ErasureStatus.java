@@ -13,13 +13,13 @@ import java.util.UUID;
  * are still working, and once all are done, when and how long after the request.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ErasureStatus(UUID erasureId, ErasureChannel channel, String filedBy, String reference,
+public record ErasureStatus(UUID erasureId, RequestChannel channel, String filedBy, String reference,
         Instant requestedAt, Instant publishedAt, List<ErasureRequests.Done> done, List<String> waitingFor,
         Instant completedAt, Double secondsToComplete) {
 
     static ErasureStatus of(ErasureRequests.Request request, List<ErasureRequests.Done> done, Set<String> services) {
-        List<String> waiting = services.stream().sorted()
-                .filter(service -> done.stream().noneMatch(report -> report.service().equals(service))).toList();
+        List<String> waiting = Answering.waitingFor(services,
+                done.stream().map(ErasureRequests.Done::service).toList());
         Instant completed = waiting.isEmpty()
                 ? done.stream().map(ErasureRequests.Done::doneAt).max(Instant::compareTo).orElse(null)
                 : null;

@@ -1,14 +1,16 @@
 package org.petitionpipeline.email.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.petitionpipeline.kit.tokens.SignedTokens;
 
 /**
- * {@link SignedTokens} for a person's email hash, for one purpose (unsubscribe, erase): no address is in a link,
- * a token of one purpose opens nothing of another, and each stops working after its lifetime.
+ * {@link SignedTokens} for a person's email hash, for one purpose (unsubscribe, erase, access): no address is in a
+ * link, a token of one purpose opens nothing of another, and each stops working after its lifetime.
  */
 public class PersonTokens {
 
@@ -37,6 +39,14 @@ public class PersonTokens {
             throw new IllegalArgumentException("an email hash is 64 lower-case hex digits");
         }
         return tokens.issue(HexFormat.of().parseHex(emailHash), expiresAt);
+    }
+
+    /**
+     * The id of the request a person's link makes ({@code kind} "erasure", "access"): the same link used twice (a
+     * double click, a second tab) makes one request.
+     */
+    public static UUID requestId(String kind, String token) {
+        return UUID.nameUUIDFromBytes((kind + ":" + token).getBytes(StandardCharsets.UTF_8));
     }
 
     public Check verify(String token) {

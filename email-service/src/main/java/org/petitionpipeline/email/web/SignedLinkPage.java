@@ -48,6 +48,15 @@ public final class SignedLinkPage {
         this.unavailable = unavailable;
     }
 
+    /**
+     * For a link whose GET is its whole use, because following it changes no personal data (a scanner following it
+     * does no harm): no button and no done page, only {@link #act} and the refusals.
+     */
+    public SignedLinkPage(String action, Supplier<TemplateInstance> expired, Supplier<TemplateInstance> invalid,
+            Supplier<TemplateInstance> unavailable) {
+        this(action, null, null, expired, invalid, unavailable);
+    }
+
     /** GET: the button for a valid token; a refusal otherwise. */
     public Response show(SignedTokens.Verdict verdict, String token, HttpHeaders request) {
         return verdict == SignedTokens.Verdict.VALID ? page(button.apply(token)) : refusal(verdict, request);
@@ -88,12 +97,15 @@ public final class SignedLinkPage {
         return refusal(request, Response.Status.BAD_REQUEST, page, detail);
     }
 
+    /** 410, as for a link past its lifetime: also for a genuine one whose page is gone (deleted after a while). */
+    public Response gone(HttpHeaders request) {
+        return refusal(request, Response.Status.GONE, expired.get(),
+                "this " + action + " link has expired; use the link in a newer email from us");
+    }
+
     /** A token refused: 410 for a genuine one past its lifetime, 400 for anything else. */
     private Response refusal(SignedTokens.Verdict verdict, HttpHeaders request) {
-        return verdict == SignedTokens.Verdict.EXPIRED
-                ? refusal(request, Response.Status.GONE, expired.get(),
-                        "this " + action + " link has expired; use the link in a newer email from us")
-                : invalid(request);
+        return verdict == SignedTokens.Verdict.EXPIRED ? gone(request) : invalid(request);
     }
 
     private static Response page(TemplateInstance page) {
@@ -108,6 +120,11 @@ public final class SignedLinkPage {
             answer.type(MediaType.TEXT_HTML_TYPE).entity(page);
         }
         return withPageHeaders(answer).build();
+    }
+
+    /** Whether the client asks for JSON first; a browser (and a mail client) gets HTML. */
+    public static boolean wantsJson(HttpHeaders request) {
+        return wantsJson(request.getAcceptableMediaTypes());
     }
 
     private static boolean wantsJson(List<MediaType> acceptable) {

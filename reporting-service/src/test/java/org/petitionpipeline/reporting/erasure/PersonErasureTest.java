@@ -44,10 +44,10 @@ public class PersonErasureTest {
     DataSource dataSource;
 
     /** Someone whose every personal value is unique to this run, so a scan for it finds only them. */
-    record Person(String emailHash, String email, String givenName, String familyName, String postalCode,
+    public record Person(String emailHash, String email, String givenName, String familyName, String postalCode,
             String comment, String clientIp, String userAgent) {
 
-        static Person fresh(String name) {
+        public static Person fresh(String name) {
             String token = UUID.randomUUID().toString().substring(0, 8);
             String hash = "hash-" + name + "-" + token;
             return new Person(hash, name + "." + token + "@example.org", name + token, "Family" + token,
@@ -55,7 +55,7 @@ public class PersonErasureTest {
                     "Agent/" + token);
         }
 
-        AcceptedSignature signs(String slug, Instant acceptedAt) {
+        public AcceptedSignature signs(String slug, Instant acceptedAt) {
             return new AcceptedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", emailHash,
                     new Signer(givenName, familyName, email, postalCode, "US"), comment, new Consent(true, "v1"),
                     new RequestFacts(acceptedAt, clientIp, userAgent, "https://news.example/" + token()),
