@@ -115,6 +115,7 @@ class EmbedAssetsTest {
     void thePrivacyNoticeSaysWhatTheRunningConfigurationDoesAndLinksToErasure() {
         given().get("/privacy").then().statusCode(200)
                 .body(containsString("<a href=\"/privacy/erase\">Erase my data</a>"))
+                .body(containsString("<a href=\"/privacy/export\">Download my data</a>"))
                 .body(containsString("within " + TopicCatalogue.longestSurvival().toDays() + " days"))
                 .body(containsString("recognised for 24 hours"));
     }

@@ -8,7 +8,7 @@ import org.petitionpipeline.email.database.Statements;
 /**
  * Removes or anonymizes every row email holds about one person; each statement touches only rows that still hold
  * something, so the count says what this erasure changed. The hashes stay (on the person, the mail queue, mailing
- * recipients, subscription and verification events): they name nobody without the address, keep the sent mail's
+ * recipients, subscription and verification events, erasure and access requests): they name nobody without the address, keep the sent mail's
  * one-per-signature keys, and the person's hash is the suppression entry. Mail that went out stays counted as sent.
  */
 @ApplicationScoped
@@ -33,9 +33,10 @@ public class PersonDataEraser {
             """
             update email.outbox
             set status = case when status in ('PENDING', 'SENDING') then 'SKIPPED' else status end, claim_token = null,
-                given_name = null, petition_title = null, last_error = null
+                given_name = null, petition_title = null, last_error = null, recipient_email = null
             where email_hash = ? and (status in ('PENDING', 'SENDING') or given_name is not null
-                                      or petition_title is not null or last_error is not null)""",
+                                      or petition_title is not null or last_error is not null
+                                      or recipient_email is not null)""",
             /*
              * SKIPPED rather than deleted: the mailing's progress keeps adding up (recipients = queued + sent +
              * failed + skipped + uncertain) and its total does not shrink after the fact; the mailing finishes
@@ -47,6 +48,14 @@ public class PersonDataEraser {
             where email_hash = ? and (status in ('PENDING', 'SENDING') or last_error is not null)""",
             // the opt-in evidence (where, from which IP): nobody is mailed on it any more
             "delete from email.consent where email_hash = ?",
+            // an export collected for the person holds everything the services held: it goes with the rest, and a
+            // service's answer arriving later is not stored (the export counts as deleted)
+            """
+            delete from email.access_report
+            where request_id in (select request_id from email.access_request where email_hash = ?)""",
+            """
+            update email.access_request set export_deleted_at = now()
+            where email_hash = ? and export_deleted_at is null""",
             "update email.person set email = null, erased_at = now(), updated_at = now() "
                     + "where email_hash = ? and erased_at is null");
 

@@ -43,9 +43,9 @@ public class MailHeaders {
         return new UnsubscribeLink(token, publicUrl + "/unsubscribe?token=" + token);
     }
 
-    /** Every mail to a signer links to the page where they can erase their data. */
-    public TemplateInstance withErasureLink(TemplateInstance template) {
-        return template.data("eraseUrl", link("/privacy/erase"));
+    /** Every mail to a signer links to the pages where they can download and erase their data. */
+    public TemplateInstance withPrivacyLinks(TemplateInstance template) {
+        return template.data("eraseUrl", link("/privacy/erase")).data("exportUrl", link("/privacy/export"));
     }
 
     /** An absolute link to a page of this service, as people's browsers reach it. */

@@ -47,8 +47,8 @@ public class ConfirmationComposer {
                 + title;
         String url = confirmUrl + tokens.issue(signatureId);
         Mail mail = Mail.withHtml(request.recipient(), subject,
-                        headers.withErasureLink(data(html.instance(), request, title, url, link, reminder)).render())
-                .setText(headers.withErasureLink(data(text.instance(), request, title, url, link, reminder)).render());
+                        headers.withPrivacyLinks(data(html.instance(), request, title, url, link, reminder)).render())
+                .setText(headers.withPrivacyLinks(data(text.instance(), request, title, url, link, reminder)).render());
         headers.identify(mail, request.kind(), request.reference().replace(':', '.'));
         return headers.listUnsubscribe(mail, link);
     }

@@ -32,8 +32,8 @@ public class ReceiptComposer {
         String title = MailHeaders.singleLine(receipt.petitionTitle());
         String name = MailHeaders.greetingName(receipt.givenName());
         Mail mail = Mail.withHtml(receipt.recipient(), "Thank you for signing: " + title,
-                        headers.withErasureLink(data(html.instance(), name, title, unsubscribeUrl)).render())
-                .setText(headers.withErasureLink(data(text.instance(), name, title, unsubscribeUrl)).render());
+                        headers.withPrivacyLinks(data(html.instance(), name, title, unsubscribeUrl)).render())
+                .setText(headers.withPrivacyLinks(data(text.instance(), name, title, unsubscribeUrl)).render());
         headers.identify(mail, receipt.kind(), receipt.reference());
         return headers.listUnsubscribe(mail, link);
     }

@@ -70,10 +70,11 @@ class ErasureRequestTest {
     UnsubscribeTokens unsubscribeTokens;
 
     @Test
-    void everyMailToASignerLinksToThePageWhereTheyCanEraseTheirData() throws Exception {
+    void everyMailToASignerLinksToThePagesWhereTheyCanDownloadAndEraseTheirData() throws Exception {
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             subscribe(kafka, dataSource, "footer@example.org", people.of("footer@example.org").orElseThrow());
-            assertThat(body(mailTo("footer@example.org").get(0))).contains("Delete my data").contains("/privacy/erase");
+            assertThat(body(mailTo("footer@example.org").get(0))).containsIgnoringCase("delete my data")
+                    .contains("/privacy/erase").contains("Download my data").contains("/privacy/export");
         }
     }
 

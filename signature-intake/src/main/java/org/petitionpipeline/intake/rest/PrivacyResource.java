@@ -22,7 +22,7 @@ import org.petitionpipeline.intake.config.IntakeConfig;
 public class PrivacyResource {
 
     /** What the notice says, as configured. */
-    public record Facts(String eraseUrl, long kafkaDays, long idempotencyHours) {
+    public record Facts(String exportUrl, String eraseUrl, long kafkaDays, long idempotencyHours) {
     }
 
     @CheckedTemplate(basePath = "")
@@ -33,9 +33,9 @@ public class PrivacyResource {
     private final Facts facts;
 
     public PrivacyResource(EmbedConfig embed, IntakeConfig intake) {
-        this.facts = new Facts(embed.privacyRequestsUrl().map(origin -> origin.replaceAll("/+$", "")).orElse("")
-                + "/privacy/erase", TopicCatalogue.longestSurvival().toDays(),
-                intake.idempotency().retention().toHours());
+        String pages = embed.privacyRequestsUrl().map(origin -> origin.replaceAll("/+$", "")).orElse("");
+        this.facts = new Facts(pages + "/privacy/export", pages + "/privacy/erase",
+                TopicCatalogue.longestSurvival().toDays(), intake.idempotency().retention().toHours());
     }
 
     @GET

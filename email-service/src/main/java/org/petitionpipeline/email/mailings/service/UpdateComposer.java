@@ -28,8 +28,8 @@ public class UpdateComposer {
         MailHeaders.UnsubscribeLink link = headers.unsubscribeLink(emailHash);
         String subject = MailHeaders.singleLine(mailing.subject());
         Mail mail = Mail.withHtml(address, subject,
-                        headers.withErasureLink(data(html.instance(), subject, mailing.htmlBody(), link)).render())
-                .setText(headers.withErasureLink(data(text.instance(), subject, mailing.textBody(), link)).render());
+                        headers.withPrivacyLinks(data(html.instance(), subject, mailing.htmlBody(), link)).render())
+                .setText(headers.withPrivacyLinks(data(text.instance(), subject, mailing.textBody(), link)).render());
         headers.identify(mail, MailKind.ORGANIZER_UPDATE, mailing.id() + "." + emailHash);
         return headers.listUnsubscribe(mail, link);
     }

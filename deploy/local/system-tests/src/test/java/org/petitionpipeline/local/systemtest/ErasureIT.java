@@ -59,9 +59,12 @@ class ErasureIT {
     private static final String USER_AGENT = "ZephyrineBrowser/7.3";
     private static final List<String> NEEDLES = List.of(ADDRESS, GIVEN_NAME, FAMILY_NAME, POSTAL_CODE, COMMENT,
             CLIENT_IP, USER_AGENT);
-    /** Signature events carry the signer until their retention ends (TopicCatalogue.longestSurvival()). */
+    /**
+     * Signature events carry the signer, and the services' answers to an access request carry what they held, until
+     * their retention ends (TopicCatalogue.longestSurvival(), docs/privacy.md).
+     */
     private static final Set<String> KEPT_UNTIL_RETENTION = Set.of(Topics.SIGNATURES_SUBMITTED,
-            Topics.SIGNATURES_ACCEPTED);
+            Topics.SIGNATURES_ACCEPTED, Topics.PEOPLE_ACCESS_REPORTS);
     /**
      * What docs/privacy.md allows to stay: dedup's fraud counters per source address, which name no person and live
      * for two counting windows.
@@ -100,6 +103,10 @@ class ErasureIT {
         PipelineUser user = new PipelineUser(pipeline);
         await().atMost(Duration.ofSeconds(60)).until(() -> user.mailOf(ADDRESS).size() >= PETITIONS.size() + 1);
         assertThat(tablesNaming(ADDRESS)).as("the scan finds what is there").isNotEmpty();
+        String before = export();
+        for (String needle : NEEDLES) {
+            assertThat(before).as("the export before the erasure").containsIgnoringCase(needle);
+        }
 
         ExecutorService others = Executors.newFixedThreadPool(4);
         List<Future<Integer>> signed = new ArrayList<>();
@@ -136,6 +143,10 @@ class ErasureIT {
                     .isSubsetOf(ALLOWED.getOrDefault(needle, Set.of()));
         }
         assertThat(tablesNaming("other.signer@example.org")).as("someone else's data is untouched").isNotEmpty();
+        String after = export();
+        for (String needle : NEEDLES) {
+            assertThat(after).as("the export after the erasure").doesNotContainIgnoringCase(needle);
+        }
         Map<String, Set<String>> inKafka = topicsNaming(NEEDLES);
         inKafka.forEach((needle, topics) -> assertThat(topics).as("topics holding %s", needle)
                 .isSubsetOf(KEPT_UNTIL_RETENTION));
@@ -146,6 +157,19 @@ class ErasureIT {
         postUpdate(DemoPetition.SLUG);
         await().atMost(Duration.ofSeconds(30)).until(() -> user.mailOf("other.signer@example.org").size() >= 5);
         assertThat(user.mailOf(ADDRESS)).as("an erased person is never mailed again").hasSize(mailsBefore);
+    }
+
+    /** What ops receive for the person's access request, once every service answered, as JSON text. */
+    private static String export() throws Exception {
+        HttpResponse<String> filed = Http.postJson(pipeline.url(PipelineService.EMAIL)
+                        .resolve("/api/admin/access-requests"),
+                "{\"email\": \"%s\", \"channel\": \"EMAIL\", \"filed_by\": \"ErasureIT\"}".formatted(ADDRESS),
+                pipeline.settings().secrets().adminToken());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(202);
+        URI status = URI.create(filed.headers().firstValue("Location").orElseThrow());
+        JsonNode answered = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> PipelineUser.JSON.readTree(get(status).body()), node -> node.get("waiting_for").isEmpty());
+        return answered.get("export").toString();
     }
 
     private static void createPetition(String slug) {
