@@ -1,5 +1,7 @@
 package org.petitionpipeline.email.privacy;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +29,7 @@ public class ErasureRequests implements Outbox<PersonErasure> {
     }
 
     /** One service's report that it is done. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Done(String service, int records, Instant doneAt) {
     }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
@@ -181,7 +182,8 @@ class ErasureRequestTest {
         }
         given().auth().oauth2(ADMIN_TOKEN).get(location).then().statusCode(200)
                 .body("reference", containsString("4711"))
-                .body("completed_at", notNullValue()).body("seconds_to_complete", notNullValue());
+                .body("completed_at", notNullValue()).body("seconds_to_complete", notNullValue())
+                .body("done.done_at", everyItem(notNullValue())).body("done.service", hasItem("dedup-service"));
         given().auth().oauth2(ADMIN_TOKEN).get("/api/admin/erasures").then().statusCode(200)
                 .body("erasure_id", hasItem(erasureId.toString()));
         given().auth().oauth2(ADMIN_TOKEN).get("/api/admin/erasures/" + UUID.randomUUID()).then().statusCode(404);

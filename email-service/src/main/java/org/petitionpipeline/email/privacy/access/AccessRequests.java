@@ -3,6 +3,8 @@ package org.petitionpipeline.email.privacy.access;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,6 +35,7 @@ public class AccessRequests implements Outbox<AccessRequested> {
     }
 
     /** One service's part of the export. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Part(String service, Instant madeAt, List<Map<String, Object>> records) {
     }
 
