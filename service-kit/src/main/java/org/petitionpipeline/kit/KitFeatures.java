@@ -21,6 +21,12 @@ public final class KitFeatures {
      */
     public static final String ERASURE = "kit.erasure.enabled";
 
+    /**
+     * Answering access requests: the listener on {@code people.access-requests} and the relay of the answers to
+     * {@code people.access-reports}; the service produces its {@link org.petitionpipeline.kit.people.AccessRequestOutbox}.
+     */
+    public static final String ACCESS = "kit.access.enabled";
+
     /** The value a switch must have; a switch that is absent is off. */
     public static final String ON = "true";
 

@@ -16,9 +16,6 @@ public interface DedupConfig {
     /** Bearer token of ops for {@code /api/admin/**} (env {@code DEDUP_ADMIN_TOKEN}). */
     String adminToken();
 
-    /** How often recorded access requests not yet answered on {@code people.access-reports} are answered there. */
-    Duration accessRelayInterval();
-
     /** When signatures are held for review instead of counted. */
     Holds holds();
 

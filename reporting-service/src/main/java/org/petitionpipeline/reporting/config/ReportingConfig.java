@@ -26,9 +26,6 @@ public interface ReportingConfig {
     /** How often recorded milestones not yet acknowledged on {@code petitions.milestones} are published. */
     Duration milestoneRelayInterval();
 
-    /** How often recorded access requests not yet answered on {@code people.access-reports} are answered there. */
-    Duration accessRelayInterval();
-
     LiveTotal liveTotal();
 
     /** The organizer and ops consoles in the browser. */

@@ -37,16 +37,25 @@ public final class AccessRequestOutbox implements Outbox<AccessReport> {
     private final String table;
     private final String service;
     private final PersonRecords records;
+    private final long relayLockKey;
 
     /**
-     * @param table the schema-qualified table, e.g. {@code dedup.access_request}
-     * @param service the module name the report is signed with, e.g. {@code dedup-service}
+     * @param table        the schema-qualified table, e.g. {@code dedup.access_request}
+     * @param service      the module name the report is signed with, e.g. {@code dedup-service}
+     * @param relayLockKey the advisory lock one answering instance holds ({@link AccessReportRelay}), unique in the
+     *                     database
      */
-    public AccessRequestOutbox(DataSource dataSource, String table, String service, PersonRecords records) {
+    public AccessRequestOutbox(DataSource dataSource, String table, String service, PersonRecords records,
+            long relayLockKey) {
         this.dataSource = dataSource;
         this.table = table;
         this.service = service;
         this.records = records;
+        this.relayLockKey = relayLockKey;
+    }
+
+    long relayLockKey() {
+        return relayLockKey;
     }
 
     /** Records requests to answer; one seen before (its id) is answered once only. */
