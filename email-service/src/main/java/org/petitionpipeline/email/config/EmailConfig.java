@@ -80,6 +80,21 @@ public interface EmailConfig {
     /** How long a collected export is kept for the person (or ops) to fetch, before it is deleted. */
     Duration accessExportKept();
 
+    /**
+     * How often one client address may ask for an erasure or export link: each link mail goes to whatever address is
+     * typed, so this keeps anyone from making us mail many addresses. Counted per instance.
+     */
+    PrivacyForms privacyForms();
+
+    interface PrivacyForms {
+
+        /** Requests one address may make at once. */
+        int burst();
+
+        /** Requests it regains per minute after that. */
+        int perMinute();
+    }
+
     /** Most reminders sent to a signer who has not confirmed yet. */
     int confirmationReminders();
 

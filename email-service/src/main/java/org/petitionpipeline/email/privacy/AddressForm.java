@@ -1,6 +1,7 @@
 package org.petitionpipeline.email.privacy;
 
 import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -8,25 +9,41 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.petitionpipeline.email.config.EmailConfig;
 import org.petitionpipeline.email.mail.MailAddresses;
 import org.petitionpipeline.email.web.SignedLinkPage;
+import org.petitionpipeline.kit.limits.TokenBuckets;
 
 /**
  * The form of a privacy page where a person types their address to be mailed a link (erase, export). Its answer never
- * says whether we knew the address: the same page, the same headers.
+ * says whether we knew the address: the same page, the same headers. A link mail goes to whatever address is typed,
+ * so one client address may ask only so often ({@code email.privacy-forms}); the limit is per instance.
  */
-public final class AddressForm {
+@ApplicationScoped
+public class AddressForm {
 
-    private AddressForm() {
+    private static final int MAX_TRACKED_CLIENTS = 100_000;
+
+    private final TokenBuckets perClient;
+
+    public AddressForm(EmailConfig config) {
+        this.perClient = new TokenBuckets(config.privacyForms().burst(), config.privacyForms().perMinute(),
+                MAX_TRACKED_CLIENTS, System::nanoTime);
     }
 
     /**
-     * @param form the form again, with a problem to show
-     * @param sent the page that says to check the mailbox
+     * @param client   the address the request came from (the forwarded one behind a trusted proxy)
+     * @param form     the form again, with a problem to show
+     * @param sent     the page that says to check the mailbox
      * @param mailLink queues the link for a canonical address
      */
-    public static Response ask(String email, HttpHeaders request, Function<String, TemplateInstance> form,
+    public Response ask(String email, String client, HttpHeaders request, Function<String, TemplateInstance> form,
             Supplier<TemplateInstance> sent, Consumer<String> mailLink) {
+        long wait = perClient.take(client);
+        if (wait > 0) {
+            return SignedLinkPage.tooManyRequests(request, form.apply("Too many requests from your network. "
+                    + "Please try again in a few minutes."), "too many requests for a link from this address", wait);
+        }
         Optional<String> address = MailAddresses.deliverable(email);
         if (address.isEmpty()) {
             return SignedLinkPage.badInput(request, form.apply("That is not an email address we can write to."),

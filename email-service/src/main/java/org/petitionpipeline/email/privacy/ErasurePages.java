@@ -2,6 +2,7 @@ package org.petitionpipeline.email.privacy;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -43,10 +44,12 @@ public class ErasurePages {
             Templates::expired, Templates::invalid, Templates::unavailable);
     private final ErasureTokens tokens;
     private final ErasureService erasures;
+    private final AddressForm form;
 
-    public ErasurePages(ErasureTokens tokens, ErasureService erasures) {
+    public ErasurePages(ErasureTokens tokens, ErasureService erasures, AddressForm form) {
         this.tokens = tokens;
         this.erasures = erasures;
+        this.form = form;
     }
 
     @GET
@@ -56,8 +59,10 @@ public class ErasurePages {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response ask(@FormParam("email") String email, @Context HttpHeaders request) {
-        return AddressForm.ask(email, request, Templates::request, Templates::sent, erasures::mailConfirmationLink);
+    public Response ask(@FormParam("email") String email, @Context HttpHeaders request,
+            @Context HttpServerRequest client) {
+        return form.ask(email, client.remoteAddress().hostAddress(), request, Templates::request, Templates::sent,
+                erasures::mailConfirmationLink);
     }
 
     @GET

@@ -103,6 +103,13 @@ public final class SignedLinkPage {
                 "this " + action + " link has expired; use the link in a newer email from us");
     }
 
+    /** 429 with Retry-After: a client asking more often than allowed; nothing was done. */
+    public static Response tooManyRequests(HttpHeaders request, TemplateInstance page, String detail,
+            long retryAfterSeconds) {
+        return Response.fromResponse(refusal(request, Response.Status.TOO_MANY_REQUESTS, page, detail))
+                .header("Retry-After", retryAfterSeconds).build();
+    }
+
     /** A token refused: 410 for a genuine one past its lifetime, 400 for anything else. */
     private Response refusal(SignedTokens.Verdict verdict, HttpHeaders request) {
         return verdict == SignedTokens.Verdict.EXPIRED ? gone(request) : invalid(request);

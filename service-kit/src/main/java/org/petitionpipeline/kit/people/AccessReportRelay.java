@@ -22,7 +22,7 @@ import org.petitionpipeline.kit.relay.OutboxRelay;
 @ApplicationScoped
 public class AccessReportRelay {
 
-    public static final String CHANNEL = "access-reports";
+    public static final String CHANNEL = "access-reports-out";
 
     // a report carries everything of one person: a few per batch keep a round's records small
     private static final int BATCH = 20;

@@ -5,6 +5,7 @@ import org.petitionpipeline.intake.config.AbuseDefenceConfig;
 import org.petitionpipeline.kit.http.Problem;
 import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.kit.input.Cidr;
+import org.petitionpipeline.kit.limits.TokenBuckets;
 
 /**
  * Per client IP (a script hammering the endpoint) and per petition and email address (one person resubmitting

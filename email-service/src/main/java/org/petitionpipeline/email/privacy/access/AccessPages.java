@@ -2,6 +2,7 @@ package org.petitionpipeline.email.privacy.access;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -59,11 +60,13 @@ public class AccessPages {
     private final AccessTokens tokens;
     private final AccessService access;
     private final EmailConfig config;
+    private final AddressForm form;
 
-    public AccessPages(AccessTokens tokens, AccessService access, EmailConfig config) {
+    public AccessPages(AccessTokens tokens, AccessService access, EmailConfig config, AddressForm form) {
         this.tokens = tokens;
         this.access = access;
         this.config = config;
+        this.form = form;
     }
 
     @GET
@@ -73,8 +76,10 @@ public class AccessPages {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response ask(@FormParam("email") String email, @Context HttpHeaders request) {
-        return AddressForm.ask(email, request, Templates::request, Templates::sent, access::mailLink);
+    public Response ask(@FormParam("email") String email, @Context HttpHeaders request,
+            @Context HttpServerRequest client) {
+        return form.ask(email, client.remoteAddress().hostAddress(), request, Templates::request, Templates::sent,
+                access::mailLink);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.petitionpipeline.intake.service;
+package org.petitionpipeline.kit.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

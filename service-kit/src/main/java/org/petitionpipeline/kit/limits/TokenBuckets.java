@@ -1,4 +1,4 @@
-package org.petitionpipeline.intake.service;
+package org.petitionpipeline.kit.limits;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
