@@ -46,6 +46,8 @@ create subscriptions 6 cleanup.policy=delete retention.ms=604800000 segment.ms=8
 create subscriptions.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create petitions.milestones 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create petitions.milestones.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
+create petitions.anonymized 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
+create petitions.anonymized.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create calls.reported 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create calls.reported.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create reports.ready 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1

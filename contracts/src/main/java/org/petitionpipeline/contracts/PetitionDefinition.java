@@ -16,6 +16,9 @@ import java.util.Optional;
  * and the postal code is the same. {@code verifiedSignaturesOnly}: only signatures whose signer confirmed their email
  * address count (double opt-in). {@code endsAt}: when signing closes, null for no end date. {@code organizerEmails}:
  * who receives delivery reports at milestones (organizers, not signers, so their addresses may travel in values).
+ * {@code retentionDays}: how many days after the petition closes its signers' personal data is anonymized, when the
+ * organizer chose a period shorter than the deployment's; null for the deployment's (and in definitions written
+ * before the field existed).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -35,7 +38,8 @@ public record PetitionDefinition(
         boolean verifiedSignaturesOnly,
         Instant endsAt,
         List<String> organizerEmails,
-        Instant updatedAt) implements Event {
+        Instant updatedAt,
+        Integer retentionDays) implements Event {
 
     /** Definitions written before a list existed read as an empty list, never null. */
     public PetitionDefinition {

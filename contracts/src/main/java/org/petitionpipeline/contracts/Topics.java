@@ -25,6 +25,8 @@ public final class Topics {
     public static final String PEOPLE_ACCESS_REQUESTS = "people.access-requests";
     /** Key = email hash, value = {@link AccessReport}: what one service holds about a person. */
     public static final String PEOPLE_ACCESS_REPORTS = "people.access-reports";
+    /** Key = petition slug, value = {@link PetitionAnonymized}: the petition's retention ran out. */
+    public static final String PETITIONS_ANONYMIZED = "petitions.anonymized";
     /** Key = petition slug, value = {@link MilestoneReached}. */
     public static final String PETITIONS_MILESTONES = "petitions.milestones";
 

@@ -29,6 +29,7 @@ import org.petitionpipeline.contracts.Consent;
 import org.petitionpipeline.contracts.ErasureDone;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.PersonErasure;
+import org.petitionpipeline.contracts.PetitionAnonymized;
 import org.petitionpipeline.contracts.RejectionReason;
 import org.petitionpipeline.contracts.RequestFacts;
 import org.petitionpipeline.contracts.Signer;
@@ -36,6 +37,7 @@ import org.petitionpipeline.contracts.SubmittedSignature;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.dedup.DedupFixtures.TopicOutcomes;
 import org.petitionpipeline.dedup.repository.ErasureRepository;
+import org.petitionpipeline.dedup.repository.RetentionRepository;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
@@ -163,6 +165,45 @@ class ErasureTest {
         assertThat(DedupFixtures.outcomesOf(bootstrapServers, signed, freshAgain).rejected())
                 .filteredOn(rejected -> rejected.submissionId().equals(freshAgain.submissionId()))
                 .singleElement().satisfies(rejected -> assertThat(rejected.reason()).isEqualTo(RejectionReason.DUPLICATE));
+    }
+
+    @Test
+    void aPetitionWhoseRetentionRanOutHasEverySignatureAnonymizedAndStillCountedOnce() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String retained = "retention-" + run;
+        String other = "retention-other-" + run;
+        Person jane = Person.random();
+        Person sam = Person.random();
+        SubmittedSignature janeSigned = jane.signs(retained, false, Instant.now());
+        SubmittedSignature samSigned = sam.signs(retained, true, Instant.now());
+        SubmittedSignature janeElsewhere = jane.signs(other, false, Instant.now());
+        acceptedHash(retained, janeSigned, samSigned);
+        acceptedHash(other, janeElsewhere);
+        hold(samSigned.submissionId(), "more than 3 signatures from address " + sam.ip() + "/128 within 10 min");
+        Map<String, Long> countedBefore = counted(retained, other);
+        Map<String, Object> elsewhereBefore = columns(janeElsewhere.submissionId());
+        PetitionAnonymized anonymized = new PetitionAnonymized(EventSchema.VERSION, retained,
+                Instant.now().minusSeconds(86_400), Instant.now());
+
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.send(Topics.PETITIONS_ANONYMIZED, retained, anonymized);
+            kafka.send(Topics.PETITIONS_ANONYMIZED, retained, anonymized);
+        }
+
+        await().atMost(DedupFixtures.WAIT).untilAsserted(() -> assertThat(tracesOf(sam)).isEmpty());
+        assertThat(columns(janeSigned.submissionId())).containsEntry("email", null).containsEntry("given_name", null)
+                .containsEntry("client_ip", null).containsEntry("country", "US").containsEntry("region", "US-DC")
+                .containsEntry("status", "accepted");
+        assertThat(columns(samSigned.submissionId())).containsEntry("status", "held")
+                .containsEntry("status_reason", RetentionRepository.RETAINED_REASON);
+        assertThat(counted(retained, other)).isEqualTo(countedBefore);
+        assertThat(columns(janeElsewhere.submissionId())).as("another petition's signature stays whole")
+                .isEqualTo(elsewhereBefore);
+        // the petition's signatures are still duplicates of themselves: the same person cannot count twice
+        TopicOutcomes again = DedupFixtures.outcomesOf(bootstrapServers, retained,
+                jane.signs(retained, false, Instant.now()));
+        assertThat(again.rejected()).singleElement()
+                .satisfies(rejected -> assertThat(rejected.reason()).isEqualTo(RejectionReason.DUPLICATE));
     }
 
     /** Sends the submissions of one petition, waits for their outcomes and returns the first signer's hash. */

@@ -58,7 +58,7 @@ class CallReportTest {
                 new PetitionTarget("Office of the AG", "U.S. Attorney General"));
         return new PetitionDefinition(EventSchema.VERSION, slug, plain.title(), plain.text(), targets, plain.goal(),
                 plain.status(), plain.consentText(), plain.consentTextVersion(), plain.requiredFields(),
-                plain.allowedOrigins(), false, false, null, List.of("organizer@campaign.example"), Instant.now());
+                plain.allowedOrigins(), false, false, null, List.of("organizer@campaign.example"), Instant.now(), null);
     }
 
     private static String report(String target, String outcome) {

@@ -49,6 +49,8 @@ public final class TopicCatalogue {
             events(Topics.SIGNATURES_VERIFIED, SIGNATURE_KEY, EMAIL, REPORTING),
             events(Topics.SUBSCRIPTIONS, "email hash", EMAIL),
             events(Topics.PETITIONS_MILESTONES, SLUG_KEY, REPORTING),
+            // reporting's retention job: the petition's signers anonymized, every other holder of their data follows
+            events(Topics.PETITIONS_ANONYMIZED, SLUG_KEY, REPORTING, DEDUP, EMAIL),
             events(Topics.CALLS_REPORTED, SLUG_KEY, SIGNATURE_INTAKE, REPORTING),
             events(Topics.REPORTS_READY, SLUG_KEY, REPORTING, EMAIL),
             // email takes the requests (the signer's confirmed link, ops' API) and follows each one to its end

@@ -26,10 +26,11 @@ import org.petitionpipeline.email.mail.MailStatus;
 public class MailQueue {
 
     private static final String ENQUEUE = """
-            insert into email.outbox (kind, email_hash, reference, given_name, petition_title, traceparent, created_at,
-                next_attempt_at)
-            select ?, hash, ref, name, title, trace, now(), now()
-            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as b(hash, ref, name, title, trace)
+            insert into email.outbox (kind, email_hash, reference, given_name, petition_title, traceparent,
+                petition_slug, created_at, next_attempt_at)
+            select ?, hash, ref, name, title, trace, slug, now(), now()
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                as b(hash, ref, name, title, trace, slug)
             on conflict do nothing""";
 
     private static final String ENQUEUE_ADDRESSED = """
@@ -108,6 +109,7 @@ public class MailQueue {
             insert.setArray(4, Columns.of(connection, "text", signatures, s -> s.signer().givenName()));
             insert.setArray(5, Columns.of(connection, "text", signatures, AcceptedSignature::petitionTitle));
             insert.setArray(6, Columns.of(connection, "text", signatures, traceparent::apply));
+            insert.setArray(7, Columns.of(connection, "text", signatures, AcceptedSignature::petitionSlug));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not queue " + signatures.size() + " " + kind, e);

@@ -53,11 +53,12 @@ public class ConfirmationRepository {
                 update email.confirmation c set reminders_sent = c.reminders_sent + 1,
                     next_reminder_at = case when c.reminders_sent + 1 < ? then now() + ?::interval end
                 from due where c.signature_id = due.signature_id
-                returning c.signature_id, c.email_hash, c.given_name, c.petition_title, c.reminders_sent)
-            insert into email.outbox (kind, email_hash, reference, given_name, petition_title, created_at,
-                next_attempt_at)
+                returning c.signature_id, c.petition_slug, c.email_hash, c.given_name, c.petition_title,
+                    c.reminders_sent)
+            insert into email.outbox (kind, email_hash, reference, given_name, petition_title, petition_slug,
+                created_at, next_attempt_at)
             select 'CONFIRMATION_REMINDER', email_hash, signature_id || ':' || reminders_sent, given_name,
-                petition_title, now(), now()
+                petition_title, petition_slug, now(), now()
             from reminded
             on conflict do nothing""";
 

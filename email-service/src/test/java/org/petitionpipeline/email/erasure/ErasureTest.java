@@ -30,6 +30,7 @@ import org.petitionpipeline.contracts.Consent;
 import org.petitionpipeline.contracts.ErasureDone;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.PersonErasure;
+import org.petitionpipeline.contracts.PetitionAnonymized;
 import org.petitionpipeline.contracts.RequestFacts;
 import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.Topics;
@@ -174,6 +175,63 @@ class ErasureTest {
             assertThat(new String(deadLettersFor(kafka, hash).get(0).headers().lastHeader(DeadLetters.REASON_HEADER)
                     .value())).contains("requested_at");
         }
+    }
+
+    @Test
+    void aPetitionWhoseRetentionRanOutLosesItsSignersDataAndOnlyWhoSignedNothingElseLosesTheAddress() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String retained = "retention-" + tag;
+        String other = "retention-other-" + tag;
+        Person onlyThis = Person.random("only");
+        Person both = Person.random("both");
+        String mailing = UUID.randomUUID().toString();
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            sign(kafka, onlyThis.signs(retained, Instant.now()));
+            sign(kafka, both.signs(retained, Instant.now()));
+            sign(kafka, both.signs(other, Instant.now()));
+            awaitMail(onlyThis.email(), 1);
+            awaitMail(both.email(), 2);
+            assertThat(queryText(dataSource, "select count(*) from email.outbox where petition_slug = ?", retained))
+                    .as("signer mail knows its petition").isEqualTo("2");
+            update(dataSource, """
+                    insert into email.mailing (id, petition_slug, subject, html_body, text_body, status, created_at)
+                    values (?::uuid, ?, 'News', '<p>News</p>', 'News', 'QUEUED', now())""", mailing, retained);
+            update(dataSource, """
+                    insert into email.mailing_recipient (mailing_id, email_hash, next_attempt_at, last_error)
+                    values (?::uuid, ?, now() + interval '1 hour', '550 unknown user ' || ?)""", mailing,
+                    onlyThis.hash(), onlyThis.email());
+            update(dataSource, """
+                    insert into email.outbox (kind, email_hash, reference, given_name, petition_title, petition_slug,
+                        created_at, next_attempt_at)
+                    values ('CONFIRMATION_REMINDER', ?, 'unsent-retention', ?, 'Save it', ?, now(),
+                        now() + interval '1 hour')""", both.hash(), both.givenName(), retained);
+
+            PetitionAnonymized anonymized = new PetitionAnonymized(EventSchema.VERSION, retained,
+                    Instant.now().minus(30, ChronoUnit.DAYS), Instant.now());
+            kafka.send(Topics.PETITIONS_ANONYMIZED, retained, anonymized);
+            await().atMost(WAIT).until(() -> tracesOf(onlyThis).isEmpty());
+            kafka.send(Topics.PETITIONS_ANONYMIZED, retained, anonymized);
+        }
+
+        assertThat(queryText(dataSource, "select count(*) from email.person where email_hash = ? and email is null "
+                + "and erased_at is not null", onlyThis.hash())).as("nothing else signed: only the hash stays")
+                .isEqualTo("1");
+        assertThat(queryText(dataSource, "select email from email.person where email_hash = ?", both.hash()))
+                .as("another petition signed: the address stays").isEqualTo(both.email());
+        assertThat(queryText(dataSource, "select count(*) from email.consent where petition_slug = ?", retained))
+                .isEqualTo("0");
+        assertThat(queryText(dataSource, "select count(*) from email.consent where petition_slug = ?", other))
+                .isEqualTo("1");
+        assertThat(queryText(dataSource, "select count(*) from email.outbox where petition_slug = ? "
+                + "and (given_name is not null or petition_title is not null)", retained)).isEqualTo("0");
+        assertThat(queryText(dataSource, "select given_name from email.outbox where petition_slug = ?", other))
+                .isEqualTo(both.givenName());
+        assertThat(queryText(dataSource, "select status from email.outbox where reference = 'unsent-retention' "
+                + "and email_hash = ?", both.hash())).as("pending mail is cancelled").isEqualTo("SKIPPED");
+        assertThat(queryText(dataSource, "select status || coalesce(last_error, '') from email.mailing_recipient "
+                + "where mailing_id = ?::uuid", mailing)).isEqualTo("SKIPPED");
+        assertThat(tracesOf(both)).as("what the other petition keeps of the signer of both").contains(
+                "person.email: " + both.email(), "outbox.given_name: " + both.givenName());
     }
 
     private static void sign(KafkaTestClient kafka, AcceptedSignature signature) {

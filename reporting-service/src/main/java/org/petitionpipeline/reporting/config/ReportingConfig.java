@@ -28,6 +28,8 @@ public interface ReportingConfig {
 
     LiveTotal liveTotal();
 
+    Retention retention();
+
     /** The organizer and ops consoles in the browser. */
     interface Console {
 
@@ -49,6 +51,16 @@ public interface ReportingConfig {
 
         /** The consumer group of email-service: its lag is the email backlog. */
         String emailGroup();
+    }
+
+    /** How long signers' personal data is kept after their petition closes (docs/privacy.md, Retention). */
+    interface Retention {
+
+        /** The period of every petition whose organizer chose none shorter; an organizer may only shorten it. */
+        Duration afterClose();
+
+        /** How often the job looks for petitions whose period ran out; a petition is anonymized that much late at most. */
+        Duration interval();
     }
 
     /** The total streamed to embeds as server-sent events. */

@@ -18,6 +18,8 @@ import org.petitionpipeline.reporting.counting.PetitionTotal;
 import org.petitionpipeline.reporting.counting.TotalsRepository;
 import org.petitionpipeline.reporting.milestones.MilestoneRepository;
 import org.petitionpipeline.reporting.petitions.PetitionRepository;
+import org.petitionpipeline.reporting.retention.PetitionRetention;
+import org.petitionpipeline.reporting.retention.RetentionRepository;
 
 /** The organizer console's views, read from the counts the consumers keep: no page scans the signatures. */
 @ApplicationScoped
@@ -27,14 +29,16 @@ public class OrganizerConsole {
     private final TotalsRepository totals;
     private final BreakdownRepository breakdowns;
     private final MilestoneRepository milestones;
+    private final RetentionRepository retention;
     private final ObjectMapper json;
 
     public OrganizerConsole(PetitionRepository petitions, TotalsRepository totals, BreakdownRepository breakdowns,
-            MilestoneRepository milestones, ObjectMapper json) {
+            MilestoneRepository milestones, RetentionRepository retention, ObjectMapper json) {
         this.petitions = petitions;
         this.totals = totals;
         this.breakdowns = breakdowns;
         this.milestones = milestones;
+        this.retention = retention;
         this.json = json;
     }
 
@@ -56,12 +60,13 @@ public class OrganizerConsole {
         Optional<PetitionDefinition> petition = petitions.findBySlug(slug);
         Optional<PetitionStats> stats = totals.findStats(slug);
         Optional<PetitionBreakdown> breakdown = breakdowns.find(slug);
-        if (petition.isEmpty() || stats.isEmpty() || breakdown.isEmpty()) {
+        Optional<PetitionRetention> retained = retention.find(slug);
+        if (petition.isEmpty() || stats.isEmpty() || breakdown.isEmpty() || retained.isEmpty()) {
             return Optional.empty();
         }
         long total = stats.get().total();
-        return Optional.of(new PetitionPage(petition.get(), stats.get(), buckets(breakdown.get().byCountry(), total),
-                buckets(breakdown.get().byRegion(), total), milestones.findOf(slug),
+        return Optional.of(new PetitionPage(petition.get(), retained.get(), stats.get(),
+                buckets(breakdown.get().byCountry(), total), buckets(breakdown.get().byRegion(), total), milestones.findOf(slug),
                 overTimeJson(breakdown.get().byHour(), now)));
     }
 

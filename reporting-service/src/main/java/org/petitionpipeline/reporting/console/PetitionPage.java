@@ -4,13 +4,15 @@ import java.util.List;
 import org.petitionpipeline.contracts.MilestoneReached;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.reporting.counting.PetitionStats;
+import org.petitionpipeline.reporting.retention.PetitionRetention;
 
 /**
  * What the organizer console shows of one petition. {@code overTimeJson} is the signatures-over-time series the
- * page's chart draws: {@code [[epoch millis, total], …]}, to which the page adds each live total.
+ * page's chart draws: {@code [[epoch millis, total], …]}, to which the page adds each live total. {@code retention}
+ * says when the signers' personal data will be (or was) anonymized.
  */
-public record PetitionPage(PetitionDefinition petition, PetitionStats stats, List<Bucket> countries,
-        List<Bucket> regions, List<MilestoneReached> milestones, String overTimeJson) {
+public record PetitionPage(PetitionDefinition petition, PetitionRetention retention, PetitionStats stats,
+        List<Bucket> countries, List<Bucket> regions, List<MilestoneReached> milestones, String overTimeJson) {
 
     public int progressPercent() {
         return Progress.percent(stats.total(), petition.goal());

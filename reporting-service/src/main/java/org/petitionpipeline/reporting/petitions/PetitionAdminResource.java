@@ -11,20 +11,29 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.reporting.access.AdminTokenFilter;
+import org.petitionpipeline.reporting.retention.PetitionRetention;
+import org.petitionpipeline.reporting.retention.RetentionRepository;
 
-/** Organizers' petition catalog (bearer token, see {@link AdminTokenFilter}). */
+/**
+ * Organizers' petition catalog (bearer token, see {@link AdminTokenFilter}). Each answer is the petition's definition
+ * with when its signers' personal data will be, or was, anonymized ({@link PetitionAdminView}).
+ */
 @Path("/api/admin/petitions")
 @Produces(MediaType.APPLICATION_JSON)
 public class PetitionAdminResource {
 
     private final PetitionService petitions;
     private final PetitionRequestValidator validator;
+    private final RetentionRepository retention;
 
-    public PetitionAdminResource(PetitionService petitions, PetitionRequestValidator validator) {
+    public PetitionAdminResource(PetitionService petitions, PetitionRequestValidator validator,
+            RetentionRepository retention) {
         this.petitions = petitions;
         this.validator = validator;
+        this.retention = retention;
     }
 
     @POST
@@ -32,33 +41,39 @@ public class PetitionAdminResource {
     public Response create(PetitionRequest request) {
         validator.validate(request);
         PetitionDefinition petition = petitions.create(request);
-        return Response.created(URI.create("/api/petitions/" + petition.slug())).entity(petition).build();
+        return Response.created(URI.create("/api/petitions/" + petition.slug())).entity(view(petition)).build();
     }
 
     @GET
-    public List<PetitionDefinition> list() {
-        return petitions.list();
+    public List<PetitionAdminView> list() {
+        Map<String, PetitionRetention> retentions = retention.findAll();
+        return petitions.list().stream()
+                .map(petition -> PetitionAdminView.of(petition, retentions.get(petition.slug()))).toList();
     }
 
     @GET
     @Path("{slug}")
-    public PetitionDefinition get(@PathParam("slug") String slug) {
-        return petitions.find(slug).orElseThrow(() -> NoSuchPetition.named(slug));
+    public PetitionAdminView get(@PathParam("slug") String slug) {
+        return view(petitions.find(slug).orElseThrow(() -> NoSuchPetition.named(slug)));
     }
 
     /** Replaces the petition's wording, goal, targets and signer rules; its slug and status stay. */
     @PUT
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public PetitionDefinition update(@PathParam("slug") String slug, PetitionRequest request) {
+    public PetitionAdminView update(@PathParam("slug") String slug, PetitionRequest request) {
         validator.validateUpdate(slug, request);
-        return petitions.update(slug, request).orElseThrow(() -> NoSuchPetition.named(slug));
+        return view(petitions.update(slug, request).orElseThrow(() -> NoSuchPetition.named(slug)));
     }
 
     /** Stops new signatures; those taken stay counted. Closing a closed petition changes nothing. */
     @POST
     @Path("{slug}/close")
-    public PetitionDefinition close(@PathParam("slug") String slug) {
-        return petitions.close(slug).orElseThrow(() -> NoSuchPetition.named(slug));
+    public PetitionAdminView close(@PathParam("slug") String slug) {
+        return view(petitions.close(slug).orElseThrow(() -> NoSuchPetition.named(slug)));
+    }
+
+    private PetitionAdminView view(PetitionDefinition petition) {
+        return PetitionAdminView.of(petition, retention.find(petition.slug()).orElse(null));
     }
 }

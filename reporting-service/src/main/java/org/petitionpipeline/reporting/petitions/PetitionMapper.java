@@ -43,6 +43,7 @@ public class PetitionMapper {
                 request.endsAt(),
                 request.organizerEmails() == null ? List.of()
                         : request.organizerEmails().stream().map(String::strip).toList(),
-                now);
+                now,
+                request.retentionDays());
     }
 }

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,8 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
     };
     /** The columns an organizer edits, in the order {@link #bindContent} binds them. */
     private static final String CONTENT_COLUMNS = "title, text, targets, goal, consent_text, consent_text_version, "
-            + "required_fields, allowed_origins, household_signatures, verified_signatures_only, ends_at, organizer_emails";
+            + "required_fields, allowed_origins, household_signatures, verified_signatures_only, ends_at, organizer_emails, "
+            + "retention_days";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -43,7 +45,7 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
     /** Stores a new petition; false when the slug is taken. */
     public boolean insert(PetitionDefinition petition) {
         String sql = "insert into reporting.petition (slug, status, created_at, updated_at, " + CONTENT_COLUMNS + ")"
-                + " values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (slug) do nothing";
+                + " values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (slug) do nothing";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, petition.slug());
@@ -64,7 +66,7 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
     public Optional<PetitionDefinition> update(PetitionDefinition revised) {
         String sql = """
                 update reporting.petition
-                set (%s) = (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?), updated_at = ?
+                set (%s) = (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), updated_at = ?
                 where slug = ? returning *""".formatted(CONTENT_COLUMNS);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(sql)) {
@@ -81,12 +83,14 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
     public Optional<PetitionDefinition> close(String slug, Instant now) {
         String sql = """
                 update reporting.petition
-                set status = 'CLOSED', updated_at = case when status = 'CLOSED' then updated_at else ? end
+                set status = 'CLOSED', updated_at = case when status = 'CLOSED' then updated_at else ? end,
+                    closed_at = coalesce(closed_at, ?)
                 where slug = ? returning *""";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement close = connection.prepareStatement(sql)) {
             close.setTimestamp(1, Timestamp.from(now));
-            close.setString(2, slug);
+            close.setTimestamp(2, Timestamp.from(now));
+            close.setString(3, slug);
             return first(close);
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not close petition " + slug, e);
@@ -152,7 +156,8 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
         statement.setBoolean(index + 9, petition.verifiedSignaturesOnly());
         statement.setTimestamp(index + 10, petition.endsAt() == null ? null : Timestamp.from(petition.endsAt()));
         statement.setArray(index + 11, connection.createArrayOf("text", petition.organizerEmails().toArray()));
-        return index + 12;
+        statement.setObject(index + 12, petition.retentionDays(), Types.INTEGER);
+        return index + 13;
     }
 
     private List<PetitionDefinition> select(String sql, Object... parameters) {
@@ -196,7 +201,8 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
                 row.getBoolean("verified_signatures_only"),
                 row.getTimestamp("ends_at") == null ? null : row.getTimestamp("ends_at").toInstant(),
                 List.of(strings(row.getArray("organizer_emails"))),
-                row.getTimestamp("updated_at").toInstant());
+                row.getTimestamp("updated_at").toInstant(),
+                row.getObject("retention_days", Integer.class));
     }
 
     private static String[] strings(Array column) throws SQLException {

@@ -7,7 +7,11 @@ import java.util.List;
 import org.petitionpipeline.contracts.PetitionTarget;
 import org.petitionpipeline.contracts.SignerField;
 
-/** What an organizer sends to create a petition or to replace its wording (the slug then stays). */
+/**
+ * What an organizer sends to create a petition or to replace its wording (the slug then stays). {@code retentionDays}:
+ * days after the close until signers' personal data is anonymized, shorter than the deployment's period; leave it
+ * out for that period.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PetitionRequest(
         String slug,
@@ -22,5 +26,6 @@ public record PetitionRequest(
         Boolean householdSignatures,
         Boolean verifiedSignaturesOnly,
         Instant endsAt,
-        List<String> organizerEmails) {
+        List<String> organizerEmails,
+        Integer retentionDays) {
 }

@@ -3,11 +3,13 @@ package org.petitionpipeline.reporting.petitions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.petitionpipeline.contracts.CanonicalEmail;
 import org.petitionpipeline.contracts.OfficeContact;
 import org.petitionpipeline.contracts.PetitionTarget;
 import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.reporting.config.ReportingConfig;
 
 /** Checks an organizer's petition request field by field, so the answer can name every mistake at once. */
 @ApplicationScoped
@@ -25,6 +27,12 @@ public class PetitionRequestValidator {
     private static final int MAX_LABEL = 100;
     private static final int MAX_TEXT = 20_000;
 
+    private final ReportingConfig config;
+
+    public PetitionRequestValidator(ReportingConfig config) {
+        this.config = config;
+    }
+
     /** A new petition: its slug, then everything an organizer writes. */
     public void validate(PetitionRequest request) {
         requireBody(request);
@@ -33,6 +41,7 @@ public class PetitionRequestValidator {
             errors.put("slug", "use 1-64 lower-case letters, digits and inner hyphens, e.g. 'tell-the-ag-resign'");
         }
         errors.putAll(contentErrors(request));
+        retentionError(request).ifPresent(error -> errors.put("retention_days", error));
         throwIfAny(errors);
     }
 
@@ -47,6 +56,7 @@ public class PetitionRequestValidator {
             errors.put("slug", "a petition keeps its slug '" + slug + "': leave it out, or create a new petition");
         }
         errors.putAll(contentErrors(request));
+        retentionError(request).ifPresent(error -> errors.put("retention_days", error));
         throwIfAny(errors);
     }
 
@@ -108,6 +118,20 @@ public class PetitionRequestValidator {
             }
         }
         return errors;
+    }
+
+    /**
+     * An organizer may only shorten the deployment's period: it is what the privacy notice promises signers at most.
+     * Whole days, at least one, so a close is never followed by an anonymization before reports can be made.
+     */
+    private Optional<String> retentionError(PetitionRequest request) {
+        Integer days = request.retentionDays();
+        long deploymentDays = config.retention().afterClose().toDays();
+        if (days == null || days >= 1 && days < deploymentDays) {
+            return Optional.empty();
+        }
+        return Optional.of("days after the close, from 1 to " + (deploymentDays - 1) + ", shorter than this "
+                + "deployment's " + deploymentDays + "; leave it out to keep signers' data that long");
     }
 
     private static Map<String, String> targetErrors(String field, PetitionTarget target) {

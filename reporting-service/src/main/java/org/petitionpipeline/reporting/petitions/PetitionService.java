@@ -1,6 +1,7 @@
 package org.petitionpipeline.reporting.petitions;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -19,11 +20,14 @@ public class PetitionService {
     private final PetitionRepository petitions;
     private final PetitionCatalogRelay catalogRelay;
     private final PetitionMapper mapper;
+    private final Clock clock;
 
-    public PetitionService(PetitionRepository petitions, PetitionCatalogRelay catalogRelay, PetitionMapper mapper) {
+    public PetitionService(PetitionRepository petitions, PetitionCatalogRelay catalogRelay, PetitionMapper mapper,
+            Clock clock) {
         this.petitions = petitions;
         this.catalogRelay = catalogRelay;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     public PetitionDefinition create(PetitionRequest request) {
@@ -77,9 +81,11 @@ public class PetitionService {
         }
     }
 
-
-    /** PostgreSQL keeps microseconds: the definition answered then carries the same instant as the one published. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    /**
+     * PostgreSQL keeps microseconds: the definition answered then carries the same instant as the one published. The
+     * clock is the retention job's, so a test that moves it sees a petition close when it says.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -12,7 +12,10 @@ import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.Signer;
 
-/** Keeps what a delivery report lists of each accepted signature, and erases it at the signer's request. */
+/**
+ * Keeps what a delivery report lists of each accepted signature, and erases it at the signer's request or when the
+ * petition's retention ran out.
+ */
 @ApplicationScoped
 public class SignerRepository {
 
@@ -27,12 +30,13 @@ public class SignerRepository {
     /*
      * Region and country are kept as the breakdowns count them, so a report's rows add up to its breakdown table. A
      * signature of an erased person accepted at or before the erasure's requested_at (a late or replayed event) is
-     * stored as the erasure would have left it; one accepted after is a new signature, given with fresh consent.
+     * stored as the erasure would have left it; one accepted after is a new signature, given with fresh consent. A
+     * late signature of a petition already anonymized (a backlog older than its retention) is stored anonymized too.
      */
     private static final String RECORD_NEW = """
             insert into reporting.signer (signature_id, petition_slug, email_hash, given_name, family_name,
                                           postal_code, region, country, comment, signed_at, erased_at)
-            select id, slug, kept.email_hash, kept.given_name, kept.family_name, kept.postal_code,
+            select id, batch.slug, kept.email_hash, kept.given_name, kept.family_name, kept.postal_code,
                    nullif(upper(trim(region)), ''), nullif(upper(trim(country)), ''), kept.comment, signed_at,
                    kept.erased_at
             from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
@@ -41,26 +45,34 @@ public class SignerRepository {
                          signed_at)
             left join reporting.erased_person erased
                 on erased.email_hash = batch.email_hash and batch.signed_at <= erased.requested_at
+            left join reporting.petition anonymized
+                on anonymized.slug = batch.slug and anonymized.anonymized_at is not null
             cross join lateral (
                 select batch.email_hash, batch.given_name, batch.family_name, batch.postal_code, batch.comment,
                        null::timestamptz
-                where erased.email_hash is null
+                where erased.email_hash is null and anonymized.slug is null
                 union all
                 select null, null, null, null, null, now()
-                where erased.email_hash is not null)
+                where erased.email_hash is not null or anonymized.slug is not null)
                 as kept(email_hash, given_name, family_name, postal_code, comment, erased_at)
             order by id
             on conflict (signature_id) do nothing""";
 
     /*
-     * Only the rows of signatures given by requested_at: a later one came with fresh consent. The hash goes too: the
-     * tombstone keeps it, and the row no longer needs to be found.
+     * What an erasure and a petition's retention both leave of a row: petition, region, country and time. The hash
+     * goes too: an erasure's tombstone keeps it, and the row no longer needs to be found. erased_at is what a
+     * delivery report's manifest counts as erased since its as_of, whichever of the two removed the data.
      */
-    private static final String ERASE = """
+    private static final String ANONYMIZE = """
             update reporting.signer
             set email_hash = null, given_name = null, family_name = null, postal_code = null, comment = null,
                 erased_at = now()
-            where email_hash = ? and signed_at <= ?""";
+            """;
+
+    /* Only the rows of signatures given by requested_at: a later one came with fresh consent. */
+    private static final String ERASE = ANONYMIZE + "where email_hash = ? and signed_at <= ?";
+
+    private static final String ANONYMIZE_PETITION = ANONYMIZE + "where petition_slug = ? and erased_at is null";
 
     private final DataSource dataSource;
 
@@ -104,6 +116,23 @@ public class SignerRepository {
             return update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not erase the signer rows of person " + emailHash, e);
+        }
+    }
+
+    /**
+     * Removes names, postal code, comment and hash from every row of the petition not anonymized before, in the
+     * caller's transaction, and returns how many rows it changed. Takes the erasure lock: a batch of the petition's
+     * signatures inserting side by side then either committed first (and is anonymized here) or sees the petition
+     * anonymized (and stores its rows so).
+     */
+    public int anonymizePetition(String slug) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(ANONYMIZE_PETITION)) {
+            lock(connection, "pg_advisory_xact_lock");
+            update.setString(1, slug);
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not anonymize the signer rows of petition " + slug, e);
         }
     }
 
