@@ -36,6 +36,8 @@ create signatures.submitted 6 cleanup.policy=delete retention.ms=604800000 segme
 create signatures.submitted.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create signatures.accepted 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create signatures.accepted.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
+create signatures.counted 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
+create signatures.counted.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create signatures.rejected 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create signatures.rejected.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create signatures.invalidated 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1

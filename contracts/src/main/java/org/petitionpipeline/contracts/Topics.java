@@ -7,6 +7,8 @@ public final class Topics {
     public static final String PETITIONS = "petitions";
     public static final String SIGNATURES_SUBMITTED = "signatures.submitted";
     public static final String SIGNATURES_ACCEPTED = "signatures.accepted";
+    /** Key = {@link SignatureKey}, value = {@link CountedSignature}: an accepted signature without contact data. */
+    public static final String SIGNATURES_COUNTED = "signatures.counted";
     public static final String SIGNATURES_REJECTED = "signatures.rejected";
     public static final String SIGNATURES_INVALIDATED = "signatures.invalidated";
     /** Key = {@link SignatureKey}, value = {@link VerifiedSignature}: the signer confirmed their address. */

@@ -42,6 +42,20 @@ class EventJsonFormTest {
     }
 
     @Test
+    void aCountedSignatureCarriesNoAddressRequestFactsOrConsent() throws Exception {
+        AcceptedSignature accepted = new AcceptedSignature(EventSchema.VERSION, submitted.submissionId(), "demo",
+                "Resign", "ab12", submitted.signer(), "Enough.", submitted.consent(), submitted.request(), "US-DC",
+                Instant.parse("2026-11-22T10:15:31Z"));
+        CountedSignature counted = CountedSignature.of(accepted);
+
+        String form = json.writeValueAsString(counted);
+        assertThat(form).doesNotContain("jane@example.org", "203.0.113.9", "curl/8", "news.example", "consent");
+        assertThat(json.readTree(form).get("given_name").asText()).isEqualTo("Jane");
+        assertThat(counted.key()).isEqualTo(accepted.key());
+        assertThat(json.readValue(form, CountedSignature.class)).isEqualTo(counted);
+    }
+
+    @Test
     void eventsSurviveARoundTrip() throws Exception {
         assertThat(json.readValue(json.writeValueAsString(submitted), SubmittedSignature.class)).isEqualTo(submitted);
 

@@ -43,7 +43,10 @@ public final class TopicCatalogue {
             new TopicDefinition(Topics.PETITIONS, 1, Replication.PRODUCTION, true, Optional.empty(), SLUG_KEY,
                     Set.of(REPORTING), List.of(eachInstanceReadsAll(SIGNATURE_INTAKE), eachInstanceReadsAll(EMAIL))),
             events(Topics.SIGNATURES_SUBMITTED, SIGNATURE_KEY, SIGNATURE_INTAKE, DEDUP),
-            events(Topics.SIGNATURES_ACCEPTED, SIGNATURE_KEY, DEDUP, EMAIL, REPORTING),
+            // the same signatures twice: whole for email, which writes to the signer; without the address, request
+            // facts and consent for reporting, which only counts and lists them (data minimization)
+            events(Topics.SIGNATURES_ACCEPTED, SIGNATURE_KEY, DEDUP, EMAIL),
+            events(Topics.SIGNATURES_COUNTED, SIGNATURE_KEY, DEDUP, REPORTING),
             events(Topics.SIGNATURES_REJECTED, SIGNATURE_KEY, DEDUP, REPORTING),
             events(Topics.SIGNATURES_INVALIDATED, SIGNATURE_KEY, DEDUP, REPORTING),
             events(Topics.SIGNATURES_VERIFIED, SIGNATURE_KEY, EMAIL, REPORTING),

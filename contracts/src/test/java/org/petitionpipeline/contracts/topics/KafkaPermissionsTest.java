@@ -35,6 +35,15 @@ class KafkaPermissionsTest {
     }
 
     @Test
+    void reportingCountsSignaturesWithoutEverReadingTheirAddresses() {
+        assertThat(KafkaPermissions.of(Service.REPORTING))
+                .contains(new KafkaGrant(Resource.TOPIC, Topics.SIGNATURES_COUNTED, false, Set.of(READ, DESCRIBE)))
+                // the ops console describes every topic (its lag figures), but reads no record of these
+                .noneMatch(grant -> grant.operations().contains(READ) && (grant.name().equals(Topics.SIGNATURES_ACCEPTED)
+                        || grant.name().equals(Topics.SIGNATURES_SUBMITTED)));
+    }
+
+    @Test
     void onlyTheOpsConsoleDescribesEveryTopicAndGroup() {
         List<KafkaGrant> reporting = KafkaPermissions.of(KafkaPermissions.OBSERVES_EVERYTHING);
         assertThat(reporting).filteredOn(grant -> grant.resource() == Resource.TOPIC)

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.InvalidatedSignature;
 import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.Topics;
@@ -26,7 +27,8 @@ import org.petitionpipeline.kit.tracing.TraceHeaders;
 /**
  * Publishes outcomes and returns only when the broker holds every one of them. A plain Kafka producer rather
  * than messaging emitters: a batch of thousands of outcomes is sent as a burst and awaited once (measured: the
- * emitters took more time per batch than the database insert).
+ * emitters took more time per batch than the database insert). Each accepted signature goes out twice: whole on
+ * {@code signatures.accepted} for email, and as a {@link CountedSignature} for the services that only count.
  */
 @ApplicationScoped
 public class OutcomePublisher {
@@ -36,6 +38,7 @@ public class OutcomePublisher {
     private final KafkaProducer<String, byte[]> producer;
     private final AckedPublisher<ProducerRecord<String, byte[]>> publisher;
     private final ObjectWriter acceptedJson;
+    private final ObjectWriter countedJson;
     private final ObjectWriter rejectedJson;
     private final ObjectWriter invalidatedJson;
     private final TraceHeaders traceHeaders;
@@ -46,6 +49,7 @@ public class OutcomePublisher {
                 Map.of(ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 131_072));
         this.publisher = AckedPublisher.records(producer, Function.identity(), ACK_TIMEOUT);
         this.acceptedJson = json.writerFor(AcceptedSignature.class);
+        this.countedJson = json.writerFor(CountedSignature.class);
         this.rejectedJson = json.writerFor(RejectedSignature.class);
         this.invalidatedJson = json.writerFor(InvalidatedSignature.class);
         this.traceHeaders = traceHeaders;
@@ -55,6 +59,9 @@ public class OutcomePublisher {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         add(records, Topics.SIGNATURES_ACCEPTED, acceptedJson, outcomes.accepted(), AcceptedSignature::key,
                 accepted -> outcomes.traceOf(accepted.signatureId()));
+        add(records, Topics.SIGNATURES_COUNTED, countedJson,
+                outcomes.accepted().stream().map(CountedSignature::of).toList(), CountedSignature::key,
+                counted -> outcomes.traceOf(counted.signatureId()));
         add(records, Topics.SIGNATURES_REJECTED, rejectedJson, outcomes.rejected(), RejectedSignature::key,
                 rejected -> outcomes.traceOf(rejected.submissionId()));
         add(records, Topics.SIGNATURES_INVALIDATED, invalidatedJson, outcomes.invalidated(), InvalidatedSignature::key,

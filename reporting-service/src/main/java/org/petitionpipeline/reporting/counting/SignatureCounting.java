@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.VerifiedSignature;
 import org.petitionpipeline.reporting.config.ReportingConfig;
 import org.petitionpipeline.reporting.milestones.MilestoneRelay;
@@ -40,10 +40,10 @@ public class SignatureCounting {
     }
 
     @Transactional
-    public void countAccepted(List<AcceptedSignature> batch) {
+    public void countAccepted(List<CountedSignature> batch) {
         totals.countAccepted(batch);
         signers.record(batch);
-        recordMilestones(petitionsOf(batch, AcceptedSignature::petitionSlug));
+        recordMilestones(petitionsOf(batch, CountedSignature::petitionSlug));
     }
 
     /** On a petition that counts only confirmed signatures, a confirmation is what raises the public total. */

@@ -4,7 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.InvalidatedSignature;
 import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.VerifiedSignature;
@@ -27,9 +27,9 @@ public class SignatureOutcomeListener {
         this.deadLetters = deadLetters;
     }
 
-    @Incoming("signatures-accepted")
+    @Incoming("signatures-counted")
     @Blocking
-    public void count(ConsumerRecords<String, AcceptedSignature> records) {
+    public void count(ConsumerRecords<String, CountedSignature> records) {
         deadLetters.processTraced(records,
                 (batch, spans) -> spans.each("count signature", batch, () -> counting.countAccepted(batch)));
     }

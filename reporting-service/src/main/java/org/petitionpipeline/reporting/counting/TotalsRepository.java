@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.InvalidatedSignature;
 import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.VerifiedSignature;
@@ -160,12 +160,12 @@ public class TotalsRepository {
     }
 
     /** Counts the signatures of the batch not counted before, with their breakdowns, in one round trip. */
-    public void countAccepted(List<AcceptedSignature> batch) {
+    public void countAccepted(List<CountedSignature> batch) {
         executeOverBatch(COUNT_NEW_SIGNATURES, "count a batch of " + batch.size() + " signatures",
-                uuids(batch, AcceptedSignature::signatureId), texts(batch, AcceptedSignature::petitionSlug),
-                texts(batch, signature -> signature.signer() == null ? null : signature.signer().country()),
-                texts(batch, AcceptedSignature::region),
-                new SqlArray("timestamptz", batch.stream().map(AcceptedSignature::acceptedAt)
+                uuids(batch, CountedSignature::signatureId), texts(batch, CountedSignature::petitionSlug),
+                texts(batch, CountedSignature::country),
+                texts(batch, CountedSignature::region),
+                new SqlArray("timestamptz", batch.stream().map(CountedSignature::acceptedAt)
                         .map(Timestamp::from).toArray(Timestamp[]::new)));
     }
 

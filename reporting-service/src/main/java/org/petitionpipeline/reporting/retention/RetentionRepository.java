@@ -25,17 +25,26 @@ import org.petitionpipeline.kit.relay.Outbox;
 @ApplicationScoped
 public class RetentionRepository implements Outbox<PetitionAnonymized> {
 
+    /*
+     * When a petition stopped taking signatures: the organizer's close, else its end date (which may lie ahead: the
+     * period then runs from a time still to come). A petition closed by neither never ends its period.
+     */
+    private static final String ENDED = "coalesce(closed_at, ends_at)";
+
     /* The period is computed in SQL as RetentionPeriod does: the organizer's days, capped at the deployment's. */
     private static final String DUE = """
             select slug from reporting.petition
-            where status = 'CLOSED' and anonymized_at is null
-              and closed_at + make_interval(secs => least(coalesce(retention_days * 86400.0, ?), ?)) <= ?
-            order by closed_at""";
+            where anonymized_at is null
+              and %s + make_interval(secs => least(coalesce(retention_days * 86400.0, ?), ?)) <= ?
+            order by %<s""".formatted(ENDED);
 
-    /* The claim: of two instances (or rounds) at the same petition, the second finds anonymized_at set and skips it. */
+    /*
+     * The claim: of two instances (or rounds) at the same petition, the second finds anonymized_at set and skips it;
+     * a petition whose end date was moved past now meanwhile is not claimed.
+     */
     private static final String CLAIM = """
             update reporting.petition set anonymized_at = ?
-            where slug = ? and status = 'CLOSED' and anonymized_at is null""";
+            where slug = ? and anonymized_at is null and %s <= ?""".formatted(ENDED);
 
     private final DataSource dataSource;
     private final RetentionPeriod period;
@@ -45,7 +54,7 @@ public class RetentionRepository implements Outbox<PetitionAnonymized> {
         this.period = period;
     }
 
-    /** Slugs of the closed petitions whose period ran out by {@code now} and that are not anonymized yet. */
+    /** Slugs of the ended petitions whose period ran out by {@code now} and that are not anonymized yet. */
     public List<String> due(Instant now) {
         double deploymentSeconds = period.deployment().toSeconds();
         try (Connection connection = dataSource.getConnection();
@@ -74,6 +83,7 @@ public class RetentionRepository implements Outbox<PetitionAnonymized> {
                 PreparedStatement update = connection.prepareStatement(CLAIM)) {
             update.setTimestamp(1, Timestamp.from(now));
             update.setString(2, slug);
+            update.setTimestamp(3, Timestamp.from(now));
             return update.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("could not claim petition " + slug + " for anonymization", e);
@@ -93,17 +103,18 @@ public class RetentionRepository implements Outbox<PetitionAnonymized> {
     private Map<String, PetitionRetention> select(String where, String... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "select slug, closed_at, retention_days, anonymized_at from reporting.petition " + where)) {
+                        "select slug, closed_at, %s as ended_at, retention_days, anonymized_at from reporting.petition "
+                                .formatted(ENDED) + where)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setString(i + 1, parameters[i]);
             }
             Map<String, PetitionRetention> bySlug = new HashMap<>();
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    Instant closedAt = instant(row, "closed_at");
+                    Instant endedAt = instant(row, "ended_at");
                     Duration retained = period.of(row.getObject("retention_days", Integer.class));
-                    bySlug.put(row.getString("slug"), new PetitionRetention(retained, closedAt,
-                            closedAt == null ? null : closedAt.plus(retained), instant(row, "anonymized_at")));
+                    bySlug.put(row.getString("slug"), new PetitionRetention(retained, instant(row, "closed_at"),
+                            endedAt == null ? null : endedAt.plus(retained), instant(row, "anonymized_at")));
                 }
             }
             return bySlug;
@@ -116,15 +127,15 @@ public class RetentionRepository implements Outbox<PetitionAnonymized> {
     public List<PetitionAnonymized> unpublished(int limit) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("""
-                        select slug, closed_at, anonymized_at from reporting.petition
+                        select slug, %s as ended_at, anonymized_at from reporting.petition
                         where anonymized_at is not null and anonymized_published_at is null
-                        order by anonymized_at, slug limit ?""")) {
+                        order by anonymized_at, slug limit ?""".formatted(ENDED))) {
             query.setInt(1, limit);
             List<PetitionAnonymized> pending = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     pending.add(new PetitionAnonymized(EventSchema.VERSION, rows.getString("slug"),
-                            instant(rows, "closed_at"), instant(rows, "anonymized_at")));
+                            instant(rows, "ended_at"), instant(rows, "anonymized_at")));
                 }
             }
             return pending;

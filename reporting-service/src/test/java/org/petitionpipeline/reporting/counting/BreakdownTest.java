@@ -13,10 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.AcceptedSignature;
-import org.petitionpipeline.contracts.Consent;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.EventSchema;
-import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.reporting.petitions.PetitionCatalogTest;
 import org.petitionpipeline.testsupport.KafkaTestClient;
@@ -27,25 +25,24 @@ class BreakdownTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private static AcceptedSignature signedFrom(String slug, String country, String region, String acceptedAt) {
+    private static CountedSignature signedFrom(String slug, String country, String region, String acceptedAt) {
         String emailHash = UUID.randomUUID().toString();
-        return new AcceptedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", emailHash,
-                new Signer("Jane", "Doe", emailHash + "@example.org", null, country), null, new Consent(false, "v1"),
-                null, region, Instant.parse(acceptedAt));
+        return new CountedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, emailHash, "Jane", "Doe", null,
+                country, region, null, Instant.parse(acceptedAt));
     }
 
     @Test
     void theTotalIsSplitByCountryRegionAndHourAndReplaysDoNotMoveIt() {
         PetitionCatalogTest.createPetition("breakdown-test");
-        AcceptedSignature dc = signedFrom("breakdown-test", "US", "US-DC", "2026-11-22T10:15:00Z");
-        AcceptedSignature california = signedFrom("breakdown-test", "US", "US-CA", "2026-11-22T10:59:59Z");
-        AcceptedSignature london = signedFrom("breakdown-test", "gb", null, "2026-11-22T11:00:00Z");
-        AcceptedSignature nowhere = signedFrom("breakdown-test", null, null, "2026-11-22T12:30:00Z");
-        List<AcceptedSignature> all = List.of(dc, california, london, nowhere);
+        CountedSignature dc = signedFrom("breakdown-test", "US", "US-DC", "2026-11-22T10:15:00Z");
+        CountedSignature california = signedFrom("breakdown-test", "US", "US-CA", "2026-11-22T10:59:59Z");
+        CountedSignature london = signedFrom("breakdown-test", "gb", null, "2026-11-22T11:00:00Z");
+        CountedSignature nowhere = signedFrom("breakdown-test", null, null, "2026-11-22T12:30:00Z");
+        List<CountedSignature> all = List.of(dc, california, london, nowhere);
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            all.forEach(signature -> kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature));
+            all.forEach(signature -> kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature));
             InvalidationTest.awaitTotal("breakdown-test", 4);
-            all.forEach(signature -> kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature));
+            all.forEach(signature -> kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature));
         }
 
         // a replay must not move it: wait a moment longer and look again
@@ -59,17 +56,17 @@ class BreakdownTest {
     @Test
     void anInvalidatedSignatureLeavesTheRowsItWasCountedInOnce() {
         PetitionCatalogTest.createPetition("breakdown-strike-test");
-        AcceptedSignature kept = signedFrom("breakdown-strike-test", "DE", "DE-BE", "2026-11-22T08:05:00Z");
-        AcceptedSignature struckOut = signedFrom("breakdown-strike-test", "FR", "FR-75C", "2026-11-22T09:10:00Z");
+        CountedSignature kept = signedFrom("breakdown-strike-test", "DE", "DE-BE", "2026-11-22T08:05:00Z");
+        CountedSignature struckOut = signedFrom("breakdown-strike-test", "FR", "FR-75C", "2026-11-22T09:10:00Z");
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            kafka.send(Topics.SIGNATURES_ACCEPTED, kept.key(), kept);
-            kafka.send(Topics.SIGNATURES_ACCEPTED, struckOut.key(), struckOut);
+            kafka.send(Topics.SIGNATURES_COUNTED, kept.key(), kept);
+            kafka.send(Topics.SIGNATURES_COUNTED, struckOut.key(), struckOut);
             InvalidationTest.awaitTotal("breakdown-strike-test", 2);
 
             kafka.send(Topics.SIGNATURES_INVALIDATED, struckOut.key(), InvalidationTest.invalidated(struckOut));
             kafka.send(Topics.SIGNATURES_INVALIDATED, struckOut.key(), InvalidationTest.invalidated(struckOut));
             InvalidationTest.awaitTotal("breakdown-strike-test", 1);
-            kafka.send(Topics.SIGNATURES_ACCEPTED, struckOut.key(), struckOut);
+            kafka.send(Topics.SIGNATURES_COUNTED, struckOut.key(), struckOut);
         }
 
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->

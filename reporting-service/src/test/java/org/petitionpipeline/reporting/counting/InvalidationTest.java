@@ -15,7 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.InvalidatedSignature;
 import org.petitionpipeline.contracts.Topics;
@@ -31,7 +31,7 @@ public class InvalidationTest {
     @Inject
     DataSource dataSource;
 
-    public static InvalidatedSignature invalidated(AcceptedSignature signature) {
+    public static InvalidatedSignature invalidated(CountedSignature signature) {
         return new InvalidatedSignature(EventSchema.VERSION, signature.signatureId(), signature.petitionSlug(),
                 signature.emailHash(), "bot wave found by ops", Instant.now());
     }
@@ -39,19 +39,19 @@ public class InvalidationTest {
     @Test
     void anInvalidatedSignatureLeavesTheTotalOnceHoweverOftenEitherEventIsDelivered() {
         PetitionCatalogTest.createPetition("strike-test");
-        AcceptedSignature struckOut = TotalsTest.accepted("strike-test", UUID.randomUUID(), "s1");
+        CountedSignature struckOut = TotalsTest.accepted("strike-test", UUID.randomUUID(), "s1");
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            for (AcceptedSignature signature : new AcceptedSignature[] {struckOut,
+            for (CountedSignature signature : new CountedSignature[] {struckOut,
                     TotalsTest.accepted("strike-test", UUID.randomUUID(), "s2"),
                     TotalsTest.accepted("strike-test", UUID.randomUUID(), "s3")}) {
-                kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+                kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
             }
             awaitTotal("strike-test", 3);
 
             kafka.send(Topics.SIGNATURES_INVALIDATED, struckOut.key(), invalidated(struckOut));
             kafka.send(Topics.SIGNATURES_INVALIDATED, struckOut.key(), invalidated(struckOut));
             awaitTotal("strike-test", 2);
-            kafka.send(Topics.SIGNATURES_ACCEPTED, struckOut.key(), struckOut);
+            kafka.send(Topics.SIGNATURES_COUNTED, struckOut.key(), struckOut);
             kafka.send(Topics.SIGNATURES_INVALIDATED, struckOut.key(), invalidated(struckOut));
         }
 
@@ -66,16 +66,16 @@ public class InvalidationTest {
     @Test
     void aSignatureInvalidatedBeforeItsAcceptanceArrivesIsNeverCounted() throws Exception {
         PetitionCatalogTest.createPetition("early-strike-test");
-        AcceptedSignature struckOut = TotalsTest.accepted("early-strike-test", UUID.randomUUID(), "e1");
-        AcceptedSignature kept = TotalsTest.accepted("early-strike-test", UUID.randomUUID(), "e2");
+        CountedSignature struckOut = TotalsTest.accepted("early-strike-test", UUID.randomUUID(), "e1");
+        CountedSignature kept = TotalsTest.accepted("early-strike-test", UUID.randomUUID(), "e2");
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             kafka.send(Topics.SIGNATURES_INVALIDATED, struckOut.key(), invalidated(struckOut));
             // the two topics are read independently: make sure the invalidation really came first
             await().atMost(Duration.ofSeconds(10)).until(() -> isRecordedAsInvalidated(struckOut.signatureId()));
 
-            kafka.send(Topics.SIGNATURES_ACCEPTED, struckOut.key(), struckOut);
-            kafka.send(Topics.SIGNATURES_ACCEPTED, kept.key(), kept);
-            kafka.send(Topics.SIGNATURES_ACCEPTED, struckOut.key(), struckOut);
+            kafka.send(Topics.SIGNATURES_COUNTED, struckOut.key(), struckOut);
+            kafka.send(Topics.SIGNATURES_COUNTED, kept.key(), kept);
+            kafka.send(Topics.SIGNATURES_COUNTED, struckOut.key(), struckOut);
         }
 
         awaitTotal("early-strike-test", 1);
@@ -89,11 +89,11 @@ public class InvalidationTest {
     @Test
     void anInvalidationWithoutSignatureIdIsSetAside() {
         PetitionCatalogTest.createPetition("strike-poison-test");
-        AcceptedSignature signature = TotalsTest.accepted("strike-poison-test", UUID.randomUUID(), "q1");
+        CountedSignature signature = TotalsTest.accepted("strike-poison-test", UUID.randomUUID(), "q1");
         InvalidatedSignature withoutId = new InvalidatedSignature(EventSchema.VERSION, null, "strike-poison-test",
                 "q2", "bot", Instant.now());
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+            kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
             awaitTotal("strike-poison-test", 1);
 
             kafka.send(Topics.SIGNATURES_INVALIDATED, withoutId.key(), withoutId);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.RejectionReason;
@@ -47,7 +47,7 @@ public class RejectionCountsTest {
                 rejected("rejections-test", "r3", RejectionReason.HELD),
                 released);
         // ops release it: dedup publishes the held submission as accepted, under the same id
-        AcceptedSignature releasedAsAccepted = TotalsTest.accepted("rejections-test", released.submissionId(), "r4");
+        CountedSignature releasedAsAccepted = TotalsTest.accepted("rejections-test", released.submissionId(), "r4");
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             for (RejectedSignature rejection : rejections) {
                 kafka.send(Topics.SIGNATURES_REJECTED, rejection.key(), rejection);
@@ -55,7 +55,7 @@ public class RejectionCountsTest {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> stats("rejections-test")
                     .body("duplicates", equalTo(2)).body("invalid", equalTo(1)).body("held", equalTo(2)));
 
-            kafka.send(Topics.SIGNATURES_ACCEPTED, releasedAsAccepted.key(), releasedAsAccepted);
+            kafka.send(Topics.SIGNATURES_COUNTED, releasedAsAccepted.key(), releasedAsAccepted);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> stats("rejections-test")
                     .body("held", equalTo(1)).body("accepted", equalTo(1)).body("total", equalTo(1)));
 

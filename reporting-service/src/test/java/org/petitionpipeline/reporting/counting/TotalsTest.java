@@ -13,10 +13,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.AcceptedSignature;
-import org.petitionpipeline.contracts.Consent;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.EventSchema;
-import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.reporting.petitions.PetitionCatalogTest;
 import org.petitionpipeline.testsupport.KafkaTestClient;
@@ -27,10 +25,9 @@ public class TotalsTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    public static AcceptedSignature accepted(String slug, UUID signatureId, String emailHash) {
-        return new AcceptedSignature(EventSchema.VERSION, signatureId, slug, "Title", emailHash,
-                new Signer("Jane", "Doe", emailHash + "@example.org", "20500", "US"), null,
-                new Consent(false, "v1"), null, "US-DC", Instant.now());
+    public static CountedSignature accepted(String slug, UUID signatureId, String emailHash) {
+        return new CountedSignature(EventSchema.VERSION, signatureId, slug, emailHash, "Jane", "Doe", "20500", "US",
+                "US-DC", null, Instant.now());
     }
 
     @Test
@@ -39,14 +36,14 @@ public class TotalsTest {
 
         UUID first = UUID.randomUUID();
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            AcceptedSignature replayed = accepted("totals-test", first, "h1");
-            kafka.send(Topics.SIGNATURES_ACCEPTED, replayed.key(), replayed);
-            kafka.send(Topics.SIGNATURES_ACCEPTED, replayed.key(), replayed);
+            CountedSignature replayed = accepted("totals-test", first, "h1");
+            kafka.send(Topics.SIGNATURES_COUNTED, replayed.key(), replayed);
+            kafka.send(Topics.SIGNATURES_COUNTED, replayed.key(), replayed);
             for (String hash : new String[] {"h2", "h3"}) {
-                AcceptedSignature signature = accepted("totals-test", UUID.randomUUID(), hash);
-                kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+                CountedSignature signature = accepted("totals-test", UUID.randomUUID(), hash);
+                kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
             }
-            kafka.send(Topics.SIGNATURES_ACCEPTED, replayed.key(), replayed);
+            kafka.send(Topics.SIGNATURES_COUNTED, replayed.key(), replayed);
         }
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
@@ -74,8 +71,8 @@ public class TotalsTest {
                 .then().statusCode(200).body("total", equalTo(0));
 
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            AcceptedSignature signature = accepted("etag-test", UUID.randomUUID(), "t1");
-            kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+            CountedSignature signature = accepted("etag-test", UUID.randomUUID(), "t1");
+            kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().header("If-None-Match", entityTag).get("/api/petitions/etag-test/total")
@@ -88,18 +85,18 @@ public class TotalsTest {
         PetitionCatalogTest.createPetition("poison-test");
 
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            AcceptedSignature first = accepted("poison-test", UUID.randomUUID(), "p1");
-            AcceptedSignature withoutId = accepted("poison-test", null, "p2");
-            AcceptedSignature last = accepted("poison-test", UUID.randomUUID(), "p3");
-            kafka.send(Topics.SIGNATURES_ACCEPTED, first.key(), first);
-            kafka.sendRaw(Topics.SIGNATURES_ACCEPTED, "poison-test:garbage", "\u0000not json");
-            kafka.send(Topics.SIGNATURES_ACCEPTED, "poison-test:no-id", withoutId);
-            kafka.send(Topics.SIGNATURES_ACCEPTED, last.key(), last);
+            CountedSignature first = accepted("poison-test", UUID.randomUUID(), "p1");
+            CountedSignature withoutId = accepted("poison-test", null, "p2");
+            CountedSignature last = accepted("poison-test", UUID.randomUUID(), "p3");
+            kafka.send(Topics.SIGNATURES_COUNTED, first.key(), first);
+            kafka.sendRaw(Topics.SIGNATURES_COUNTED, "poison-test:garbage", "\u0000not json");
+            kafka.send(Topics.SIGNATURES_COUNTED, "poison-test:no-id", withoutId);
+            kafka.send(Topics.SIGNATURES_COUNTED, last.key(), last);
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     given().get("/api/petitions/poison-test/total").then().body("total", equalTo(2)));
             await().atMost(Duration.ofSeconds(10)).until(() -> kafka.read(
-                            Topics.deadLetterOf(Topics.SIGNATURES_ACCEPTED), 1000, Duration.ofMillis(500)).stream()
+                            Topics.deadLetterOf(Topics.SIGNATURES_COUNTED), 1000, Duration.ofMillis(500)).stream()
                     .filter(record -> record.key().startsWith("poison-test:")).count() == 2);
         }
     }

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.contracts.VerifiedSignature;
@@ -28,7 +28,7 @@ public class VerifiedCountTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    public static VerifiedSignature verified(AcceptedSignature signature) {
+    public static VerifiedSignature verified(CountedSignature signature) {
         return new VerifiedSignature(EventSchema.VERSION, signature.signatureId(), signature.petitionSlug(),
                 signature.emailHash(), Instant.now());
     }
@@ -36,26 +36,26 @@ public class VerifiedCountTest {
     @Test
     void onAVerifiedOnlyPetitionOnlyConfirmedSignaturesCountHoweverOftenEventsAreReplayed() {
         createVerifiedOnlyPetition("verified-only-test");
-        AcceptedSignature confirmed = TotalsTest.accepted("verified-only-test", UUID.randomUUID(), "v1");
-        AcceptedSignature confirmedFirst = TotalsTest.accepted("verified-only-test", UUID.randomUUID(), "v2");
-        AcceptedSignature unconfirmed = TotalsTest.accepted("verified-only-test", UUID.randomUUID(), "v3");
+        CountedSignature confirmed = TotalsTest.accepted("verified-only-test", UUID.randomUUID(), "v1");
+        CountedSignature confirmedFirst = TotalsTest.accepted("verified-only-test", UUID.randomUUID(), "v2");
+        CountedSignature unconfirmed = TotalsTest.accepted("verified-only-test", UUID.randomUUID(), "v3");
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            kafka.send(Topics.SIGNATURES_ACCEPTED, confirmed.key(), confirmed);
-            kafka.send(Topics.SIGNATURES_ACCEPTED, unconfirmed.key(), unconfirmed);
+            kafka.send(Topics.SIGNATURES_COUNTED, confirmed.key(), confirmed);
+            kafka.send(Topics.SIGNATURES_COUNTED, unconfirmed.key(), unconfirmed);
             awaitStats("verified-only-test", 2, 0, 0);
 
             kafka.send(Topics.SIGNATURES_VERIFIED, confirmed.key(), verified(confirmed));
             // a confirmation that overtakes its acceptance (the topics are read independently)
             kafka.send(Topics.SIGNATURES_VERIFIED, confirmedFirst.key(), verified(confirmedFirst));
             awaitStats("verified-only-test", 2, 1, 1);
-            kafka.send(Topics.SIGNATURES_ACCEPTED, confirmedFirst.key(), confirmedFirst);
+            kafka.send(Topics.SIGNATURES_COUNTED, confirmedFirst.key(), confirmedFirst);
             awaitStats("verified-only-test", 3, 2, 2);
 
             // replays of every event
             kafka.send(Topics.SIGNATURES_VERIFIED, confirmed.key(), verified(confirmed));
             kafka.send(Topics.SIGNATURES_VERIFIED, confirmedFirst.key(), verified(confirmedFirst));
-            kafka.send(Topics.SIGNATURES_ACCEPTED, confirmedFirst.key(), confirmedFirst);
-            kafka.send(Topics.SIGNATURES_ACCEPTED, confirmed.key(), confirmed);
+            kafka.send(Topics.SIGNATURES_COUNTED, confirmedFirst.key(), confirmedFirst);
+            kafka.send(Topics.SIGNATURES_COUNTED, confirmed.key(), confirmed);
         }
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertStats("verified-only-test", 3, 2, 2));
@@ -66,11 +66,11 @@ public class VerifiedCountTest {
     @Test
     void anInvalidatedSignatureLeavesBothTheTotalAndTheVerifiedFigureOnce() {
         createVerifiedOnlyPetition("verified-strike-test");
-        AcceptedSignature struckOut = TotalsTest.accepted("verified-strike-test", UUID.randomUUID(), "w1");
-        AcceptedSignature kept = TotalsTest.accepted("verified-strike-test", UUID.randomUUID(), "w2");
+        CountedSignature struckOut = TotalsTest.accepted("verified-strike-test", UUID.randomUUID(), "w1");
+        CountedSignature kept = TotalsTest.accepted("verified-strike-test", UUID.randomUUID(), "w2");
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            for (AcceptedSignature signature : new AcceptedSignature[] {struckOut, kept}) {
-                kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+            for (CountedSignature signature : new CountedSignature[] {struckOut, kept}) {
+                kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
                 kafka.send(Topics.SIGNATURES_VERIFIED, signature.key(), verified(signature));
             }
             awaitStats("verified-strike-test", 2, 2, 2);
@@ -80,7 +80,7 @@ public class VerifiedCountTest {
             awaitStats("verified-strike-test", 2, 1, 1);
             // a confirmation replayed after the strike-out does not bring it back
             kafka.send(Topics.SIGNATURES_VERIFIED, struckOut.key(), verified(struckOut));
-            kafka.send(Topics.SIGNATURES_ACCEPTED, struckOut.key(), struckOut);
+            kafka.send(Topics.SIGNATURES_COUNTED, struckOut.key(), struckOut);
         }
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertStats("verified-strike-test", 2, 1, 1));
@@ -89,11 +89,11 @@ public class VerifiedCountTest {
     @Test
     void onAnOrdinaryPetitionTheVerifiedFigureIsShownAndTheTotalCountsEverySignature() {
         PetitionCatalogTest.createPetition("verified-figure-test");
-        AcceptedSignature confirmed = TotalsTest.accepted("verified-figure-test", UUID.randomUUID(), "x1");
-        AcceptedSignature other = TotalsTest.accepted("verified-figure-test", UUID.randomUUID(), "x2");
+        CountedSignature confirmed = TotalsTest.accepted("verified-figure-test", UUID.randomUUID(), "x1");
+        CountedSignature other = TotalsTest.accepted("verified-figure-test", UUID.randomUUID(), "x2");
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            kafka.send(Topics.SIGNATURES_ACCEPTED, confirmed.key(), confirmed);
-            kafka.send(Topics.SIGNATURES_ACCEPTED, other.key(), other);
+            kafka.send(Topics.SIGNATURES_COUNTED, confirmed.key(), confirmed);
+            kafka.send(Topics.SIGNATURES_COUNTED, other.key(), other);
             kafka.send(Topics.SIGNATURES_VERIFIED, confirmed.key(), verified(confirmed));
             kafka.send(Topics.SIGNATURES_VERIFIED, confirmed.key(), verified(confirmed));
         }

@@ -20,13 +20,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.AcceptedSignature;
-import org.petitionpipeline.contracts.Consent;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.ErasureDone;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.PersonErasure;
-import org.petitionpipeline.contracts.RequestFacts;
-import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.reporting.counting.InvalidationTest;
 import org.petitionpipeline.reporting.petitions.PetitionCatalogTest;
@@ -43,32 +40,26 @@ public class PersonErasureTest {
     @Inject
     DataSource dataSource;
 
-    /** Someone whose every personal value is unique to this run, so a scan for it finds only them. */
-    public record Person(String emailHash, String email, String givenName, String familyName, String postalCode,
-            String comment, String clientIp, String userAgent) {
+    /**
+     * Someone whose every personal value is unique to this run, so a scan for it finds only them: what reporting
+     * receives of a signer (never the address, IP or user agent).
+     */
+    public record Person(String emailHash, String givenName, String familyName, String postalCode, String comment) {
 
         public static Person fresh(String name) {
             String token = UUID.randomUUID().toString().substring(0, 8);
-            String hash = "hash-" + name + "-" + token;
-            return new Person(hash, name + "." + token + "@example.org", name + token, "Family" + token,
-                    "PC" + token, "a comment by " + name + " " + token, "203.0.113." + (token.hashCode() & 0x7f),
-                    "Agent/" + token);
+            return new Person("hash-" + name + "-" + token, name + token, "Family" + token, "PC" + token,
+                    "a comment by " + name + " " + token);
         }
 
-        public AcceptedSignature signs(String slug, Instant acceptedAt) {
-            return new AcceptedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", emailHash,
-                    new Signer(givenName, familyName, email, postalCode, "US"), comment, new Consent(true, "v1"),
-                    new RequestFacts(acceptedAt, clientIp, userAgent, "https://news.example/" + token()),
-                    "US-CA", acceptedAt);
+        public CountedSignature signs(String slug, Instant acceptedAt) {
+            return new CountedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, emailHash, givenName, familyName,
+                    postalCode, "US", "US-CA", comment, acceptedAt);
         }
 
         /** What must not be found anywhere once the person is erased (the hash may stay; it names nobody). */
         List<String> traces() {
-            return List.of(email, givenName, familyName, postalCode, comment, clientIp, userAgent);
-        }
-
-        private String token() {
-            return emailHash.substring(emailHash.lastIndexOf('-') + 1);
+            return List.of(givenName, familyName, postalCode, comment);
         }
     }
 
@@ -99,8 +90,8 @@ public class PersonErasureTest {
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             for (String slug : PETITIONS) {
                 for (Person person : List.of(erased, other)) {
-                    AcceptedSignature signature = person.signs(slug, signedAt);
-                    kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+                    CountedSignature signature = person.signs(slug, signedAt);
+                    kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
                 }
             }
             PETITIONS.forEach(slug -> InvalidationTest.awaitTotal(slug, 2));
@@ -135,10 +126,10 @@ public class PersonErasureTest {
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             erase(kafka, erasureOf(person.emailHash(), requestedAt));
 
-            AcceptedSignature late = person.signs("erasure-late-test", requestedAt.minusSeconds(60));
-            AcceptedSignature later = person.signs("erasure-after-test", requestedAt.plusSeconds(60));
-            kafka.send(Topics.SIGNATURES_ACCEPTED, late.key(), late);
-            kafka.send(Topics.SIGNATURES_ACCEPTED, later.key(), later);
+            CountedSignature late = person.signs("erasure-late-test", requestedAt.minusSeconds(60));
+            CountedSignature later = person.signs("erasure-after-test", requestedAt.plusSeconds(60));
+            kafka.send(Topics.SIGNATURES_COUNTED, late.key(), late);
+            kafka.send(Topics.SIGNATURES_COUNTED, later.key(), later);
             InvalidationTest.awaitTotal("erasure-late-test", 1);
             InvalidationTest.awaitTotal("erasure-after-test", 1);
         }

@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.reporting.counting.TotalsTest;
 import org.petitionpipeline.reporting.petitions.PetitionCatalogTest;
@@ -155,8 +155,8 @@ class LiveTotalFanOutBenchmark {
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             for (int second = 0; second < seconds; second++) {
                 for (int i = 0; i < perSecond; i++) {
-                    AcceptedSignature signature = TotalsTest.accepted(slug, UUID.randomUUID(), "f" + sent++);
-                    producer.send(new ProducerRecord<>(Topics.SIGNATURES_ACCEPTED, signature.key(),
+                    CountedSignature signature = TotalsTest.accepted(slug, UUID.randomUUID(), "f" + sent++);
+                    producer.send(new ProducerRecord<>(Topics.SIGNATURES_COUNTED, signature.key(),
                             KafkaTestClient.JSON.valueToTree(signature).toString()));
                 }
                 producer.flush();

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.reporting.counting.PetitionTotal;
 import org.petitionpipeline.reporting.counting.TotalsTest;
@@ -68,8 +68,8 @@ class LiveTotalStreamTest {
             assertThat(totalIn(listener.lastEvent())).isZero();
 
             for (String hash : List.of("l1", "l2", "l3")) {
-                AcceptedSignature signature = TotalsTest.accepted("stream-test", UUID.randomUUID(), hash);
-                kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+                CountedSignature signature = TotalsTest.accepted("stream-test", UUID.randomUUID(), hash);
+                kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
             }
 
             await().atMost(Duration.ofSeconds(10)).until(() -> totalIn(listener.lastEvent()) == 3);
@@ -89,8 +89,8 @@ class LiveTotalStreamTest {
             Instant end = start.plusSeconds(4);
             int sent = 0;
             while (Instant.now().isBefore(end)) {
-                AcceptedSignature signature = TotalsTest.accepted("burst-test", UUID.randomUUID(), "b" + sent++);
-                kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+                CountedSignature signature = TotalsTest.accepted("burst-test", UUID.randomUUID(), "b" + sent++);
+                kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
             }
             int expected = sent;
             await().atMost(Duration.ofSeconds(10)).until(() -> totalIn(listener.lastEvent()) == expected);

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.MilestoneReached;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.reporting.counting.InvalidationTest;
@@ -41,7 +41,7 @@ class MilestoneTest {
                 .post("/api/admin/petitions").then().statusCode(201);
     }
 
-    private static List<AcceptedSignature> signatures(String slug, int count) {
+    private static List<CountedSignature> signatures(String slug, int count) {
         return IntStream.range(0, count)
                 .mapToObj(i -> TotalsTest.accepted(slug, UUID.randomUUID(), slug + "-" + i)).toList();
     }
@@ -49,24 +49,24 @@ class MilestoneTest {
     @Test
     void eachMilestoneIsRecordedAndPublishedOnceHoweverOftenTheSignaturesAreDelivered() throws Exception {
         createPetitionWithGoalOf4("milestone-test");
-        List<AcceptedSignature> signatures = signatures("milestone-test", 6);
+        List<CountedSignature> signatures = signatures("milestone-test", 6);
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            for (AcceptedSignature signature : signatures) {
-                kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+            for (CountedSignature signature : signatures) {
+                kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
             }
             InvalidationTest.awaitTotal("milestone-test", 6);
-            for (AcceptedSignature signature : signatures) {
-                kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+            for (CountedSignature signature : signatures) {
+                kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
             }
             // down below every milestone and up again: none is reached a second time
-            for (AcceptedSignature signature : signatures.subList(0, 4)) {
+            for (CountedSignature signature : signatures.subList(0, 4)) {
                 kafka.send(Topics.SIGNATURES_INVALIDATED, signature.key(), InvalidationTest.invalidated(signature));
             }
             InvalidationTest.awaitTotal("milestone-test", 2);
-            for (AcceptedSignature signature : signatures("milestone-test-again", 4)) {
-                AcceptedSignature onThisPetition = TotalsTest.accepted("milestone-test", signature.signatureId(),
+            for (CountedSignature signature : signatures("milestone-test-again", 4)) {
+                CountedSignature onThisPetition = TotalsTest.accepted("milestone-test", signature.signatureId(),
                         signature.emailHash());
-                kafka.send(Topics.SIGNATURES_ACCEPTED, onThisPetition.key(), onThisPetition);
+                kafka.send(Topics.SIGNATURES_COUNTED, onThisPetition.key(), onThisPetition);
             }
             InvalidationTest.awaitTotal("milestone-test", 6);
 
@@ -85,18 +85,18 @@ class MilestoneTest {
     void aGoalRaisedAfterItWasReachedIsAMilestoneOfItsOwn() throws Exception {
         createPetitionWithGoalOf4("raised-goal-test");
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            for (AcceptedSignature signature : signatures("raised-goal-test", 4)) {
-                kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+            for (CountedSignature signature : signatures("raised-goal-test", 4)) {
+                kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> milestonesRecorded("raised-goal-test").contains("GOAL 4"));
 
             given().header("Authorization", PetitionCatalogTest.ADMIN).contentType("application/json")
                     .body(PetitionCatalogTest.petitionJson("raised-goal-test").replace("\"goal\": 100000", "\"goal\": 6"))
                     .put("/api/admin/petitions/raised-goal-test").then().statusCode(200);
-            for (AcceptedSignature signature : signatures("raised-goal-test-more", 2)) {
-                AcceptedSignature onThisPetition = TotalsTest.accepted("raised-goal-test", signature.signatureId(),
+            for (CountedSignature signature : signatures("raised-goal-test-more", 2)) {
+                CountedSignature onThisPetition = TotalsTest.accepted("raised-goal-test", signature.signatureId(),
                         signature.emailHash());
-                kafka.send(Topics.SIGNATURES_ACCEPTED, onThisPetition.key(), onThisPetition);
+                kafka.send(Topics.SIGNATURES_COUNTED, onThisPetition.key(), onThisPetition);
             }
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> milestonesRecorded("raised-goal-test").contains("GOAL 6"));

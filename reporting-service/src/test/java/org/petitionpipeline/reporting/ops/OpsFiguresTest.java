@@ -17,7 +17,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.RejectionReason;
 import org.petitionpipeline.contracts.Topics;
@@ -58,8 +58,11 @@ class OpsFiguresTest {
                 kafka.sendRaw(Topics.SIGNATURES_SUBMITTED, "ops-figures-test:s" + i, "{}");
             }
             for (int i = 0; i < 20; i++) {
-                AcceptedSignature accepted = TotalsTest.accepted("ops-figures-test", UUID.randomUUID(), "a" + i);
-                kafka.send(Topics.SIGNATURES_ACCEPTED, accepted.key(), accepted);
+                // dedup publishes each accepted signature whole and counted; the ops figures read only the offsets
+                // of the whole one, which this service never reads
+                CountedSignature accepted = TotalsTest.accepted("ops-figures-test", UUID.randomUUID(), "a" + i);
+                kafka.sendRaw(Topics.SIGNATURES_ACCEPTED, accepted.key(), "{}");
+                kafka.send(Topics.SIGNATURES_COUNTED, accepted.key(), accepted);
             }
             for (int i = 0; i < 4; i++) {
                 RejectedSignature duplicate = RejectionCountsTest.rejected("ops-figures-test", "d" + i,

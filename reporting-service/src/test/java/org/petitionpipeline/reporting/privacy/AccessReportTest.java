@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.AccessReport;
 import org.petitionpipeline.contracts.AccessRequested;
 import org.petitionpipeline.contracts.EventSchema;
@@ -39,8 +39,8 @@ class AccessReportTest {
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             for (String slug : PETITIONS) {
                 for (Person person : List.of(jane, sam)) {
-                    AcceptedSignature signature = person.signs(slug, signedAt);
-                    kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+                    CountedSignature signature = person.signs(slug, signedAt);
+                    kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
                 }
             }
             PETITIONS.forEach(slug -> InvalidationTest.awaitTotal(slug, 2));

@@ -17,10 +17,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.AcceptedSignature;
-import org.petitionpipeline.contracts.Consent;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.EventSchema;
-import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.reporting.counting.InvalidationTest;
 import org.petitionpipeline.reporting.counting.VerifiedCountTest;
@@ -36,12 +34,11 @@ class DeliveryReportTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    static AcceptedSignature signed(String slug, String given, String family, String region, String comment,
+    static CountedSignature signed(String slug, String given, String family, String region, String comment,
             String signedAt) {
         String emailHash = UUID.randomUUID().toString();
-        return new AcceptedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", emailHash,
-                new Signer(given, family, emailHash + "@example.org", "94110", "US"), comment,
-                new Consent(false, "v1"), null, region, Instant.parse(signedAt));
+        return new CountedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, emailHash, given, family, "94110",
+                "US", region, comment, Instant.parse(signedAt));
     }
 
     private static Response report(String slug, String file, String query) {
@@ -52,19 +49,19 @@ class DeliveryReportTest {
     @Test
     void theCsvListsCountedSignersInSigningOrderWithoutStruckOutOnesAndGivesTheSameBytesAgain() {
         PetitionCatalogTest.createPetition("report-csv-test");
-        AcceptedSignature ada = signed("report-csv-test", "Ada", "Lovelace", "US-CA", "Please, act \"now\"",
+        CountedSignature ada = signed("report-csv-test", "Ada", "Lovelace", "US-CA", "Please, act \"now\"",
                 "2026-11-20T09:00:00Z");
-        AcceptedSignature formula = signed("report-csv-test", "=cmd", "@SUM(A1)", "us-ny",
+        CountedSignature formula = signed("report-csv-test", "=cmd", "@SUM(A1)", "us-ny",
                 "line one\r\nline two", "2026-11-20T08:00:00Z");
-        AcceptedSignature struckOut = signed("report-csv-test", "Mallory", "Bot", "US-CA", null,
+        CountedSignature struckOut = signed("report-csv-test", "Mallory", "Bot", "US-CA", null,
                 "2026-11-20T10:00:00Z");
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             List.of(ada, formula, struckOut).forEach(signature ->
-                    kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature));
+                    kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature));
             InvalidationTest.awaitTotal("report-csv-test", 3);
             kafka.send(Topics.SIGNATURES_INVALIDATED, struckOut.key(), InvalidationTest.invalidated(struckOut));
             InvalidationTest.awaitTotal("report-csv-test", 2);
-            kafka.send(Topics.SIGNATURES_ACCEPTED, ada.key(), ada);
+            kafka.send(Topics.SIGNATURES_COUNTED, ada.key(), ada);
         }
 
         Response first = report("report-csv-test", "report.csv", "");
@@ -84,9 +81,9 @@ class DeliveryReportTest {
         PetitionCatalogTest.createPetition("report-manifest-test");
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             for (int i = 0; i < 5; i++) {
-                AcceptedSignature signature = signed("report-manifest-test", "Signer" + i, "Doe", "US-TX",
+                CountedSignature signature = signed("report-manifest-test", "Signer" + i, "Doe", "US-TX",
                         "comment " + i, "2026-11-21T0" + i + ":30:00Z");
-                kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+                kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
             }
             InvalidationTest.awaitTotal("report-manifest-test", 5);
         }
@@ -110,12 +107,12 @@ class DeliveryReportTest {
     @Test
     void aRegionsReportListsOnlyItsSigners() {
         PetitionCatalogTest.createPetition("report-region-test");
-        AcceptedSignature californian = signed("report-region-test", "Cal", "Ifornia", "US-CA", null,
+        CountedSignature californian = signed("report-region-test", "Cal", "Ifornia", "US-CA", null,
                 "2026-11-21T10:00:00Z");
-        AcceptedSignature texan = signed("report-region-test", "Tex", "As", "US-TX", null, "2026-11-21T11:00:00Z");
+        CountedSignature texan = signed("report-region-test", "Tex", "As", "US-TX", null, "2026-11-21T11:00:00Z");
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            kafka.send(Topics.SIGNATURES_ACCEPTED, californian.key(), californian);
-            kafka.send(Topics.SIGNATURES_ACCEPTED, texan.key(), texan);
+            kafka.send(Topics.SIGNATURES_COUNTED, californian.key(), californian);
+            kafka.send(Topics.SIGNATURES_COUNTED, texan.key(), texan);
             InvalidationTest.awaitTotal("report-region-test", 2);
         }
         String csv = report("report-region-test", "report.csv", "?region=us-ca").asString();
@@ -129,9 +126,9 @@ class DeliveryReportTest {
         PetitionCatalogTest.createPetition("report-pdf-test");
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             for (int i = 0; i < 3; i++) {
-                AcceptedSignature signature = signed("report-pdf-test", "Zoë" + i, "Łukasiewicz", "US-CA",
+                CountedSignature signature = signed("report-pdf-test", "Zoë" + i, "Łukasiewicz", "US-CA",
                         "signed at hour " + i, "2026-11-21T1" + i + ":15:00Z");
-                kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+                kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
                 if (i == 0) {
                     kafka.send(Topics.SIGNATURES_VERIFIED, signature.key(), VerifiedCountTest.verified(signature));
                 }

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.reporting.counting.InvalidationTest;
 import org.petitionpipeline.reporting.erasure.PersonErasureTest;
@@ -43,14 +43,14 @@ class ReportAfterErasureTest {
     void aReportRegeneratedAfterAnErasureLeavesTheSignerOutCountsThemAndSaysHowManyWentSinceItsAsOf()
             throws Exception {
         PetitionCatalogTest.createPetition(SLUG);
-        AcceptedSignature erased = DeliveryReportTest.signed(SLUG, "Erasmus", "Gone", "US-CA", "forget me",
+        CountedSignature erased = DeliveryReportTest.signed(SLUG, "Erasmus", "Gone", "US-CA", "forget me",
                 "2026-11-24T09:00:00Z");
-        List<AcceptedSignature> staying = List.of(
+        List<CountedSignature> staying = List.of(
                 DeliveryReportTest.signed(SLUG, "Ada", "Stays", "US-CA", null, "2026-11-24T08:00:00Z"),
                 DeliveryReportTest.signed(SLUG, "Bo", "Stays", "US-NY", null, "2026-11-24T10:00:00Z"));
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            kafka.send(Topics.SIGNATURES_ACCEPTED, erased.key(), erased);
-            staying.forEach(signature -> kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature));
+            kafka.send(Topics.SIGNATURES_COUNTED, erased.key(), erased);
+            staying.forEach(signature -> kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature));
             InvalidationTest.awaitTotal(SLUG, 3);
 
             String asOf = Instant.now().minusMillis(1).toString();

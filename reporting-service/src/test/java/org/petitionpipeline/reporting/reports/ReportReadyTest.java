@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.ReportReady;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.reporting.counting.InvalidationTest;
@@ -57,13 +57,13 @@ class ReportReadyTest {
     @Test
     void aMilestoneAnnouncesOneReportWhoseLinkDownloadsTheCsvItsDigestNames() throws Exception {
         createPetitionWithOrganizer("report-ready-test");
-        List<AcceptedSignature> signatures = IntStream.range(0, 3).mapToObj(i -> DeliveryReportTest.signed(
+        List<CountedSignature> signatures = IntStream.range(0, 3).mapToObj(i -> DeliveryReportTest.signed(
                 "report-ready-test", "Signer" + i, "Doe", "US-CA", null, "2026-11-22T1" + i + ":00:00Z")).toList();
         List<ReportReady> reports;
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            signatures.forEach(signature -> kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature));
+            signatures.forEach(signature -> kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature));
             InvalidationTest.awaitTotal("report-ready-test", 3);
-            signatures.forEach(signature -> kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature));
+            signatures.forEach(signature -> kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature));
             await().atMost(Duration.ofSeconds(20)).until(() -> announced(kafka, "report-ready-test"),
                     list -> !list.isEmpty());
             // and no other comes for the replayed signatures

@@ -29,7 +29,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.PetitionAnonymized;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.reporting.counting.InvalidationTest;
@@ -67,8 +67,8 @@ class RetentionTest {
         Person bob = Person.fresh("bob");
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             for (Person person : List.of(ann, bob)) {
-                AcceptedSignature signature = person.signs(slug, clock.instant().minus(1, ChronoUnit.HOURS));
-                kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
+                CountedSignature signature = person.signs(slug, clock.instant().minus(1, ChronoUnit.HOURS));
+                kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
             }
             InvalidationTest.awaitTotal(slug, 2);
             String closedAt = asOrganizer().post("/api/admin/petitions/" + slug + "/close").then().statusCode(200)
@@ -107,7 +107,7 @@ class RetentionTest {
     }
 
     @Test
-    void anOpenPetitionIsNeverDueAndAClosedOneWithoutDaysKeepsTheDeploymentsPeriod() {
+    void anOpenPetitionWithoutEndDateIsNeverDueAndAClosedOneWithoutDaysKeepsTheDeploymentsPeriod() {
         PetitionCatalogTest.createPetition("retention-open-test");
         PetitionCatalogTest.createPetition("retention-default-test");
         asOrganizer().get("/api/admin/petitions/retention-open-test").then()
@@ -123,6 +123,32 @@ class RetentionTest {
         job.anonymizeDue();
         asOrganizer().get("/api/admin/petitions/retention-default-test").then().body("anonymized_at", nullValue());
         asOrganizer().get("/api/admin/petitions/retention-open-test").then().body("anonymized_at", nullValue());
+    }
+
+    @Test
+    void aPetitionPastItsEndDateIsDueWithoutBeingClosed() throws Exception {
+        String slug = "retention-ends-test";
+        Instant endsAt = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        String petition = withRetention(slug, "10");
+        asOrganizer().body(petition.substring(0, petition.lastIndexOf('}')) + ", \"ends_at\": \"" + endsAt + "\"}")
+                .post("/api/admin/petitions").then().statusCode(201);
+        Instant anonymizeAfter = endsAt.plus(Duration.ofDays(10));
+        asOrganizer().get("/api/admin/petitions/" + slug).then().body("status", equalTo("OPEN"))
+                .body("closed_at", nullValue()).body("anonymize_after", equalTo(anonymizeAfter.toString()));
+        Person eve = Person.fresh("eve");
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            CountedSignature signature = eve.signs(slug, clock.instant());
+            kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
+            InvalidationTest.awaitTotal(slug, 1);
+        }
+
+        clock.set(anonymizeAfter.minusSeconds(60));
+        job.anonymizeDue();
+        assertThat(names(slug)).as("not due yet").containsExactly(eve.givenName());
+
+        clock.set(anonymizeAfter.plusSeconds(60));
+        job.anonymizeDue();
+        assertThat(names(slug)).as("due without a close").containsOnlyNulls().hasSize(1);
     }
 
     @Test

@@ -9,8 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.petitionpipeline.contracts.AcceptedSignature;
-import org.petitionpipeline.contracts.Signer;
+import org.petitionpipeline.contracts.CountedSignature;
 
 /**
  * Keeps what a delivery report lists of each accepted signature, and erases it at the signer's request or when the
@@ -81,20 +80,20 @@ public class SignerRepository {
     }
 
     /** Records the signers of the batch not recorded before, in one round trip; a replay adds nothing. */
-    public void record(List<AcceptedSignature> batch) {
+    public void record(List<CountedSignature> batch) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(RECORD_NEW)) {
             lock(connection, "pg_advisory_xact_lock_shared");
             insert.setArray(1, connection.createArrayOf("uuid",
-                    batch.stream().map(AcceptedSignature::signatureId).toArray()));
-            insert.setArray(2, texts(connection, batch, AcceptedSignature::petitionSlug));
-            insert.setArray(3, texts(connection, batch, AcceptedSignature::emailHash));
-            insert.setArray(4, texts(connection, batch, signature -> signerField(signature, Signer::givenName)));
-            insert.setArray(5, texts(connection, batch, signature -> signerField(signature, Signer::familyName)));
-            insert.setArray(6, texts(connection, batch, signature -> signerField(signature, Signer::postalCode)));
-            insert.setArray(7, texts(connection, batch, AcceptedSignature::region));
-            insert.setArray(8, texts(connection, batch, signature -> signerField(signature, Signer::country)));
-            insert.setArray(9, texts(connection, batch, AcceptedSignature::comments));
+                    batch.stream().map(CountedSignature::signatureId).toArray()));
+            insert.setArray(2, texts(connection, batch, CountedSignature::petitionSlug));
+            insert.setArray(3, texts(connection, batch, CountedSignature::emailHash));
+            insert.setArray(4, texts(connection, batch, CountedSignature::givenName));
+            insert.setArray(5, texts(connection, batch, CountedSignature::familyName));
+            insert.setArray(6, texts(connection, batch, CountedSignature::postalCode));
+            insert.setArray(7, texts(connection, batch, CountedSignature::region));
+            insert.setArray(8, texts(connection, batch, CountedSignature::country));
+            insert.setArray(9, texts(connection, batch, CountedSignature::comments));
             insert.setArray(10, connection.createArrayOf("timestamptz",
                     batch.stream().map(signature -> Timestamp.from(signature.acceptedAt())).toArray()));
             insert.executeUpdate();
@@ -147,12 +146,8 @@ public class SignerRepository {
         }
     }
 
-    private static String signerField(AcceptedSignature signature, Function<Signer, String> field) {
-        return signature.signer() == null ? null : field.apply(signature.signer());
-    }
-
-    private static java.sql.Array texts(Connection connection, List<AcceptedSignature> batch,
-            Function<AcceptedSignature, String> column) throws SQLException {
+    private static java.sql.Array texts(Connection connection, List<CountedSignature> batch,
+            Function<CountedSignature, String> column) throws SQLException {
         return connection.createArrayOf("text", batch.stream().map(column).toArray());
     }
 }

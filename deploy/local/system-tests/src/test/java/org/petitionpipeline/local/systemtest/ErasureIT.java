@@ -64,7 +64,7 @@ class ErasureIT {
      * their retention ends (TopicCatalogue.longestSurvival(), docs/privacy.md).
      */
     private static final Set<String> KEPT_UNTIL_RETENTION = Set.of(Topics.SIGNATURES_SUBMITTED,
-            Topics.SIGNATURES_ACCEPTED, Topics.PEOPLE_ACCESS_REPORTS);
+            Topics.SIGNATURES_ACCEPTED, Topics.SIGNATURES_COUNTED, Topics.PEOPLE_ACCESS_REPORTS);
     /**
      * What docs/privacy.md allows to stay: dedup's fraud counters per source address, which name no person and live
      * for two counting windows.
@@ -150,6 +150,11 @@ class ErasureIT {
         Map<String, Set<String>> inKafka = topicsNaming(NEEDLES);
         inKafka.forEach((needle, topics) -> assertThat(topics).as("topics holding %s", needle)
                 .isSubsetOf(KEPT_UNTIL_RETENTION));
+        assertThat(inKafka.get(GIVEN_NAME)).as("reporting's topic names signers").contains(Topics.SIGNATURES_COUNTED);
+        for (String unneeded : List.of(ADDRESS, CLIENT_IP, USER_AGENT)) {
+            assertThat(inKafka.getOrDefault(unneeded, Set.of())).as("reporting never receives %s", unneeded)
+                    .doesNotContain(Topics.SIGNATURES_COUNTED);
+        }
         assertThat(TopicCatalogue.find(Topics.SIGNATURES_ACCEPTED).flatMap(TopicDefinition::retention))
                 .as("what stays in Kafka stays only for its retention").isPresent();
 

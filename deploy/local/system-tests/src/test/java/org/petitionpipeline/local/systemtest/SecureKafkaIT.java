@@ -59,12 +59,14 @@ class SecureKafkaIT {
         assertThat(pipeline.kafkaClientConfig()).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
 
+        long before = user.total();
         HttpResponse<String> signed = user.sign("""
                 {"person": {"given_name": "Ada", "email_addresses": [{"address": "ada@example.org"}]},
                  "consent": {"email_updates": false}}""");
 
         assertThat(signed.statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> user.total() == 1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> user.total() == before + 1);
         await().atMost(Duration.ofSeconds(60)).until(() -> !user.mailOf("ada@example.org").isEmpty());
     }
 
@@ -82,16 +84,38 @@ class SecureKafkaIT {
 
     @Test
     void intakesUserCanNeitherForgeNorReadAcceptedSignatures() {
-        Map<String, Object> asIntake = new HashMap<>(pipeline.kafkaClientConfig());
-        asIntake.put("sasl.jaas.config", pipeline.environmentOf(PipelineService.INTAKE, FreePorts.next())
-                .get("KAFKA_SASL_JAAS_CONFIG"));
-        asIntake.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        try (KafkaTestClient intake = new KafkaTestClient(asIntake)) {
+        try (KafkaTestClient intake = new KafkaTestClient(connectionOf(PipelineService.INTAKE))) {
             assertThatThrownBy(() -> intake.sendRaw(Topics.SIGNATURES_ACCEPTED, "petition:forged", "{}"))
                     .hasRootCauseInstanceOf(TopicAuthorizationException.class);
             assertThatThrownBy(() -> intake.readAllValues(Topics.SIGNATURES_ACCEPTED, String.class))
                     .isInstanceOf(TopicAuthorizationException.class);
         }
+    }
+
+    @Test
+    void reportingsUserReadsCountedSignaturesButNeverTheAddressesOfAcceptedOnes() throws Exception {
+        long before = user.total();
+        assertThat(user.sign("""
+                {"person": {"given_name": "Grace", "email_addresses": [{"address": "grace@example.org"}]},
+                 "consent": {"email_updates": false}}""").statusCode()).isEqualTo(202);
+        // counted: both topics hold the signature, so reading one means fetching records, not just finding it empty
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> user.total() == before + 1);
+        try (KafkaTestClient reporting = new KafkaTestClient(connectionOf(PipelineService.REPORTING))) {
+            assertThat(reporting.readAllValues(Topics.SIGNATURES_COUNTED, String.class))
+                    .anySatisfy(counted -> assertThat(counted).contains("Grace").doesNotContain("grace@example.org"));
+            assertThatThrownBy(() -> reporting.readAllValues(Topics.SIGNATURES_ACCEPTED, String.class))
+                    .isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    /** The Kafka connection a service gets from the launcher: its own user and password. */
+    private Map<String, Object> connectionOf(PipelineService service) {
+        Map<String, Object> connection = new HashMap<>(pipeline.kafkaClientConfig());
+        connection.put("sasl.jaas.config", pipeline.environmentOf(service, FreePorts.next())
+                .get("KAFKA_SASL_JAAS_CONFIG"));
+        connection.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        return connection;
     }
 
     @Test

@@ -20,15 +20,16 @@ import org.petitionpipeline.testsupport.PipelineTopics;
 /**
  * Records no consumer can act on, written straight to each consumer's input topic as a broken or a future
  * producer would: bytes that are no JSON at all, and JSON of a schema version newer than any consumer knows.
- * Each must end on its topic's dead-letter topic once per consumer group that reads the topic (signatures.accepted
- * has two, email and reporting), and nothing else may end there.
+ * Each must end on its topic's dead-letter topic once per consumer group that reads the topic, and nothing else
+ * may end there.
  */
 public final class PoisonRecords {
 
     /** The signature topics, by how many consumer groups read each (see each service's application.properties). */
     private static final Map<String, Integer> CONSUMER_GROUPS = Map.of(
             Topics.SIGNATURES_SUBMITTED, 1,
-            Topics.SIGNATURES_ACCEPTED, 2,
+            Topics.SIGNATURES_ACCEPTED, 1,
+            Topics.SIGNATURES_COUNTED, 1,
             Topics.SIGNATURES_REJECTED, 1,
             Topics.SIGNATURES_INVALIDATED, 1);
     private static final byte[] UNREADABLE = {'{', '"', 's', 'c', 'h', 'e', 'm', 'a', (byte) 0xC3, (byte) 0x28, '{'};
