@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.PersonErasure;
 import org.petitionpipeline.contracts.RequestFacts;
-import org.petitionpipeline.email.database.Statements;
+import org.petitionpipeline.kit.database.Statements;
 
 /** The tombstones: who was erased, by which request, as of when. */
 @ApplicationScoped

@@ -3,7 +3,7 @@ package org.petitionpipeline.email.erasure;
 import jakarta.enterprise.context.ApplicationScoped;
 import javax.sql.DataSource;
 import org.petitionpipeline.email.database.LockKeys;
-import org.petitionpipeline.email.database.Statements;
+import org.petitionpipeline.kit.database.Statements;
 
 /**
  * Keeps an erasure and the recording of accepted signatures apart: a signature batch holds this transaction-level

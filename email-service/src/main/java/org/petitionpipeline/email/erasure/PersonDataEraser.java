@@ -3,7 +3,7 @@ package org.petitionpipeline.email.erasure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import javax.sql.DataSource;
-import org.petitionpipeline.email.database.Statements;
+import org.petitionpipeline.kit.database.Statements;
 
 /**
  * Removes or anonymizes every row email holds about one person; each statement touches only rows that still hold

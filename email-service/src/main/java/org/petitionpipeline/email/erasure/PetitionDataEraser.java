@@ -3,7 +3,7 @@ package org.petitionpipeline.email.erasure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collections;
 import javax.sql.DataSource;
-import org.petitionpipeline.email.database.Statements;
+import org.petitionpipeline.kit.database.Statements;
 
 /**
  * Removes what email holds about a petition's signers once its retention ran out, with an erasure's statements

@@ -6,7 +6,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.VerifiedSignature;
-import org.petitionpipeline.email.database.Statements;
+import org.petitionpipeline.kit.database.Statements;
 import org.petitionpipeline.kit.relay.Outbox;
 
 /** The outbox of confirmed signatures: recorded with the confirmation, relayed to Kafka after the commit. */

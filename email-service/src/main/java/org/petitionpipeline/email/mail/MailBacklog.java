@@ -8,7 +8,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.petitionpipeline.email.database.Statements;
+import org.petitionpipeline.kit.database.Statements;
 
 /**
  * How much mail waits for the SMTP server, as gauges ops can alert on: {@code email_queue_waiting{queue="mail"}}

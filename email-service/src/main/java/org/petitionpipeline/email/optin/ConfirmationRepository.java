@@ -11,7 +11,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.email.database.Columns;
-import org.petitionpipeline.email.database.Statements;
+import org.petitionpipeline.kit.database.Statements;
 
 /** Signatures waiting for their signer to confirm the address, their reminders, and their confirmation. */
 @ApplicationScoped

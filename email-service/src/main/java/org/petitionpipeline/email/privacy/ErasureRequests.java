@@ -13,7 +13,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.PersonErasure;
-import org.petitionpipeline.email.database.Statements;
+import org.petitionpipeline.kit.database.Statements;
 import org.petitionpipeline.kit.relay.Outbox;
 
 /**

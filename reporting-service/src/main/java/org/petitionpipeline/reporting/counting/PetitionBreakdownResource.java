@@ -5,10 +5,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.petitionpipeline.reporting.access.AdminTokenFilter;
+import org.petitionpipeline.reporting.access.AdminAccessFilter;
 import org.petitionpipeline.reporting.petitions.NoSuchPetition;
 
-/** Organizers' split of a petition's total by country, region and hour (bearer token, see {@link AdminTokenFilter}). */
+/** Organizers' split of a petition's total by country, region and hour (bearer token, see {@link AdminAccessFilter}). */
 @Path("/api/admin/petitions/{slug}/breakdown")
 @Produces(MediaType.APPLICATION_JSON)
 public class PetitionBreakdownResource {

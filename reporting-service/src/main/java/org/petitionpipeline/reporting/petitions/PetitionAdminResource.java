@@ -13,12 +13,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.reporting.access.AdminTokenFilter;
+import org.petitionpipeline.reporting.access.AdminAccessFilter;
+import org.petitionpipeline.reporting.identity.CurrentCaller;
 import org.petitionpipeline.reporting.retention.PetitionRetention;
 import org.petitionpipeline.reporting.retention.RetentionRepository;
 
 /**
- * Organizers' petition catalog (bearer token, see {@link AdminTokenFilter}). Each answer is the petition's definition
+ * Organizers' petition catalog (who may do what: {@link AdminAccessFilter}); each caller sees the petitions of their
+ * organizations, platform operators every one. Each answer is the petition's definition
  * with when its signers' personal data will be, or was, anonymized ({@link PetitionAdminView}).
  */
 @Path("/api/admin/petitions")
@@ -28,27 +30,33 @@ public class PetitionAdminResource {
     private final PetitionService petitions;
     private final PetitionRequestValidator validator;
     private final RetentionRepository retention;
+    private final PetitionOwnership ownership;
+    private final CurrentCaller caller;
 
     public PetitionAdminResource(PetitionService petitions, PetitionRequestValidator validator,
-            RetentionRepository retention) {
+            RetentionRepository retention, PetitionOwnership ownership, CurrentCaller caller) {
         this.petitions = petitions;
         this.validator = validator;
         this.retention = retention;
+        this.ownership = ownership;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(PetitionRequest request) {
         validator.validate(request);
-        PetitionDefinition petition = petitions.create(request);
+        String organization = ownership.forNewPetition(caller.get(), request.organization());
+        PetitionDefinition petition = petitions.create(request, organization);
         return Response.created(URI.create("/api/petitions/" + petition.slug())).entity(view(petition)).build();
     }
 
     @GET
     public List<PetitionAdminView> list() {
         Map<String, PetitionRetention> retentions = retention.findAll();
-        return petitions.list().stream()
-                .map(petition -> PetitionAdminView.of(petition, retentions.get(petition.slug()))).toList();
+        Map<String, String> owners = petitions.organizations();
+        return petitions.visibleTo(caller.get()).stream().map(petition -> PetitionAdminView.of(petition,
+                owners.get(petition.slug()), retentions.get(petition.slug()))).toList();
     }
 
     @GET
@@ -63,6 +71,7 @@ public class PetitionAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public PetitionAdminView update(@PathParam("slug") String slug, PetitionRequest request) {
         validator.validateUpdate(slug, request);
+        petitions.organizationOf(slug).ifPresent(owner -> ownership.requireUnchanged(owner, request.organization()));
         return view(petitions.update(slug, request).orElseThrow(() -> NoSuchPetition.named(slug)));
     }
 
@@ -74,6 +83,7 @@ public class PetitionAdminResource {
     }
 
     private PetitionAdminView view(PetitionDefinition petition) {
-        return PetitionAdminView.of(petition, retention.find(petition.slug()).orElse(null));
+        return PetitionAdminView.of(petition, petitions.organizationOf(petition.slug()).orElse(null),
+                retention.find(petition.slug()).orElse(null));
     }
 }

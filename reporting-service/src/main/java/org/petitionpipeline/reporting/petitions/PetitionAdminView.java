@@ -8,17 +8,17 @@ import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.reporting.retention.PetitionRetention;
 
 /**
- * A petition as the admin API answers it: its definition (what the catalog topic carries) and, kept here only, when
- * it closed, when its signers' personal data will be or was anonymized. {@code anonymize_after} is null while the
- * petition is open.
+ * A petition as the admin API answers it: its definition (what the catalog topic carries) and, kept here only, the
+ * organization that owns it, when it closed, when its signers' personal data will be or was anonymized. {@code anonymize_after} is null while the
+ * petition is open without an end date.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record PetitionAdminView(@JsonUnwrapped PetitionDefinition petition, Instant closedAt, Instant anonymizeAfter,
-        Instant anonymizedAt) {
+public record PetitionAdminView(@JsonUnwrapped PetitionDefinition petition, String organization, Instant closedAt,
+        Instant anonymizeAfter, Instant anonymizedAt) {
 
-    static PetitionAdminView of(PetitionDefinition petition, PetitionRetention retention) {
-        return retention == null ? new PetitionAdminView(petition, null, null, null)
-                : new PetitionAdminView(petition, retention.closedAt(), retention.anonymizeAfter(),
+    static PetitionAdminView of(PetitionDefinition petition, String organization, PetitionRetention retention) {
+        return retention == null ? new PetitionAdminView(petition, organization, null, null, null)
+                : new PetitionAdminView(petition, organization, retention.closedAt(), retention.anonymizeAfter(),
                         retention.anonymizedAt());
     }
 }

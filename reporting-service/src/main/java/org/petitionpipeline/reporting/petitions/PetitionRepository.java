@@ -13,7 +13,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -43,16 +46,18 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
     }
 
     /** Stores a new petition; false when the slug is taken. */
-    public boolean insert(PetitionDefinition petition) {
-        String sql = "insert into reporting.petition (slug, status, created_at, updated_at, " + CONTENT_COLUMNS + ")"
-                + " values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (slug) do nothing";
+    public boolean insert(PetitionDefinition petition, String organization) {
+        String sql = "insert into reporting.petition (slug, status, created_at, updated_at, organization, "
+                + CONTENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (slug) do nothing";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, petition.slug());
             insert.setString(2, petition.status().name());
             insert.setTimestamp(3, Timestamp.from(petition.updatedAt()));
             insert.setTimestamp(4, Timestamp.from(petition.updatedAt()));
-            bindContent(connection, insert, 5, petition);
+            insert.setString(5, organization);
+            bindContent(connection, insert, 6, petition);
             return insert.executeUpdate() == 1;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not store petition " + petition.slug(), e);
@@ -111,6 +116,42 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
         return select("select * from reporting.petition order by created_at");
     }
 
+    /** The organization that owns the petition; empty when there is no such petition. */
+    public Optional<String> organizationOf(String slug) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select organization from reporting.petition where slug = ?")) {
+            query.setString(1, slug);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the organization of petition " + slug, e);
+        }
+    }
+
+    /** Every petition's organization, by slug. */
+    public Map<String, String> organizations() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select slug, organization from reporting.petition");
+                ResultSet rows = query.executeQuery()) {
+            Map<String, String> owners = new HashMap<>();
+            while (rows.next()) {
+                owners.put(rows.getString(1), rows.getString(2));
+            }
+            return owners;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the organizations of the petitions", e);
+        }
+    }
+
+    /** The petitions of these organizations, oldest first. */
+    public List<PetitionDefinition> findOf(Collection<String> organizations) {
+        return select("select * from reporting.petition where organization = any(?) order by created_at",
+                (Object) organizations.toArray(String[]::new));
+    }
+
     /** Petitions whose current version the catalog topic has not acknowledged yet, oldest change first. */
     @Override
     public List<PetitionDefinition> unpublished(int limit) {
@@ -164,7 +205,11 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
+                if (parameters[i] instanceof String[] texts) {
+                    query.setArray(i + 1, connection.createArrayOf("text", texts));
+                } else {
+                    query.setObject(i + 1, parameters[i]);
+                }
             }
             List<PetitionDefinition> petitions = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {

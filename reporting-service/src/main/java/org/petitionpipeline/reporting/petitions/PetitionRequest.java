@@ -10,7 +10,8 @@ import org.petitionpipeline.contracts.SignerField;
 /**
  * What an organizer sends to create a petition or to replace its wording (the slug then stays). {@code retentionDays}:
  * days after the close until signers' personal data is anonymized, shorter than the deployment's period; leave it
- * out for that period.
+ * out for that period. {@code organization}: the one that owns the petition, needed on create only when the
+ * caller edits petitions of several; a petition never moves to another.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PetitionRequest(
@@ -27,5 +28,6 @@ public record PetitionRequest(
         Boolean verifiedSignaturesOnly,
         Instant endsAt,
         List<String> organizerEmails,
-        Integer retentionDays) {
+        Integer retentionDays,
+        String organization) {
 }

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.petitionpipeline.contracts.CanonicalEmail;
 import org.petitionpipeline.contracts.OfficeContact;
 import org.petitionpipeline.contracts.PetitionTarget;
 import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.reporting.config.ReportingConfig;
+import org.petitionpipeline.reporting.identity.EmailAddresses;
 
 /** Checks an organizer's petition request field by field, so the answer can name every mistake at once. */
 @ApplicationScoped
@@ -112,7 +112,7 @@ public class PetitionRequestValidator {
         if (request.organizerEmails() != null) {
             for (int i = 0; i < request.organizerEmails().size(); i++) {
                 String address = request.organizerEmails().get(i);
-                if (address == null || CONTROL.matcher(address).find() || CanonicalEmail.of(address).isEmpty()) {
+                if (!EmailAddresses.valid(address)) {
                     errors.put("organizer_emails[" + i + "]", "an email address, e.g. 'team@campaign.example'");
                 }
             }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.reporting.identity.Caller;
 
 /**
  * The petition catalog. Every change is stored, then {@link PetitionCatalogRelay} publishes it to the catalog topic;
@@ -30,9 +31,9 @@ public class PetitionService {
         this.clock = clock;
     }
 
-    public PetitionDefinition create(PetitionRequest request) {
+    public PetitionDefinition create(PetitionRequest request, String organization) {
         PetitionDefinition petition = mapper.toNewDefinition(request, now());
-        if (!petitions.insert(petition)) {
+        if (!petitions.insert(petition, organization)) {
             throw ProblemException.conflict("a petition with slug '" + petition.slug() + "' already exists");
         }
         catalogRelay.relayNow();
@@ -67,8 +68,18 @@ public class PetitionService {
         return petitions.findBySlug(slug);
     }
 
-    public List<PetitionDefinition> list() {
-        return petitions.findAll();
+    /** Every petition a platform operator may see; a member sees only their organizations' ones. */
+    public List<PetitionDefinition> visibleTo(Caller caller) {
+        return caller.platformOperator() ? petitions.findAll() : petitions.findOf(caller.roles().keySet());
+    }
+
+    public Optional<String> organizationOf(String slug) {
+        return petitions.organizationOf(slug);
+    }
+
+    /** Every petition's organization, by slug. */
+    public Map<String, String> organizations() {
+        return petitions.organizations();
     }
 
     /** Consent records name the version a signer saw: new words under an old version would misstate it. */

@@ -120,8 +120,9 @@ public class PetitionCatalogTest {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         insert into reporting.petition (slug, title, text, targets, goal, status, consent_text,
-                            consent_text_version, created_at, updated_at)
-                        values ('stranded', 'Stranded', 'Text', '[]', 10, 'OPEN', 'Consent', 'v1', now(), now())""")) {
+                            consent_text_version, created_at, updated_at, organization)
+                        values ('stranded', 'Stranded', 'Text', '[]', 10, 'OPEN', 'Consent', 'v1', now(), now(),
+                            'default')""")) {
             insert.executeUpdate();
         }
 

@@ -15,6 +15,10 @@ public class ProblemException extends WebApplicationException {
         return new ProblemException(Problem.of(404, "Not Found", detail));
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of(403, "Forbidden", detail));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(Problem.of(409, "Conflict", detail));
     }

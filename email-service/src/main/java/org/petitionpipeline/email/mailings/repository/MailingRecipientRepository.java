@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.SubscriptionStatus;
-import org.petitionpipeline.email.database.Statements;
+import org.petitionpipeline.kit.database.Statements;
 import org.petitionpipeline.email.mail.MailStatus;
 
 /**

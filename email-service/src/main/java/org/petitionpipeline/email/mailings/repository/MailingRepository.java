@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.petitionpipeline.email.database.Statements;
+import org.petitionpipeline.kit.database.Statements;
 
 /**
  * Organizer updates and who sends them. A worker holds a mailing by a lease it renews while it sends; only

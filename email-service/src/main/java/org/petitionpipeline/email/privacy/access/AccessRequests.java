@@ -18,7 +18,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AccessRequested;
 import org.petitionpipeline.contracts.EventSchema;
-import org.petitionpipeline.email.database.Statements;
+import org.petitionpipeline.kit.database.Statements;
 import org.petitionpipeline.email.privacy.RequestChannel;
 import org.petitionpipeline.kit.relay.Outbox;
 

@@ -6,10 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import org.petitionpipeline.reporting.access.AdminTokenFilter;
+import org.petitionpipeline.reporting.access.AdminAccessFilter;
 
 /**
- * Organizers' delivery reports of a petition (bearer token, see {@link AdminTokenFilter}): the signer list as CSV,
+ * Organizers' delivery reports of a petition (bearer token, see {@link AdminAccessFilter}): the signer list as CSV,
  * its manifest, and the PDF for the target. {@code as_of} (default now) and {@code region} choose the report.
  */
 @Path("/api/admin/petitions/{slug}")

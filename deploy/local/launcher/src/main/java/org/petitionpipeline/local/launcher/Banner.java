@@ -37,7 +37,11 @@ final class Banner {
                    organizer console  %s/console
                    ops console        %s/ops
                  Organizer token (Authorization: Bearer …, for %s/api/admin/petitions
-                 and updates to signers, %s/api/admin/petitions/demo/updates):
+                 and updates to signers, %s/api/admin/petitions/demo/updates): a platform operator, and owner
+                 of the organization 'default', which holds the demo petition:
+                   %s
+                 Organization '%s': owner %s, with this personal API token
+                 (docs/organizations.md: add people, make petitions that only they see):
                    %s
                  Ops token (the ops console, and held signatures and invalidations, %s/api/admin/held):
                    %s
@@ -53,7 +57,8 @@ final class Banner {
                 pipeline.url(PipelineService.INTAKE), pipeline.url(PipelineService.REPORTING), pipeline.mailApi(),
                 pipeline.url(PipelineService.REPORTING), pipeline.url(PipelineService.REPORTING),
                 pipeline.url(PipelineService.REPORTING), pipeline.url(PipelineService.EMAIL),
-                settings.secrets().adminToken(),
+                settings.secrets().adminToken(), DemoOrganization.SLUG, DemoOrganization.OWNER,
+                pipeline.demoOwnerToken().orElse("(shown when an earlier run made it)"),
                 pipeline.url(PipelineService.DEDUP), settings.secrets().opsToken(),
                 pipeline.url(PipelineService.EMAIL), settings.secrets().webhookToken(), settings.logDir());
     }

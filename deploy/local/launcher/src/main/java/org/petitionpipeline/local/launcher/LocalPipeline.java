@@ -48,6 +48,7 @@ public final class LocalPipeline implements AutoCloseable {
     private Supervisor supervisor;
     private volatile PostgresServer postgres;
     private boolean postgresStopped;
+    private Optional<String> demoOwnerToken = Optional.empty();
 
     private LocalPipeline(LocalPipelineSettings settings) {
         this.settings = settings;
@@ -119,6 +120,7 @@ public final class LocalPipeline implements AutoCloseable {
         }
 
         DemoPetition.ensure(url(PipelineService.REPORTING), settings.secrets().adminToken());
+        demoOwnerToken = DemoOrganization.ensure(url(PipelineService.REPORTING), settings.secrets().adminToken());
         Http.awaitOk(url(PipelineService.INTAKE).resolve("/api/petitions/" + DemoPetition.SLUG), Duration.ofSeconds(30),
                 () -> isAlive(PipelineService.INTAKE), "the demo petition in intake's catalog");
         step.accept("demo petition '" + DemoPetition.SLUG + "' is open for signatures");
@@ -480,6 +482,11 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /** A page on another origin that embeds the demo petition (script and iframe), when intake runs. */
+    /** The first token of the demo organization's owner; empty when an earlier run made it, or none was made. */
+    public Optional<String> demoOwnerToken() {
+        return demoOwnerToken;
+    }
+
     public URI demoHostPage() {
         return URI.create("http://localhost:" + settings.ports().demoHost() + "/");
     }

@@ -1,4 +1,4 @@
-package org.petitionpipeline.email.database;
+package org.petitionpipeline.kit.database;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,0 +1,87 @@
+package org.petitionpipeline.reporting.access;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.petitionpipeline.kit.http.Problem;
+import org.petitionpipeline.reporting.identity.AccountRepository;
+import org.petitionpipeline.reporting.identity.ApiTokens;
+import org.petitionpipeline.reporting.identity.Caller;
+import org.petitionpipeline.reporting.identity.CurrentCaller;
+import org.petitionpipeline.reporting.identity.OrgRole;
+import org.petitionpipeline.reporting.identity.PetitionAccess;
+
+/**
+ * Admits a request to the admin API once it says who sends it, and records that caller for the resources: a personal
+ * API token (an account, with the roles it holds now), or the deployment's organizer token, which stands for a
+ * platform operator owning the organization {@value #LEGACY_ORGANIZATION} (every petition made before organizations
+ * existed). An organizer logged in to the console with that token may also read (GET) the API with the console's
+ * cookie, so the console links straight to stats and report downloads: reads only, the cookie is SameSite=Strict.
+ * Then {@link PetitionAccess} decides what the caller may do to the petition the path names.
+ */
+public class AdminAccessFilter {
+
+    static final String LEGACY_ORGANIZATION = "default";
+    private static final Caller LEGACY_ORGANIZER = new Caller(null, ConsoleRole.ORGANIZER.variable(), true,
+            Map.of(LEGACY_ORGANIZATION, OrgRole.OWNER));
+    private static final String ADMIN_API = "/api/admin/";
+    private static final String BEARER = "Bearer ";
+
+    private final RoleTokens tokens;
+    private final ConsoleSessions sessions;
+    private final ApiTokens apiTokens;
+    private final AccountRepository accounts;
+    private final PetitionAccess petitionAccess;
+    private final CurrentCaller current;
+    private final Clock clock;
+
+    public AdminAccessFilter(RoleTokens tokens, ConsoleSessions sessions, ApiTokens apiTokens,
+            AccountRepository accounts, PetitionAccess petitionAccess, CurrentCaller current, Clock clock) {
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.apiTokens = apiTokens;
+        this.accounts = accounts;
+        this.petitionAccess = petitionAccess;
+        this.current = current;
+        this.clock = clock;
+    }
+
+    @ServerRequestFilter
+    public Response admit(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith(ADMIN_API)) {
+            return null;
+        }
+        Optional<Caller> caller = callerOf(request);
+        if (caller.isEmpty()) {
+            Problem problem = Problem.of(401, "Unauthorized", "send a personal API token (or the organizer token, "
+                    + ConsoleRole.ORGANIZER.variable() + ") as 'Authorization: Bearer <token>'");
+            return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .entity(problem).build();
+        }
+        current.set(caller.get());
+        petitionAccess.check(request.getMethod(), path, caller.get());
+        return null;
+    }
+
+    private Optional<Caller> callerOf(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.startsWith(BEARER)) {
+            String token = authorization.substring(BEARER.length());
+            if (tokens.organizer().matches(token)) {
+                return Optional.of(LEGACY_ORGANIZER);
+            }
+            return apiTokens.accountOf(token, clock.instant()).flatMap(accounts::caller);
+        }
+        if (HttpMethod.GET.equals(request.getMethod())
+                && ConsoleAccessFilter.loggedIn(sessions, request).equals(Optional.of(ConsoleRole.ORGANIZER))) {
+            return Optional.of(LEGACY_ORGANIZER);
+        }
+        return Optional.empty();
+    }
+}

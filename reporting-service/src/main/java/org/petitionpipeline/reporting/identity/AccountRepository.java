@@ -1,0 +1,115 @@
+package org.petitionpipeline.reporting.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.petitionpipeline.kit.database.Statements;
+
+/** Organizations, the accounts of the people in them, and who holds which role where. */
+@ApplicationScoped
+public class AccountRepository {
+
+    private final Statements statements;
+
+    public AccountRepository(DataSource dataSource) {
+        this.statements = new Statements(dataSource);
+    }
+
+    /** False when an organization of that slug exists already. */
+    public boolean createOrganization(String slug, String name, Instant now) {
+        return statements.update("create an organization", "insert into reporting.organization (slug, name, created_at) values (?, ?, ?)"
+                + " on conflict (slug) do nothing", slug, name, Timestamp.from(now)) == 1;
+    }
+
+    public List<Organization> organizations() {
+        return statements.query("read the organizations", Organization::of,
+                "select slug, name, created_at from reporting.organization order by slug");
+    }
+
+    /** The account of this address, made (not an operator) when there is none; addresses compare lower-cased. */
+    public Account accountFor(String email, Instant now) {
+        String address = email.toLowerCase(Locale.ROOT);
+        List<UUID> made = statements.query("create an account", row -> row.getObject(1, UUID.class),
+                "insert into reporting.account (id, email, created_at) values (?, ?, ?) on conflict (email) do nothing"
+                        + " returning id", UUID.randomUUID(), address, Timestamp.from(now));
+        if (!made.isEmpty()) {
+            return new Account(made.get(0), address, true);
+        }
+        return new Account(statements.query("find an account", row -> row.getObject(1, UUID.class),
+                "select id from reporting.account where email = ?", address).get(0), address, false);
+    }
+
+    /** @param made whether {@link #accountFor} made it just now */
+    public record Account(UUID id, String email, boolean made) {
+    }
+
+    /** Gives the account this role in the organization, replacing the one it had there. */
+    public void setRole(String organization, UUID accountId, OrgRole role, Instant now) {
+        statements.update("set a member's role", """
+                insert into reporting.membership (organization, account_id, role, created_at) values (?, ?, ?, ?)
+                on conflict (organization, account_id) do update set role = excluded.role""",
+                organization, accountId, role.name(), Timestamp.from(now));
+    }
+
+    /** False when the account was no member of the organization. */
+    public boolean removeMember(String organization, UUID accountId) {
+        return statements.update("remove a member", "delete from reporting.membership"
+                + " where organization = ? and account_id = ?", organization, accountId) == 1;
+    }
+
+    public int owners(String organization) {
+        return statements.query("count the owners", row -> row.getInt(1),
+                "select count(*) from reporting.membership where organization = ? and role = 'OWNER'", organization)
+                .get(0);
+    }
+
+    public List<Member> members(String organization) {
+        return statements.query("read the members", Member::of, """
+                select a.id, a.email, m.role, m.created_at from reporting.membership m
+                join reporting.account a on a.id = m.account_id
+                where m.organization = ? order by a.email""", organization);
+    }
+
+    /** The caller an account is, with every role it holds; empty for an unknown or disabled account. */
+    public Optional<Caller> caller(UUID accountId) {
+        List<Object[]> rows = statements.query("read an account's roles",
+                row -> new Object[] {row.getString(1), row.getBoolean(2), row.getString(3), row.getString(4)}, """
+                select a.email, a.platform_operator, m.organization, m.role from reporting.account a
+                left join reporting.membership m on m.account_id = a.id
+                where a.id = ? and a.disabled_at is null""", accountId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, OrgRole> roles = new HashMap<>();
+        for (Object[] row : rows) {
+            if (row[2] != null) {
+                roles.put((String) row[2], OrgRole.valueOf((String) row[3]));
+            }
+        }
+        return Optional.of(new Caller(accountId, (String) rows.get(0)[0], (Boolean) rows.get(0)[1], roles));
+    }
+
+    public record Organization(String slug, String name, Instant createdAt) {
+
+        static Organization of(ResultSet row) throws SQLException {
+            return new Organization(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant());
+        }
+    }
+
+    public record Member(UUID accountId, String email, OrgRole role, Instant since) {
+
+        static Member of(ResultSet row) throws SQLException {
+            return new Member(row.getObject(1, UUID.class), row.getString(2), OrgRole.valueOf(row.getString(3)),
+                    row.getTimestamp(4).toInstant());
+        }
+    }
+}
