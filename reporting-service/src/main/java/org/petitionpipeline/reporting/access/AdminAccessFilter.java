@@ -1,5 +1,6 @@
 package org.petitionpipeline.reporting.access;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -52,7 +53,7 @@ public class AdminAccessFilter {
     }
 
     @ServerRequestFilter
-    public Response admit(ContainerRequestContext request) {
+    public Response admit(ContainerRequestContext request, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
         if (!path.startsWith(ADMIN_API)) {
             return null;
@@ -64,7 +65,7 @@ public class AdminAccessFilter {
             return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                     .entity(problem).build();
         }
-        current.set(caller.get());
+        current.set(caller.get(), http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
         petitionAccess.check(request.getMethod(), path, caller.get());
         return null;
     }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.reporting.audit.AuditAction;
+import org.petitionpipeline.reporting.audit.AuditTrail;
 
 /** The caller's own personal API tokens: made (the secret shown this once), listed with their last use, revoked. */
 @Path("/api/admin/tokens")
@@ -27,11 +29,13 @@ public class ApiTokenResource {
 
     private final ApiTokens tokens;
     private final CurrentCaller caller;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public ApiTokenResource(ApiTokens tokens, CurrentCaller caller, Clock clock) {
+    public ApiTokenResource(ApiTokens tokens, CurrentCaller caller, AuditTrail audit, Clock clock) {
         this.tokens = tokens;
         this.caller = caller;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -49,6 +53,7 @@ public class ApiTokenResource {
                     "what the token is for, up to " + MAX_NAME + " characters, e.g. 'CRM sync'"));
         }
         ApiTokens.Issued issued = tokens.issue(account, request.name().strip(), clock.instant());
+        audit.succeeded(AuditAction.TOKEN_CREATE, null, "token:" + issued.id(), Map.of("name", issued.name()));
         return Response.created(URI.create("/api/admin/tokens/" + issued.id())).entity(issued).build();
     }
 
@@ -63,6 +68,7 @@ public class ApiTokenResource {
         if (!tokens.revoke(account(), id, clock.instant())) {
             throw ProblemException.notFound("you have no token " + id + " that is not revoked already");
         }
+        audit.succeeded(AuditAction.TOKEN_REVOKE, null, "token:" + id, Map.of());
         return Response.noContent().build();
     }
 

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.reporting.audit.AuditAction;
+import org.petitionpipeline.reporting.audit.AuditTrail;
 import org.petitionpipeline.reporting.identity.AccountRepository.Member;
 import org.petitionpipeline.reporting.identity.AccountRepository.Organization;
 
@@ -39,12 +41,15 @@ public class OrganizationResource {
     private final AccountRepository accounts;
     private final ApiTokens tokens;
     private final CurrentCaller caller;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public OrganizationResource(AccountRepository accounts, ApiTokens tokens, CurrentCaller caller, Clock clock) {
+    public OrganizationResource(AccountRepository accounts, ApiTokens tokens, CurrentCaller caller, AuditTrail audit,
+            Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.caller = caller;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -92,6 +97,7 @@ public class OrganizationResource {
         if (!accounts.createOrganization(request.slug(), request.name().strip(), now)) {
             throw ProblemException.conflict("an organization '" + request.slug() + "' exists already");
         }
+        audit.succeeded(AuditAction.ORGANIZATION_CREATE, request.slug(), request.slug(), Map.of());
         MemberView owner = addMember(request.slug(), request.ownerEmail(), OrgRole.OWNER, now);
         return Response.created(URI.create("/api/admin/organizations/" + request.slug()))
                 .entity(new OrganizationView(request.slug(), request.name().strip(), now, null, owner)).build();
@@ -145,12 +151,15 @@ public class OrganizationResource {
             throw ProblemException.notFound("no such member of '" + organization + "'");
         }
         requireAnOwnerLeft(organization);
+        audit.succeeded(AuditAction.MEMBER_REMOVE, organization, "account:" + account, Map.of());
         return Response.noContent().build();
     }
 
     private MemberView addMember(String organization, String email, OrgRole role, Instant now) {
         AccountRepository.Account account = accounts.accountFor(email, now);
         accounts.setRole(organization, account.id(), role, now);
+        audit.succeeded(AuditAction.MEMBER_ADD, organization, "account:" + account.id(),
+                Map.of("role", role.label(), "new_account", String.valueOf(account.made())));
         String firstToken = account.made()
                 ? tokens.issue(account.id(), "first token, from " + caller.get().label(), now).secret() : null;
         return new MemberView(account.id(), account.email(), role.label(), now, firstToken);

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.reporting.audit.AuditTrail;
 import org.petitionpipeline.reporting.petitions.NoSuchPetition;
 import org.petitionpipeline.reporting.petitions.PetitionRepository;
 
@@ -22,9 +23,11 @@ public class PetitionAccess {
     private static final String SIGNER_LISTS = "/report.";
 
     private final PetitionRepository petitions;
+    private final AuditTrail audit;
 
-    public PetitionAccess(PetitionRepository petitions) {
+    public PetitionAccess(PetitionRepository petitions, AuditTrail audit) {
         this.petitions = petitions;
+        this.audit = audit;
     }
 
     /** What a request needs: a role in the petition's organization, and whether an operator's standing will do. */
@@ -54,14 +57,16 @@ public class PetitionAccess {
         check(caller, slug, organization.get(), need);
     }
 
-    private static void check(Caller caller, String slug, String organization, Need need) {
+    private void check(Caller caller, String slug, String organization, Need need) {
         if (caller.may(organization, need.role()) || (need.operatorMay() && caller.platformOperator())) {
             return;
         }
         Optional<OrgRole> held = caller.roleIn(organization);
         if (held.isEmpty() && !caller.platformOperator()) {
+            audit.denied(organization, slug, 404);
             throw NoSuchPetition.named(slug);
         }
+        audit.denied(organization, slug, 403);
         throw ProblemException.forbidden(held.map(role -> "your role in organization '" + organization + "' is "
                 + role.label() + "; this needs " + need.role().label())
                 .orElse("platform operators see no signer list and change no petition of an organization they are "

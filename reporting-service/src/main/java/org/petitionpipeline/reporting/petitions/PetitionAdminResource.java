@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.reporting.access.AdminAccessFilter;
+import org.petitionpipeline.reporting.audit.AuditAction;
+import org.petitionpipeline.reporting.audit.AuditTrail;
 import org.petitionpipeline.reporting.identity.CurrentCaller;
 import org.petitionpipeline.reporting.retention.PetitionRetention;
 import org.petitionpipeline.reporting.retention.RetentionRepository;
@@ -32,14 +34,16 @@ public class PetitionAdminResource {
     private final RetentionRepository retention;
     private final PetitionOwnership ownership;
     private final CurrentCaller caller;
+    private final AuditTrail audit;
 
     public PetitionAdminResource(PetitionService petitions, PetitionRequestValidator validator,
-            RetentionRepository retention, PetitionOwnership ownership, CurrentCaller caller) {
+            RetentionRepository retention, PetitionOwnership ownership, CurrentCaller caller, AuditTrail audit) {
         this.petitions = petitions;
         this.validator = validator;
         this.retention = retention;
         this.ownership = ownership;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @POST
@@ -48,6 +52,7 @@ public class PetitionAdminResource {
         validator.validate(request);
         String organization = ownership.forNewPetition(caller.get(), request.organization());
         PetitionDefinition petition = petitions.create(request, organization);
+        audit.succeeded(AuditAction.PETITION_CREATE, organization, petition.slug(), Map.of());
         return Response.created(URI.create("/api/petitions/" + petition.slug())).entity(view(petition)).build();
     }
 
@@ -71,15 +76,20 @@ public class PetitionAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public PetitionAdminView update(@PathParam("slug") String slug, PetitionRequest request) {
         validator.validateUpdate(slug, request);
-        petitions.organizationOf(slug).ifPresent(owner -> ownership.requireUnchanged(owner, request.organization()));
-        return view(petitions.update(slug, request).orElseThrow(() -> NoSuchPetition.named(slug)));
+        String organization = petitions.organizationOf(slug).orElseThrow(() -> NoSuchPetition.named(slug));
+        ownership.requireUnchanged(organization, request.organization());
+        PetitionAdminView updated = view(petitions.update(slug, request).orElseThrow(() -> NoSuchPetition.named(slug)));
+        audit.succeeded(AuditAction.PETITION_UPDATE, organization, slug, Map.of());
+        return updated;
     }
 
     /** Stops new signatures; those taken stay counted. Closing a closed petition changes nothing. */
     @POST
     @Path("{slug}/close")
     public PetitionAdminView close(@PathParam("slug") String slug) {
-        return view(petitions.close(slug).orElseThrow(() -> NoSuchPetition.named(slug)));
+        PetitionAdminView closed = view(petitions.close(slug).orElseThrow(() -> NoSuchPetition.named(slug)));
+        audit.succeeded(AuditAction.PETITION_CLOSE, closed.organization(), slug, Map.of());
+        return closed;
     }
 
     private PetitionAdminView view(PetitionDefinition petition) {

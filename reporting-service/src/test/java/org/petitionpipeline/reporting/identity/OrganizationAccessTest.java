@@ -89,6 +89,26 @@ class OrganizationAccessTest {
     }
 
     @Test
+    void theOrganizationsAuditLogRecordsWhoDidWhatAndWhoWasRefused() {
+        String slug = "org-audit-" + run;
+        as(eddie).body(PetitionCatalogTest.petitionJson(slug)).post("/api/admin/petitions").then().statusCode(201);
+        as(vera).get("/api/admin/petitions/" + slug + "/report.csv").then().statusCode(200);
+        as(vera).post("/api/admin/petitions/" + slug + "/close").then().statusCode(403);
+        as(bob).get("/api/admin/petitions/" + slug).then().statusCode(404);
+
+        as(ann).get("/api/admin/audit?organization=" + acme).then().statusCode(200)
+                .body("events.find { it.action == 'petition.create' }.actor_label", equalTo("eddie-" + run + "@acme.example"))
+                .body("events.find { it.action == 'petition.create' }.target", equalTo(slug))
+                .body("events.find { it.action == 'report.download' }.actor_label", equalTo("vera-" + run + "@acme.example"))
+                .body("events.find { it.action == 'report.download' }.detail.file", equalTo("report.csv"))
+                .body("events.findAll { it.outcome == 'DENIED' }.actor_label", hasItem("vera-" + run + "@acme.example"))
+                .body("events.findAll { it.outcome == 'DENIED' }.actor_label", hasItem("bob-" + run + "@beta.example"))
+                .body("events.findAll { it.action == 'member.add' }.size()", equalTo(3));
+        as(vera).get("/api/admin/audit?organization=" + acme).then().statusCode(403);
+        as(bob).get("/api/admin/audit?organization=" + acme).then().statusCode(404);
+    }
+
+    @Test
     void aNewPetitionGoesToTheOrganizationTheCallerEditsAndNoOther() {
         String petition = PetitionCatalogTest.petitionJson("org-choice-" + run);
         String elsewhere = petition.substring(0, petition.lastIndexOf('}')) + ", \"organization\": \"" + beta + "\"}";
