@@ -7,7 +7,10 @@ import java.util.List;
 @ConfigMapping(prefix = "reporting")
 public interface ReportingConfig {
 
-    /** Bearer token of organizers for {@code /api/admin/**} (env {@code REPORTING_ADMIN_TOKEN}). */
+    /**
+     * The deployment's organizer token (env {@code REPORTING_ADMIN_TOKEN}): on {@code /api/admin/**} a platform
+     * operator owning the organization {@code default}; people use their own API tokens.
+     */
     String adminToken();
 
     /** Token of ops for the ops console {@code /ops} (env {@code REPORTING_OPS_TOKEN}); must differ from the organizers'. */
