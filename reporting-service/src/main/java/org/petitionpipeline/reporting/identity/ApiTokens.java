@@ -70,12 +70,16 @@ public class ApiTokens {
         if (!presented.startsWith(PREFIX)) {
             return Optional.empty();
         }
+        // the update runs only when the last recorded use is a minute old: a read otherwise, not a row version
         List<UUID> accounts = statements.query("check an API token", row -> row.getObject(1, UUID.class), """
-                update reporting.api_token
-                set last_used_at = case when last_used_at is null or last_used_at < ? then ? else last_used_at end
-                where token_hash = ? and revoked_at is null
-                returning account_id""",
-                Timestamp.from(now.minusSeconds(60)), Timestamp.from(now), hash(presented));
+                with token as (
+                    select id, account_id, last_used_at from reporting.api_token
+                    where token_hash = ? and revoked_at is null),
+                touched as (
+                    update reporting.api_token used set last_used_at = ? from token
+                    where used.id = token.id and (token.last_used_at is null or token.last_used_at < ?))
+                select account_id from token""",
+                hash(presented), Timestamp.from(now), Timestamp.from(now.minusSeconds(60)));
         return accounts.stream().findFirst();
     }
 
