@@ -1,8 +1,11 @@
 package org.petitionpipeline.reporting.access;
 
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.petitionpipeline.kit.http.Problem;
 
@@ -17,17 +20,34 @@ final class ConsolePages {
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final MediaType PROBLEM = MediaType.valueOf(Problem.MEDIA_TYPE);
 
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance refused(String message);
+    }
+
     private ConsolePages() {
     }
 
-    static Response refusal(List<MediaType> acceptable, Response.Status status, TemplateInstance page, String detail) {
-        Response.ResponseBuilder answer = Response.status(status);
+    /** A refusal with nothing to do on the page but read why. */
+    static Response refusal(List<MediaType> acceptable, Response.StatusType status, String detail) {
+        return refusal(acceptable, status, Templates.refused(detail), detail);
+    }
+
+    static Response refusal(List<MediaType> acceptable, Response.StatusType status, TemplateInstance page,
+            String detail, NewCookie... cookies) {
+        Response.ResponseBuilder answer = Response.status(status).cookie(cookies);
         if (wantsJson(acceptable)) {
             answer.type(Problem.MEDIA_TYPE).entity(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail));
         } else {
             answer.type(MediaType.TEXT_HTML_TYPE).entity(page);
         }
         return answer.build();
+    }
+
+    /* Secure whenever the console is reached over HTTPS; a local run on http://localhost could not log in else. */
+    static NewCookie cookie(UriInfo uri, String name, String value, String path, int maxAgeSeconds) {
+        return new NewCookie.Builder(name).value(value).path(path).maxAge(maxAgeSeconds).httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT).secure("https".equals(uri.getRequestUri().getScheme())).build();
     }
 
     private static boolean wantsJson(List<MediaType> acceptable) {

@@ -46,7 +46,7 @@ public class ApiTokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewToken request) {
-        UUID account = account();
+        UUID account = caller.account();
         if (request == null || request.name() == null || request.name().isBlank()
                 || request.name().length() > MAX_NAME || request.name().chars().anyMatch(Character::isISOControl)) {
             throw ProblemException.unprocessable("a token needs a name", Map.of("name",
@@ -59,25 +59,16 @@ public class ApiTokenResource {
 
     @GET
     public List<ApiTokens.Listed> list() {
-        return tokens.of(account());
+        return tokens.of(caller.account());
     }
 
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") UUID id) {
-        if (!tokens.revoke(account(), id, clock.instant())) {
+        if (!tokens.revoke(caller.account(), id, clock.instant())) {
             throw ProblemException.notFound("you have no token " + id + " that is not revoked already");
         }
         audit.succeeded(AuditAction.TOKEN_REVOKE, null, "token:" + id, Map.of());
         return Response.noContent().build();
-    }
-
-    private UUID account() {
-        UUID account = caller.get().accountId();
-        if (account == null) {
-            throw ProblemException.forbidden("the deployment's organizer token belongs to no account: ask a platform "
-                    + "operator to add you to an organization, then make tokens with the one you get");
-        }
-        return account;
     }
 }
