@@ -129,7 +129,7 @@ public class ConsoleLoginResource {
             audit.succeeded(AuditAction.LOGOUT, null, "session:" + session.id(), Map.of());
         });
         return Response.seeOther(URI.create(LOGIN))
-                .cookie(ConsolePages.cookie(uri, ConsoleSessions.COOKIE, "", "/", 0)).build();
+                .cookie(ConsolePages.sessionCookie(uri, "", 0)).build();
     }
 
     /**
@@ -146,8 +146,8 @@ public class ConsoleLoginResource {
     private Response opened(Caller caller, Opened opened, String home, String with, UriInfo uri) {
         current.set(caller, opened.session().clientAddress());
         audit.succeeded(AuditAction.LOGIN_SUCCESS, null, "session:" + opened.session().id(), Map.of("with", with));
-        return Response.seeOther(URI.create(home)).cookie(ConsolePages.cookie(uri, ConsoleSessions.COOKIE,
-                opened.secret(), "/", (int) sessions.lifetime().toSeconds())).build();
+        return Response.seeOther(URI.create(home)).cookie(ConsolePages.sessionCookie(uri, opened.secret(),
+                (int) sessions.lifetime().toSeconds())).build();
     }
 
     private void recordFailure(Caller actor, String address, String reason) {

@@ -7,13 +7,15 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.petitionpipeline.kit.http.Problem;
+import org.petitionpipeline.kit.http.ProblemException;
 
 /**
  * Answers of the console pages: HTML for a browser, and the same refusal as problem+json for a client that asks for
  * JSON (the pages' own scripts do).
  */
-final class ConsolePages {
+public final class ConsolePages {
 
     /* Only this service's own scripts and styles: no CDN, no inline script, nothing framed. */
     static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -48,6 +50,21 @@ final class ConsolePages {
     static NewCookie cookie(UriInfo uri, String name, String value, String path, int maxAgeSeconds) {
         return new NewCookie.Builder(name).value(value).path(path).maxAge(maxAgeSeconds).httpOnly(true)
                 .sameSite(NewCookie.SameSite.STRICT).secure("https".equals(uri.getRequestUri().getScheme())).build();
+    }
+
+    /** What a refused form is told on its page again: the problem's detail, and what each field needs. */
+    public static String said(ProblemException refused) {
+        Problem problem = (Problem) refused.getResponse().getEntity();
+        if (problem.errors() == null || problem.errors().isEmpty()) {
+            return problem.detail();
+        }
+        return problem.detail() + ": " + problem.errors().entrySet().stream()
+                .map(error -> error.getKey() + ", " + error.getValue()).collect(Collectors.joining("; "));
+    }
+
+    /** The session cookie holding {@code secret}; an empty one with no life left ends it in the browser. */
+    static NewCookie sessionCookie(UriInfo uri, String secret, int maxAgeSeconds) {
+        return cookie(uri, ConsoleSessions.COOKIE, secret, "/", maxAgeSeconds);
     }
 
     private static boolean wantsJson(List<MediaType> acceptable) {

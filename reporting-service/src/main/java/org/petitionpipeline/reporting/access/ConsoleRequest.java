@@ -3,6 +3,7 @@ package org.petitionpipeline.reporting.access;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.petitionpipeline.reporting.access.ConsoleSessions.ConsoleSession;
 import org.petitionpipeline.reporting.identity.Caller;
@@ -48,6 +49,6 @@ public class ConsoleRequest {
             return List.of();
         }
         return caller.roles().entrySet().stream().filter(role -> role.getValue() == OrgRole.OWNER)
-                .map(role -> role.getKey()).sorted().toList();
+                .map(Map.Entry::getKey).sorted().toList();
     }
 }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 /** What a browser does with the consoles' forms: load the page, send its hidden CSRF token back with the form. */
 public final class ConsoleBrowser {
 
+    private static final Pattern SESSION_FORM = Pattern.compile("/console/account/sessions/([0-9a-f-]{36})/revoke");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private ConsoleBrowser() {
@@ -69,6 +70,19 @@ public final class ConsoleBrowser {
         return given().redirects().follow(false).contentType(ContentType.URLENC).accept("text/html")
                 .cookie(ConsoleSessions.COOKIE, session).formParams(fields)
                 .formParam(ConsoleCsrfFilter.FIELD, csrfOf(session, page)).post(path);
+    }
+
+    /** The id of a session listed on the account page: the page's own, or another one. */
+    public static String sessionOnAccountPage(String session, boolean thisOne) {
+        String page = given().cookie(ConsoleSessions.COOKIE, session).get("/console/account").then().statusCode(200)
+                .extract().asString();
+        for (String row : page.split("<tr>")) {
+            Matcher form = SESSION_FORM.matcher(row);
+            if (form.find() && row.contains("(this one)") == thisOne) {
+                return form.group(1);
+            }
+        }
+        throw new AssertionError("no such session on the account page:\n" + page);
     }
 
     private static String csrfIn(String page) {
