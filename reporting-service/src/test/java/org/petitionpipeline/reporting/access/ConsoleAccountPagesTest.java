@@ -8,16 +8,22 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.petitionpipeline.kit.database.Statements;
 import org.petitionpipeline.reporting.access.ConsolePeople.Person;
 import org.petitionpipeline.reporting.petitions.PetitionCatalogTest;
 
 /** The account page, the owners' page of an organization, and the organizer console as each person's roles allow. */
 @QuarkusTest
 class ConsoleAccountPagesTest {
+
+    @Inject
+    DataSource dataSource;
 
     private static final Pattern TOKEN = Pattern.compile("id=\"new-token\">(ppat_[A-Za-z0-9_-]{43})<");
 
@@ -121,6 +127,18 @@ class ConsoleAccountPagesTest {
                 Map.of("email", "mallory@evil.example", "role", "owner")).then().statusCode(403);
         given().cookie(ConsoleSessions.COOKIE, bob.logIn()).get("/console/organizations/" + organization).then()
                 .statusCode(404);
+    }
+
+    @Test
+    void aPlatformOperatorsLoginOpensTheOpsConsoleAndNobodyElses() {
+        Person olga = ConsolePeople.owner("operators");
+        Person ann = ConsolePeople.owner("nonoperators");
+        new Statements(dataSource).update("make a platform operator",
+                "update reporting.account set platform_operator = true where email = ?", olga.email());
+
+        given().cookie(ConsoleSessions.COOKIE, olga.logIn()).get("/ops").then().statusCode(200);
+        given().cookie(ConsoleSessions.COOKIE, ann.logIn()).accept("text/html").get("/ops").then().statusCode(403)
+                .body(containsString("the ops console is for platform operators"));
     }
 
     @Test
