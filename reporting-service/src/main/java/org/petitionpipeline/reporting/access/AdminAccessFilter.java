@@ -6,7 +6,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.petitionpipeline.kit.http.Problem;
@@ -14,22 +13,19 @@ import org.petitionpipeline.reporting.identity.AccountRepository;
 import org.petitionpipeline.reporting.identity.ApiTokens;
 import org.petitionpipeline.reporting.identity.Caller;
 import org.petitionpipeline.reporting.identity.CurrentCaller;
-import org.petitionpipeline.reporting.identity.OrgRole;
 import org.petitionpipeline.reporting.identity.PetitionAccess;
 
 /**
  * Admits a request to the admin API once it says who sends it, and records that caller for the resources: a personal
  * API token (an account, with the roles it holds now), or the deployment's organizer token, which stands for a
- * platform operator owning the organization {@value #LEGACY_ORGANIZATION} (every petition made before organizations
- * existed). An organizer logged in to the console with that token may also read (GET) the API with the console's
- * cookie, so the console links straight to stats and report downloads: reads only, the cookie is SameSite=Strict.
+ * platform operator owning the organization {@value ConsoleRole#LEGACY_ORGANIZATION} (every petition made before
+ * organizations existed). Someone logged in to the organizer console, as a person or with that token, may also read
+ * (GET) the API with the console's cookie, so the console links straight to stats and report downloads: reads only,
+ * the cookie is SameSite=Strict.
  * Then {@link PetitionAccess} decides what the caller may do to the petition the path names.
  */
 public class AdminAccessFilter {
 
-    static final String LEGACY_ORGANIZATION = "default";
-    private static final Caller LEGACY_ORGANIZER = new Caller(null, ConsoleRole.ORGANIZER.variable(), true,
-            Map.of(LEGACY_ORGANIZATION, OrgRole.OWNER));
     private static final String ADMIN_API = "/api/admin/";
     private static final String BEARER = "Bearer ";
 
@@ -65,7 +61,7 @@ public class AdminAccessFilter {
             return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                     .entity(problem).build();
         }
-        current.set(caller.get(), http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+        current.set(caller.get(), addressOf(http));
         petitionAccess.check(request.getMethod(), path, caller.get());
         return null;
     }
@@ -75,14 +71,19 @@ public class AdminAccessFilter {
         if (authorization != null && authorization.startsWith(BEARER)) {
             String token = authorization.substring(BEARER.length());
             if (tokens.organizer().matches(token)) {
-                return Optional.of(LEGACY_ORGANIZER);
+                return Optional.of(ConsoleRole.ORGANIZER.caller());
             }
             return apiTokens.accountOf(token, clock.instant()).flatMap(accounts::caller);
         }
-        if (HttpMethod.GET.equals(request.getMethod())
-                && ConsoleAccessFilter.loggedIn(sessions, request).equals(Optional.of(ConsoleRole.ORGANIZER))) {
-            return Optional.of(LEGACY_ORGANIZER);
+        if (HttpMethod.GET.equals(request.getMethod())) {
+            return ConsoleAccessFilter.loggedIn(sessions, accounts, clock, request)
+                    .filter(login -> login.opens(ConsoleRole.ORGANIZER)).map(ConsoleAccessFilter.Login::caller);
         }
         return Optional.empty();
+    }
+
+    /** The request's peer address: the client's, or behind a trusted proxy the one it forwarded. */
+    static String addressOf(HttpServerRequest http) {
+        return http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
     }
 }

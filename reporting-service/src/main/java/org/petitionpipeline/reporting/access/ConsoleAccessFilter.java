@@ -1,55 +1,98 @@
 package org.petitionpipeline.reporting.access;
 
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.petitionpipeline.reporting.access.ConsoleSessions.ConsoleSession;
+import org.petitionpipeline.reporting.identity.AccountRepository;
+import org.petitionpipeline.reporting.identity.Caller;
+import org.petitionpipeline.reporting.identity.CurrentCaller;
 
 /**
- * Opens each console to its own role's login only (see {@link ConsoleRole}); a browser without one gets the login
- * page. Console pages are never cached, framed, or given a referrer.
+ * Finds the console session of each console request and opens each console to the logins it is for: a person's
+ * login opens the organizer console (showing what their roles allow), and the ops console if they are a platform
+ * operator; a login with one of the deployment's tokens opens that token's console only (see {@link ConsoleRole}).
+ * A browser without a login gets the login page. Console pages are never cached, framed, or given a referrer.
  */
 public class ConsoleAccessFilter {
 
     private final ConsoleSessions sessions;
+    private final AccountRepository accounts;
+    private final ConsoleRequest console;
+    private final CurrentCaller current;
+    private final Clock clock;
 
-    public ConsoleAccessFilter(ConsoleSessions sessions) {
+    public ConsoleAccessFilter(ConsoleSessions sessions, AccountRepository accounts, ConsoleRequest console,
+            CurrentCaller current, Clock clock) {
         this.sessions = sessions;
+        this.accounts = accounts;
+        this.console = console;
+        this.current = current;
+        this.clock = clock;
     }
 
-    /** The role of the request's console login, if it carries a valid one. */
-    static Optional<ConsoleRole> loggedIn(ConsoleSessions sessions, ContainerRequestContext request) {
-        Cookie session = request.getCookies().get(ConsoleSessions.COOKIE);
-        return session == null ? Optional.empty() : sessions.roleOf(session.getValue(), Instant.now());
+    /** A live console session and who it stands for. */
+    record Login(ConsoleSession session, Caller caller) {
+
+        /** Whether this login opens the console of {@code role}. */
+        boolean opens(ConsoleRole role) {
+            if (session.legacyRole() != null) {
+                return session.legacyRole() == role;
+            }
+            return role == ConsoleRole.ORGANIZER || caller.platformOperator();
+        }
     }
 
-    @ServerRequestFilter
-    public Response requireConsoleRole(ContainerRequestContext request) {
-        Optional<ConsoleRole> needed = ConsoleRole.guarding(request.getUriInfo().getPath());
-        if (needed.isEmpty()) {
+    /** The live session the request's cookie holds; empty without one, or when its account was disabled since. */
+    static Optional<Login> loggedIn(ConsoleSessions sessions, AccountRepository accounts, Clock clock,
+            ContainerRequestContext request) {
+        Cookie cookie = request.getCookies().get(ConsoleSessions.COOKIE);
+        Optional<ConsoleSession> session = cookie == null ? Optional.empty()
+                : sessions.find(cookie.getValue(), clock.instant());
+        return session.flatMap(live -> (live.legacyRole() != null ? Optional.of(live.legacyRole().caller())
+                : accounts.caller(live.accountId())).map(caller -> new Login(live, caller)));
+    }
+
+    /* Before the CSRF check (ConsoleCsrfFilter), which compares with this request's session. */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public Response requireConsoleLogin(ContainerRequestContext request, HttpServerRequest http) {
+        String path = request.getUriInfo().getPath();
+        if (!ConsoleRole.isConsolePath(path)) {
             return null;
         }
-        Optional<ConsoleRole> role = loggedIn(sessions, request);
-        if (role.equals(needed)) {
+        Optional<Login> login = loggedIn(sessions, accounts, clock, request);
+        login.ifPresent(found -> {
+            console.set(found.session(), found.caller());
+            current.set(found.caller(), AdminAccessFilter.addressOf(http));
+        });
+        Optional<ConsoleRole> needed = ConsoleRole.guarding(path);
+        if (needed.isEmpty() || login.map(found -> found.opens(needed.get())).orElse(false)) {
             return null;
         }
-        String detail = role.isPresent()
-                ? "you are logged in with the " + role.get().label() + " token; this page needs the "
+        if (login.isEmpty()) {
+            return ConsoleLoginResource.loginPage(request.getCookies(), request.getUriInfo(),
+                    request.getAcceptableMediaTypes(), Response.Status.UNAUTHORIZED,
+                    "log in with your email address and password, or with the " + needed.get().label() + " token ("
+                            + needed.get().variable() + "), to open this page");
+        }
+        ConsoleRole legacy = login.get().session().legacyRole();
+        String detail = legacy != null
+                ? "you are logged in with the " + legacy.label() + " token; this page needs the "
                         + needed.get().label() + " token (" + needed.get().variable() + ")"
-                : "log in with the " + needed.get().label() + " token (" + needed.get().variable() + ") to open this page";
-        Response.Status status = role.isPresent() ? Response.Status.FORBIDDEN : Response.Status.UNAUTHORIZED;
-        return ConsolePages.refusal(request.getAcceptableMediaTypes(), status,
-                ConsoleLoginResource.Templates.login(detail), detail);
+                : "the ops console is for platform operators, and your account is none";
+        return ConsolePages.refusal(request.getAcceptableMediaTypes(), Response.Status.FORBIDDEN, detail);
     }
 
     @ServerResponseFilter
     public void keepPagesPrivate(ContainerRequestContext request, ContainerResponseContext response) {
-        String path = request.getUriInfo().getPath();
-        if (path.startsWith("/console") || path.startsWith("/ops")) {
+        if (ConsoleRole.isConsolePath(request.getUriInfo().getPath())) {
             response.getHeaders().putSingle("Cache-Control", "no-store");
             response.getHeaders().putSingle("Content-Security-Policy", ConsolePages.PAGE_POLICY);
             response.getHeaders().putSingle("X-Frame-Options", "DENY");

@@ -1,17 +1,26 @@
 package org.petitionpipeline.reporting.access;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.petitionpipeline.reporting.identity.Caller;
+import org.petitionpipeline.reporting.identity.OrgRole;
 
 /**
- * Who may open which console. Each role opens its own console only: organizers' pages lead to delivery reports
- * that name signers, which ops do not need, and ops' pages show the pipeline's internals, which organizers do not.
+ * The two consoles, and the deployment's token that opens each. A login with one of these tokens opens its own
+ * console only: organizers' pages lead to delivery reports that name signers, which ops do not need, and ops' pages
+ * show the pipeline's internals, which organizers do not. (A person's login opens the organizer console, and the ops
+ * console if they are a platform operator: see {@link ConsoleAccessFilter}.)
  */
 public enum ConsoleRole {
 
     ORGANIZER("/console", "REPORTING_ADMIN_TOKEN"),
     OPS("/ops", "REPORTING_OPS_TOKEN");
+
+    /** The organization every petition made before organizations belongs to, owned by the organizer token. */
+    static final String LEGACY_ORGANIZATION = "default";
 
     private static final Set<String> OPEN_PAGES = Set.of("/console/login", "/console/logout");
 
@@ -33,6 +42,16 @@ public enum ConsoleRole {
         return variable;
     }
 
+    /**
+     * Who the deployment's token of this role stands for: the organizer token for a platform operator owning
+     * {@value #LEGACY_ORGANIZATION}; the ops token for nobody with a role (it reads no admin API), named in the audit
+     * log by its variable.
+     */
+    public Caller caller() {
+        return this == ORGANIZER ? new Caller(null, variable, true, Map.of(LEGACY_ORGANIZATION, OrgRole.OWNER))
+                : new Caller(null, variable, false, Map.of());
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -42,12 +61,16 @@ public enum ConsoleRole {
         if (OPEN_PAGES.contains(path)) {
             return Optional.empty();
         }
-        for (ConsoleRole role : values()) {
-            if (path.equals(role.home) || path.startsWith(role.home + "/")) {
-                return Optional.of(role);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(role -> role.covers(path)).findFirst();
+    }
+
+    /** Whether a path is a page (or a form, or a page's data) of either console, login and logout included. */
+    public static boolean isConsolePath(String path) {
+        return Arrays.stream(values()).anyMatch(role -> role.covers(path));
+    }
+
+    private boolean covers(String path) {
+        return path.equals(home) || path.startsWith(home + "/");
     }
 
     public static Optional<ConsoleRole> ofLabel(String label) {

@@ -1,63 +1,115 @@
 package org.petitionpipeline.reporting.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import org.petitionpipeline.kit.tokens.SignedTokens;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.petitionpipeline.kit.database.Statements;
 import org.petitionpipeline.reporting.config.ReportingConfig;
+import org.petitionpipeline.reporting.identity.Secrets;
 
 /**
- * A console login as a cookie value: {@code role.expiry.signature}, a {@link SignedTokens} signature of the role
- * made with the role's own token. The cookie never carries the token itself, any instance can check it without
- * shared state, and changing a token ends every login made with it.
+ * Console logins, kept in {@code reporting.console_session}: the browser's cookie holds a random secret (one of
+ * {@link Secrets}), the table its SHA-256. Every console request reads the row, so logging out, revoking a session
+ * or disabling its account ends it at once, on every instance. A login with one of the deployment's tokens is a row
+ * too, naming its {@link ConsoleRole} instead of an account.
  */
 @ApplicationScoped
 public class ConsoleSessions {
 
     public static final String COOKIE = "console_session";
-    private static final String PURPOSE = "console-session";
+    private static final String COLUMNS =
+            "id, account_id, legacy_role, csrf_token, created_at, last_seen_at, expires_at, client_address";
 
-    private final Map<ConsoleRole, SignedTokens> signers = new EnumMap<>(ConsoleRole.class);
+    private final Statements statements;
     private final Duration lifetime;
 
-    public ConsoleSessions(ReportingConfig config) {
-        signers.put(ConsoleRole.ORGANIZER,
-                new SignedTokens(config.adminToken(), ConsoleRole.ORGANIZER.variable(), PURPOSE));
-        signers.put(ConsoleRole.OPS, new SignedTokens(config.opsToken(), ConsoleRole.OPS.variable(), PURPOSE));
+    public ConsoleSessions(DataSource dataSource, ReportingConfig config) {
+        this.statements = new Statements(dataSource);
         this.lifetime = config.console().sessionLifetime();
+    }
+
+    /** A live session; exactly one of {@code accountId} and {@code legacyRole} is set. */
+    public record ConsoleSession(UUID id, UUID accountId, ConsoleRole legacyRole, String csrfToken, Instant createdAt,
+            Instant lastSeenAt, Instant expiresAt, String clientAddress) {
+
+        static ConsoleSession of(ResultSet row) throws SQLException {
+            String legacyRole = row.getString("legacy_role");
+            return new ConsoleSession(row.getObject("id", UUID.class), row.getObject("account_id", UUID.class),
+                    legacyRole == null ? null : ConsoleRole.ofLabel(legacyRole).orElseThrow(),
+                    row.getString("csrf_token"), row.getTimestamp("created_at").toInstant(),
+                    row.getTimestamp("last_seen_at").toInstant(), row.getTimestamp("expires_at").toInstant(),
+                    row.getString("client_address"));
+        }
+    }
+
+    /** A session as opened: {@code secret} goes into the cookie and is not kept. */
+    public record Opened(ConsoleSession session, String secret) {
     }
 
     public Duration lifetime() {
         return lifetime;
     }
 
-    public String open(ConsoleRole role, Instant now) {
-        long expiresAt = now.plus(lifetime).getEpochSecond();
-        return role.label() + "." + expiresAt + "." + signers.get(role).sign(subject(role), expiresAt);
+    /** Opens a session for an account, or (account null) for a login with the deployment's token of {@code role}. */
+    public Opened open(UUID accountId, ConsoleRole legacyRole, String clientAddress, Instant now) {
+        String secret = Secrets.random();
+        ConsoleSession session = statements.query("open a console session", ConsoleSession::of,
+                "insert into reporting.console_session (id, secret_hash, account_id, legacy_role, csrf_token,"
+                        + " created_at, last_seen_at, expires_at, client_address) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " returning " + COLUMNS,
+                UUID.randomUUID(), Secrets.sha256(secret), accountId,
+                legacyRole == null ? null : legacyRole.label(), Secrets.random(), Timestamp.from(now),
+                Timestamp.from(now), Timestamp.from(now.plus(lifetime)), clientAddress).get(0);
+        return new Opened(session, secret);
     }
 
-    /** The role of a login that is well signed and not expired; empty for anything else. */
-    public Optional<ConsoleRole> roleOf(String cookie, Instant now) {
-        String[] parts = cookie == null ? new String[0] : cookie.split("\\.", -1);
-        if (parts.length != 3) {
+    /**
+     * The live session a cookie holds: not revoked, not expired. Records that it was seen, at most once a minute, so
+     * a page's polling does not write a row per request.
+     */
+    public Optional<ConsoleSession> find(String secret, Instant now) {
+        if (secret == null || secret.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ConsoleRole> role = ConsoleRole.ofLabel(parts[0]);
-        long expiresAt;
-        try {
-            expiresAt = Long.parseLong(parts[1]);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        return role.filter(claimed -> signers.get(claimed).verify(subject(claimed), expiresAt, parts[2], now)
-                == SignedTokens.Verdict.VALID);
+        return statements.query("read a console session", ConsoleSession::of, """
+                update reporting.console_session
+                set last_seen_at = case when last_seen_at < ? then ? else last_seen_at end
+                where secret_hash = ? and revoked_at is null and expires_at > ?""" + " returning " + COLUMNS,
+                Timestamp.from(now.minusSeconds(60)), Timestamp.from(now), Secrets.sha256(secret), Timestamp.from(now))
+                .stream().findFirst();
     }
 
-    private static byte[] subject(ConsoleRole role) {
-        return role.label().getBytes(StandardCharsets.US_ASCII);
+    /** The account's live sessions, the most recently used first. */
+    public List<ConsoleSession> of(UUID accountId, Instant now) {
+        return statements.query("list console sessions", ConsoleSession::of, "select " + COLUMNS
+                + " from reporting.console_session where account_id = ? and revoked_at is null and expires_at > ?"
+                + " order by last_seen_at desc", accountId, Timestamp.from(now));
+    }
+
+    /** Ends a session; false when it was over already. */
+    public boolean revoke(UUID sessionId, Instant now) {
+        return statements.update("end a console session", "update reporting.console_session set revoked_at = ?"
+                + " where id = ? and revoked_at is null", Timestamp.from(now), sessionId) == 1;
+    }
+
+    /** Ends one of the account's own sessions; false when it has no such live session. */
+    public boolean revoke(UUID accountId, UUID sessionId, Instant now) {
+        return statements.update("end a console session", "update reporting.console_session set revoked_at = ?"
+                + " where id = ? and account_id = ? and revoked_at is null", Timestamp.from(now), sessionId,
+                accountId) == 1;
+    }
+
+    /** Ends every session of the account but {@code kept} (null: all of them), as a new password does. */
+    public int revokeAllOf(UUID accountId, UUID kept, Instant now) {
+        return statements.update("end an account's console sessions", "update reporting.console_session"
+                + " set revoked_at = ? where account_id = ? and id is distinct from ? and revoked_at is null",
+                Timestamp.from(now), accountId, kept);
     }
 }

@@ -15,6 +15,15 @@ public enum AuditAction {
     MEMBER_REMOVE("member.remove"),
     TOKEN_CREATE("token.create"),
     TOKEN_REVOKE("token.revoke"),
+    /** A console login, with a password or one of the deployment's tokens; the target is the session. */
+    LOGIN_SUCCESS("login.success"),
+    /** A refused login: the actor is the account the typed address names, or "unknown" (nothing typed is kept). */
+    LOGIN_FAILURE("login.failure"),
+    LOGOUT("logout"),
+    /** A console session ended by its person from the account page, not by logging out in it. */
+    SESSION_REVOKE("session.revoke"),
+    /** A new password; the account's other console sessions end with it. */
+    PASSWORD_SET("password.set"),
     /** A request refused for want of a role; the entry's target names what was asked for. */
     ACCESS_DENIED("access.denied");
 

@@ -21,6 +21,11 @@ public class AuditTrail {
         log.record(caller.get(), action, organization, target, AuditOutcome.SUCCESS, detail, caller.clientAddress());
     }
 
+    /** Committed at once, whatever becomes of the request: an attempt that did not succeed (a wrong password). */
+    public void failed(AuditAction action, String target, Map<String, String> detail) {
+        log.record(caller.get(), action, null, target, AuditOutcome.FAILED, detail, caller.clientAddress());
+    }
+
     /** Committed at once: the refused request is about to fail. {@code status}: the answer it gets. */
     public void denied(String organization, String target, int status) {
         log.record(caller.get(), AuditAction.ACCESS_DENIED, organization, target, AuditOutcome.DENIED,

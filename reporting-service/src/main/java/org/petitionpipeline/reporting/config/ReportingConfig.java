@@ -18,6 +18,8 @@ public interface ReportingConfig {
 
     Console console();
 
+    Login login();
+
     Ops ops();
 
     /** How often petitions not yet acknowledged on the petitions topic are published again. */
@@ -36,8 +38,19 @@ public interface ReportingConfig {
     /** The organizer and ops consoles in the browser. */
     interface Console {
 
-        /** How long a login lasts before the token must be pasted again. */
+        /** How long a login lasts before the password (or token) must be given again. */
         Duration sessionLifetime();
+    }
+
+    /**
+     * Password attempts one client address may make at the console's login, per instance: {@code burst} at once,
+     * then {@code perMinute}. Each account also locks itself after repeated failures, across instances.
+     */
+    interface Login {
+
+        int burst();
+
+        int perMinute();
     }
 
     /** The ops console's figures, sampled from Kafka and the database while someone watches. */

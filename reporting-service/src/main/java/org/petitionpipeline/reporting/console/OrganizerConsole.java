@@ -42,12 +42,11 @@ public class OrganizerConsole {
         this.json = json;
     }
 
-    /** Every petition, in the order they were created, with its total. */
-    public List<PetitionRow> petitions() {
-        List<PetitionDefinition> all = petitions.findAll();
-        Map<String, PetitionTotal> current = totals.findTotals(all.stream().map(PetitionDefinition::slug).toList());
+    /** These petitions (the ones the console's user may see), with their totals. */
+    public List<PetitionRow> petitions(List<PetitionDefinition> shown) {
+        Map<String, PetitionTotal> current = totals.findTotals(shown.stream().map(PetitionDefinition::slug).toList());
         List<PetitionRow> rows = new ArrayList<>();
-        for (PetitionDefinition petition : all) {
+        for (PetitionDefinition petition : shown) {
             PetitionTotal total = current.get(petition.slug());
             rows.add(new PetitionRow(petition.slug(), petition.title(), petition.status(),
                     total == null ? 0 : total.total(), petition.goal()));

@@ -10,9 +10,17 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.petitionpipeline.reporting.access.ConsoleAccessFilter;
+import org.petitionpipeline.reporting.identity.Caller;
+import org.petitionpipeline.reporting.identity.CurrentCaller;
+import org.petitionpipeline.reporting.identity.OrgRole;
+import org.petitionpipeline.reporting.identity.PetitionAccess;
 import org.petitionpipeline.reporting.petitions.NoSuchPetition;
+import org.petitionpipeline.reporting.petitions.PetitionService;
 
-/** The organizer console (organizer login, see {@link ConsoleAccessFilter}): petitions, live totals, breakdowns. */
+/**
+ * The organizer console (see {@link ConsoleAccessFilter}): petitions, live totals, breakdowns, each of those the
+ * logged-in person may see as the admin API would answer them ({@link PetitionAccess}).
+ */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 public class OrganizerConsoleResource {
@@ -21,23 +29,37 @@ public class OrganizerConsoleResource {
     static class Templates {
         static native TemplateInstance petitions(List<PetitionRow> petitions);
 
-        static native TemplateInstance petition(PetitionPage page);
+        /** @param signerLists whether to link the delivery reports, which platform operators only read as members */
+        static native TemplateInstance petition(PetitionPage page, boolean signerLists);
     }
 
     private final OrganizerConsole console;
+    private final PetitionService petitions;
+    private final PetitionAccess access;
+    private final CurrentCaller caller;
 
-    public OrganizerConsoleResource(OrganizerConsole console) {
+    public OrganizerConsoleResource(OrganizerConsole console, PetitionService petitions, PetitionAccess access,
+            CurrentCaller caller) {
         this.console = console;
+        this.petitions = petitions;
+        this.access = access;
+        this.caller = caller;
     }
 
     @GET
     public TemplateInstance petitions() {
-        return Templates.petitions(console.petitions());
+        return Templates.petitions(console.petitions(petitions.visibleTo(caller.get())));
     }
 
+    /** Another organization's petition is not there for the caller: 404, as in the admin API. */
     @GET
     @Path("/petitions/{slug}")
     public TemplateInstance petition(@PathParam("slug") String slug) {
-        return Templates.petition(console.page(slug, Instant.now()).orElseThrow(() -> NoSuchPetition.named(slug)));
+        Caller who = caller.get();
+        access.checkRead(who, slug);
+        PetitionPage page = console.page(slug, Instant.now()).orElseThrow(() -> NoSuchPetition.named(slug));
+        boolean signerLists = petitions.organizationOf(slug).map(organization -> who.may(organization, OrgRole.VIEWER))
+                .orElse(false);
+        return Templates.petition(page, signerLists);
     }
 }

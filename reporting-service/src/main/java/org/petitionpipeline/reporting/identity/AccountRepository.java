@@ -18,6 +18,9 @@ import org.petitionpipeline.kit.database.Statements;
 @ApplicationScoped
 public class AccountRepository {
 
+    /** Failed passwords in a row an account may have before it is locked for a while. */
+    public static final int FAILURES_BEFORE_LOCK = 5;
+
     private final Statements statements;
 
     public AccountRepository(DataSource dataSource) {
@@ -96,6 +99,54 @@ public class AccountRepository {
             }
         }
         return Optional.of(new Caller(accountId, (String) rows.get(0)[0], (Boolean) rows.get(0)[1], roles));
+    }
+
+    /** What a password login needs to know of the account an address names; empty for none or a disabled one. */
+    public Optional<LoginState> loginState(String email) {
+        return statements.query("read an account's login state", row -> new LoginState(row.getObject(1, UUID.class),
+                row.getString(2), row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant()), """
+                select id, password_hash, locked_until from reporting.account
+                where email = ? and disabled_at is null""", email.toLowerCase(Locale.ROOT)).stream().findFirst();
+    }
+
+    /** @param lockedUntil until when the account may not try again after repeated failures; null when it may */
+    public record LoginState(UUID accountId, String passwordHash, Instant lockedUntil) {
+
+        public boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    /**
+     * Counts a failed password; from the {@value #FAILURES_BEFORE_LOCK}th in a row on, the account is locked for a
+     * minute, doubling with each further failure up to an hour. One statement, so instances that share the database
+     * share the count.
+     */
+    public void recordFailedLogin(UUID accountId, Instant now) {
+        statements.update("count a failed login", """
+                update reporting.account set failed_logins = failed_logins + 1,
+                    locked_until = case when failed_logins + 1 >= ?
+                        then ?::timestamptz + least(interval '1 minute' * power(2, failed_logins + 1 - ?), interval '1 hour')
+                        else locked_until end
+                where id = ?""", FAILURES_BEFORE_LOCK, Timestamp.from(now), FAILURES_BEFORE_LOCK, accountId);
+    }
+
+    public void recordSuccessfulLogin(UUID accountId) {
+        statements.update("reset the failed logins", "update reporting.account set failed_logins = 0,"
+                + " locked_until = null where id = ?", accountId);
+    }
+
+    /** Stores a new password's hash; the account's failed logins start again from none. */
+    public void setPasswordHash(UUID accountId, String hash) {
+        statements.update("set a password", "update reporting.account set password_hash = ?, failed_logins = 0,"
+                + " locked_until = null where id = ?", hash, accountId);
+    }
+
+    /** The hash of the account's password; null when it has none. */
+    public String passwordHash(UUID accountId) {
+        return statements.query("read a password hash", row -> row.getString(1),
+                "select password_hash from reporting.account where id = ?", accountId).stream().findFirst()
+                .orElse(null);
     }
 
     public record Organization(String slug, String name, Instant createdAt) {

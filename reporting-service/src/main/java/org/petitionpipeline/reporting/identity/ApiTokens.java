@@ -3,15 +3,10 @@ package org.petitionpipeline.reporting.identity;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,16 +14,14 @@ import javax.sql.DataSource;
 import org.petitionpipeline.kit.database.Statements;
 
 /**
- * Personal API tokens: each acts as its account, with the roles the account holds when it is used. A token is 256
- * random bits, shown once when made; only its SHA-256 is stored, which is enough for a secret that cannot be
- * guessed (a slow hash protects guessable passwords). Revoked tokens stop working at once: every use reads the row.
+ * Personal API tokens: each acts as its account, with the roles the account holds when it is used. A token is one of
+ * {@link Secrets}, shown once when made. Revoked tokens stop working at once: every use reads the row.
  */
 @ApplicationScoped
 public class ApiTokens {
 
     /** Marks the token as ours, so a leaked one is easy to recognise (and to scan for in repositories). */
     static final String PREFIX = "ppat_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Statements statements;
 
@@ -52,13 +45,11 @@ public class ApiTokens {
     }
 
     public Issued issue(UUID accountId, String name, Instant now) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String secret = PREFIX + Secrets.random();
         UUID id = UUID.randomUUID();
         statements.update("store an API token", """
                 insert into reporting.api_token (id, account_id, name, token_hash, created_at) values (?, ?, ?, ?, ?)""",
-                id, accountId, name, hash(secret), Timestamp.from(now));
+                id, accountId, name, Secrets.sha256(secret), Timestamp.from(now));
         return new Issued(id, name, secret, now);
     }
 
@@ -79,7 +70,7 @@ public class ApiTokens {
                     update reporting.api_token used set last_used_at = ? from token
                     where used.id = token.id and (token.last_used_at is null or token.last_used_at < ?))
                 select account_id from token""",
-                hash(presented), Timestamp.from(now), Timestamp.from(now.minusSeconds(60)));
+                Secrets.sha256(presented), Timestamp.from(now), Timestamp.from(now.minusSeconds(60)));
         return accounts.stream().findFirst();
     }
 
@@ -94,14 +85,6 @@ public class ApiTokens {
                 update reporting.api_token set revoked_at = ?
                 where id = ? and account_id = ? and revoked_at is null""",
                 Timestamp.from(now), tokenId, accountId) == 1;
-    }
-
-    private static byte[] hash(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

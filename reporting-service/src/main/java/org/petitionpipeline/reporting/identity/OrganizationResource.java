@@ -23,13 +23,12 @@ import java.util.regex.Pattern;
 import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.reporting.audit.AuditAction;
 import org.petitionpipeline.reporting.audit.AuditTrail;
-import org.petitionpipeline.reporting.identity.AccountRepository.Member;
 import org.petitionpipeline.reporting.identity.AccountRepository.Organization;
+import org.petitionpipeline.reporting.identity.Memberships.MemberView;
 
 /**
  * Organizations and their people. Platform operators make organizations, each with its first owner; owners add
- * people with a role, change it, and remove them. Someone who had no account gets one, and a first API token shown
- * once in the answer, to be handed over safely: they should make their own and revoke it.
+ * people with a role, change it, and remove them ({@link Memberships}).
  */
 @Path("/api/admin/organizations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,15 +38,15 @@ public class OrganizationResource {
     private static final int MAX_NAME = 200;
 
     private final AccountRepository accounts;
-    private final ApiTokens tokens;
+    private final Memberships memberships;
     private final CurrentCaller caller;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public OrganizationResource(AccountRepository accounts, ApiTokens tokens, CurrentCaller caller, AuditTrail audit,
-            Clock clock) {
+    public OrganizationResource(AccountRepository accounts, Memberships memberships, CurrentCaller caller,
+            AuditTrail audit, Clock clock) {
         this.accounts = accounts;
-        this.tokens = tokens;
+        this.memberships = memberships;
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
@@ -59,15 +58,6 @@ public class OrganizationResource {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record NewMember(String email, String role) {
-    }
-
-    /** A member as answered; {@code firstToken} only when this request made their account. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record MemberView(UUID accountId, String email, String role, Instant since, String firstToken) {
-
-        static MemberView of(Member member) {
-            return new MemberView(member.accountId(), member.email(), member.role().label(), member.since(), null);
-        }
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -98,7 +88,7 @@ public class OrganizationResource {
             throw ProblemException.conflict("an organization '" + request.slug() + "' exists already");
         }
         audit.succeeded(AuditAction.ORGANIZATION_CREATE, request.slug(), request.slug(), Map.of());
-        MemberView owner = addMember(request.slug(), request.ownerEmail(), OrgRole.OWNER, now);
+        MemberView owner = memberships.add(request.slug(), request.ownerEmail(), OrgRole.OWNER, now);
         return Response.created(URI.create("/api/admin/organizations/" + request.slug()))
                 .entity(new OrganizationView(request.slug(), request.name().strip(), now, null, owner)).build();
     }
@@ -115,89 +105,30 @@ public class OrganizationResource {
     @GET
     @Path("{organization}/members")
     public List<MemberView> members(@PathParam("organization") String organization) {
-        requireOwner(organization);
-        return accounts.members(organization).stream().map(MemberView::of).toList();
+        return memberships.members(organization);
     }
 
     /** Adds a person with a role, or gives a member another role. */
     @POST
     @Path("{organization}/members")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     public Response addMember(@PathParam("organization") String organization, NewMember request) {
-        requireOwner(organization);
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (request == null || !EmailAddresses.valid(request.email())) {
-            errors.put("email", "the person's email address");
-        }
-        OrgRole role = request == null ? null : roleNamed(request.role());
-        if (role == null) {
-            errors.put("role", "one of owner, editor, viewer");
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("the member cannot be added as sent", errors);
-        }
-        MemberView member = addMember(organization, request.email(), role, clock.instant());
-        requireAnOwnerLeft(organization);
+        MemberView member = memberships.add(organization, request == null ? null : request.email(),
+                request == null ? null : request.role());
         return Response.status(member.firstToken() == null ? 200 : 201).entity(member).build();
     }
 
     @DELETE
     @Path("{organization}/members/{account}")
-    @Transactional
     public Response removeMember(@PathParam("organization") String organization, @PathParam("account") UUID account) {
-        requireOwner(organization);
-        if (!accounts.removeMember(organization, account)) {
-            throw ProblemException.notFound("no such member of '" + organization + "'");
-        }
-        requireAnOwnerLeft(organization);
-        audit.succeeded(AuditAction.MEMBER_REMOVE, organization, "account:" + account, Map.of());
+        memberships.remove(organization, account);
         return Response.noContent().build();
-    }
-
-    private MemberView addMember(String organization, String email, OrgRole role, Instant now) {
-        AccountRepository.Account account = accounts.accountFor(email, now);
-        accounts.setRole(organization, account.id(), role, now);
-        audit.succeeded(AuditAction.MEMBER_ADD, organization, "account:" + account.id(),
-                Map.of("role", role.label(), "new_account", String.valueOf(account.made())));
-        String firstToken = account.made()
-                ? tokens.issue(account.id(), "first token, from " + caller.get().label(), now).secret() : null;
-        return new MemberView(account.id(), account.email(), role.label(), now, firstToken);
-    }
-
-    /* An organization nobody owns could never again add people or fix a role: refuse the change that would do it. */
-    private void requireAnOwnerLeft(String organization) {
-        if (accounts.owners(organization) == 0) {
-            throw ProblemException.conflict("'" + organization + "' would have no owner left: make someone else "
-                    + "owner first");
-        }
     }
 
     private void requireOperator() {
         if (!caller.get().platformOperator()) {
             throw ProblemException.forbidden("only platform operators make organizations");
         }
-    }
-
-    /* As for petitions: an organization the caller has no part in is not there for them. */
-    private void requireOwner(String organization) {
-        Caller who = caller.get();
-        if (who.may(organization, OrgRole.OWNER)) {
-            return;
-        }
-        if (who.roleIn(organization).isEmpty()) {
-            throw ProblemException.notFound("there is no organization '" + organization + "'");
-        }
-        throw ProblemException.forbidden("only owners manage the people of '" + organization + "'");
-    }
-
-    private static OrgRole roleNamed(String label) {
-        for (OrgRole role : OrgRole.values()) {
-            if (role.label().equals(label)) {
-                return role;
-            }
-        }
-        return null;
     }
 
     private static OrganizationView view(Organization organization, Caller who) {

@@ -57,6 +57,15 @@ public class PetitionAccess {
         check(caller, slug, organization.get(), need);
     }
 
+    /**
+     * The same rule for the organizer console's page of a petition: its figures, as {@code GET …/{slug}/stats};
+     * throws a 404 or 403 problem when {@code caller} may not read them. An unknown slug passes.
+     */
+    public void checkRead(Caller caller, String slug) {
+        petitions.organizationOf(slug).ifPresent(organization -> check(caller, slug, organization,
+                Need.of("GET", "/stats")));
+    }
+
     private void check(Caller caller, String slug, String organization, Need need) {
         if (caller.may(organization, need.role()) || (need.operatorMay() && caller.platformOperator())) {
             return;

@@ -12,6 +12,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.reporting.petitions.PetitionCatalogTest;
 
@@ -26,39 +27,38 @@ public class ConsoleAuthTest {
 
     /** Logs in through the form as a browser would and returns the session cookie's value. */
     public static String logIn(String token) {
-        return given().redirects().follow(false).contentType(ContentType.URLENC).formParam("token", token)
-                .post("/console/login").then().statusCode(303).extract().cookie(ConsoleSessions.COOKIE);
+        return ConsoleBrowser.logIn(token);
     }
 
     @Test
     void withoutALoginTheConsolesShowTheLoginPageAndTheirScriptsGetProblemJson() {
         given().accept("text/html").get("/console").then().statusCode(401).contentType(ContentType.HTML)
                 .body(containsString("<form method=\"post\" action=\"/console/login\">"))
-                .body(containsString("log in with the organizer token (REPORTING_ADMIN_TOKEN)"));
+                .body(containsString("log in with your email address and password, or with the organizer token "
+                        + "(REPORTING_ADMIN_TOKEN), to open this page"));
         given().accept("text/html").get("/ops").then().statusCode(401)
-                .body(containsString("log in with the ops token (REPORTING_OPS_TOKEN)"));
+                .body(containsString("or with the ops token (REPORTING_OPS_TOKEN)"));
         given().accept("application/json").get("/ops/figures").then().statusCode(401)
                 .contentType("application/problem+json").body("status", equalTo(401));
-        given().get("/console/login").then().statusCode(200).body(containsString("name=\"token\""));
+        given().get("/console/login").then().statusCode(200).body(containsString("name=\"token\""),
+                containsString("name=\"email\""), containsString("name=\"password\""));
     }
 
     @Test
     void aWrongTokenIsRefusedWithAClearMessageAndNoCookie() {
-        Response refused = given().redirects().follow(false).accept("text/html").contentType(ContentType.URLENC)
+        Response refused = ConsoleBrowser.loginForm().post().accept("text/html")
                 .formParam("token", ORGANIZER_TOKEN + "x").post("/console/login");
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body().asString()).contains("that is neither the organizer token (REPORTING_ADMIN_TOKEN) "
                 + "nor the ops token (REPORTING_OPS_TOKEN); paste it again exactly as configured",
                 "aria-invalid=\"true\"");
-        assertThat(refused.headers().hasHeaderWithName("Set-Cookie")).isFalse();
-        given().redirects().follow(false).contentType(ContentType.URLENC).post("/console/login")
-                .then().statusCode(401);
+        assertThat(refused.cookie(ConsoleSessions.COOKIE)).isNull();
+        ConsoleBrowser.loginForm().post().post("/console/login").then().statusCode(401);
     }
 
     @Test
     void behindATlsTerminatingProxyOnLoopbackTheCookieIsSecure() {
-        Response login = given().redirects().follow(false).contentType(ContentType.URLENC)
-                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "petitions.example.org")
+        Response login = ConsoleBrowser.loginForm().post().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "petitions.example.org")
                 .formParam("token", ORGANIZER_TOKEN).post("/console/login");
 
         assertThat(login.statusCode()).isEqualTo(303);
@@ -69,7 +69,7 @@ public class ConsoleAuthTest {
     @Test
     void theOrganizerTokenGivesAStrictHttpOnlyCookieThatOpensTheOrganizerConsoleOnly() {
         PetitionCatalogTest.createPetition("console-auth-test");
-        Response login = given().redirects().follow(false).contentType(ContentType.URLENC)
+        Response login = ConsoleBrowser.loginForm().post()
                 // pasted from a terminal, with the line break
                 .formParam("token", ORGANIZER_TOKEN + "\n").post("/console/login");
         assertThat(login.statusCode()).isEqualTo(303);
@@ -100,8 +100,7 @@ public class ConsoleAuthTest {
 
     @Test
     void theOpsTokenOpensTheOpsConsoleOnly() {
-        Response login = given().redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("token", OPS_TOKEN).post("/console/login");
+        Response login = ConsoleBrowser.loginForm().post().formParam("token", OPS_TOKEN).post("/console/login");
         assertThat(login.header("Location")).endsWith("/ops");
         String session = login.cookie(ConsoleSessions.COOKIE);
 
@@ -112,21 +111,21 @@ public class ConsoleAuthTest {
     }
 
     @Test
-    void forgedAndExpiredSessionsOpenNothingAndLogOutDropsTheCookie() {
+    void forgedAndExpiredSessionsOpenNothingAndLoggingOutEndsTheSessionAtOnce() {
         String organizer = logIn(ORGANIZER_TOKEN);
-        String[] parts = organizer.split("\\.");
-        String relabelled = "ops." + parts[1] + "." + parts[2];
-        String prolonged = parts[0] + "." + (Long.parseLong(parts[1]) + 86_400) + "." + parts[2];
-        String expired = sessions.open(ConsoleRole.ORGANIZER, Instant.now().minus(Duration.ofHours(13)));
-        for (String forged : new String[] {relabelled, prolonged, expired, "organizer", "", "a.b.c.d"}) {
+        String expired = sessions.open(null, ConsoleRole.ORGANIZER, null, Instant.now().minus(Duration.ofHours(13)))
+                .secret();
+        for (String forged : new String[] {organizer + "x", organizer.substring(1), expired, "organizer", ""}) {
             given().cookie(ConsoleSessions.COOKIE, forged).accept("text/html").get("/console").then().statusCode(401);
             given().cookie(ConsoleSessions.COOKIE, forged).accept("text/html").get("/ops").then().statusCode(401);
         }
 
-        Response logout = given().redirects().follow(false).cookie(ConsoleSessions.COOKIE, organizer)
-                .post("/console/logout");
+        Response logout = ConsoleBrowser.submit(organizer, "/console/logout", Map.of());
         assertThat(logout.statusCode()).isEqualTo(303);
         assertThat(logout.header("Location")).endsWith("/console/login");
         assertThat(logout.header("Set-Cookie")).startsWith(ConsoleSessions.COOKIE + "=;").contains("Max-Age=0");
+        // a copy of the cookie kept elsewhere opens nothing any more
+        given().cookie(ConsoleSessions.COOKIE, organizer).accept("text/html").get("/console").then().statusCode(401);
+        given().cookie(ConsoleSessions.COOKIE, organizer).get("/api/admin/petitions").then().statusCode(401);
     }
 }

@@ -1,12 +1,10 @@
 package org.petitionpipeline.reporting.access;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,8 +24,7 @@ class UntrustedProxyHeadersTest {
 
     @Test
     void forwardedHeadersFromAnUntrustedPeerAreIgnored() {
-        Response login = given().redirects().follow(false).contentType(ContentType.URLENC)
-                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "evil.example")
+        Response login = ConsoleBrowser.loginForm().post().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "evil.example")
                 .formParam("token", ConsoleAuthTest.ORGANIZER_TOKEN).post("/console/login");
 
         assertThat(login.statusCode()).isEqualTo(303);

@@ -18,8 +18,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +31,7 @@ import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.PetitionAnonymized;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.reporting.counting.InvalidationTest;
+import org.petitionpipeline.reporting.config.MovableClock;
 import org.petitionpipeline.reporting.erasure.PersonErasureTest.Person;
 import org.petitionpipeline.reporting.petitions.PetitionCatalogTest;
 import org.petitionpipeline.testsupport.KafkaTestClient;
@@ -236,31 +235,6 @@ class RetentionTest {
                 }
             }
             return values;
-        }
-    }
-
-    /** The time the test says it is. */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now = Instant.now();
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -148,7 +148,7 @@ class ConsoleIT {
 
     private static void logIn(String token) {
         browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.cssSelector("form[action='/console/login'] button")).click();
+        browser.findElement(By.id("token-login")).click();
     }
 
     private static void signSome(int count) {
