@@ -40,7 +40,8 @@ final class Banner {
                  and updates to signers, %s/api/admin/petitions/demo/updates): a platform operator, and owner
                  of the organization 'default', which holds the demo petition:
                    %s
-                 Organization '%s': owner %s, with this personal API token
+                 Organization '%s': its owner %s signs in to the organizer console with
+                 the password %s, or calls the API with this personal API token
                  (docs/organizations.md: add people, make petitions that only they see):
                    %s
                  Ops token (the ops console, and held signatures and invalidations, %s/api/admin/held):
@@ -58,7 +59,8 @@ final class Banner {
                 pipeline.url(PipelineService.REPORTING), pipeline.url(PipelineService.REPORTING),
                 pipeline.url(PipelineService.REPORTING), pipeline.url(PipelineService.EMAIL),
                 settings.secrets().adminToken(), DemoOrganization.SLUG, DemoOrganization.OWNER,
-                pipeline.demoOwnerToken().orElse("(shown when an earlier run made it)"),
+                pipeline.demoOwner().map(DemoOrganization.Owner::password).orElse("(set by an earlier run)"),
+                pipeline.demoOwner().map(DemoOrganization.Owner::token).orElse("(shown by an earlier run)"),
                 pipeline.url(PipelineService.DEDUP), settings.secrets().opsToken(),
                 pipeline.url(PipelineService.EMAIL), settings.secrets().webhookToken(), settings.logDir());
     }

@@ -48,7 +48,7 @@ public final class LocalPipeline implements AutoCloseable {
     private Supervisor supervisor;
     private volatile PostgresServer postgres;
     private boolean postgresStopped;
-    private Optional<String> demoOwnerToken = Optional.empty();
+    private Optional<DemoOrganization.Owner> demoOwner = Optional.empty();
 
     private LocalPipeline(LocalPipelineSettings settings) {
         this.settings = settings;
@@ -120,7 +120,7 @@ public final class LocalPipeline implements AutoCloseable {
         }
 
         DemoPetition.ensure(url(PipelineService.REPORTING), settings.secrets().adminToken());
-        demoOwnerToken = DemoOrganization.ensure(url(PipelineService.REPORTING), settings.secrets().adminToken());
+        demoOwner = DemoOrganization.ensure(url(PipelineService.REPORTING), settings.secrets().adminToken());
         Http.awaitOk(url(PipelineService.INTAKE).resolve("/api/petitions/" + DemoPetition.SLUG), Duration.ofSeconds(30),
                 () -> isAlive(PipelineService.INTAKE), "the demo petition in intake's catalog");
         step.accept("demo petition '" + DemoPetition.SLUG + "' is open for signatures");
@@ -482,9 +482,9 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /** A page on another origin that embeds the demo petition (script and iframe), when intake runs. */
-    /** The first token of the demo organization's owner; empty when an earlier run made it, or none was made. */
-    public Optional<String> demoOwnerToken() {
-        return demoOwnerToken;
+    /** How the demo organization's owner signs in; empty when an earlier run made it, or none was made. */
+    public Optional<DemoOrganization.Owner> demoOwner() {
+        return demoOwner;
     }
 
     public URI demoHostPage() {
