@@ -19,7 +19,8 @@ import org.petitionpipeline.reporting.identity.CurrentCaller;
  * Finds the console session of each console request and opens each console to the logins it is for: a person's
  * login opens the organizer console (showing what their roles allow), and the ops console if they are a platform
  * operator; a login with one of the deployment's tokens opens that token's console only (see {@link ConsoleRole}).
- * A browser without a login gets the login page. Console pages are never cached, framed, or given a referrer.
+ * A browser without a login gets the login page. Console pages are never cached or framed, and other sites get no
+ * referrer from them.
  */
 public class ConsoleAccessFilter {
 
@@ -96,7 +97,9 @@ public class ConsoleAccessFilter {
             response.getHeaders().putSingle("Cache-Control", "no-store");
             response.getHeaders().putSingle("Content-Security-Policy", ConsolePages.PAGE_POLICY);
             response.getHeaders().putSingle("X-Frame-Options", "DENY");
-            response.getHeaders().putSingle("Referrer-Policy", "no-referrer");
+            // no other site learns a console address; same-origin (not no-referrer), so that the browser names this
+            // site as the Origin of the console's own forms, which ConsoleCsrfFilter checks ("null" otherwise)
+            response.getHeaders().putSingle("Referrer-Policy", "same-origin");
             response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
         }
     }

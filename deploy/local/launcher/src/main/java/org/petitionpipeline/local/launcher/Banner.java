@@ -33,7 +33,7 @@ final class Banner {
                  See the total:     curl %s/api/petitions/demo/total
                  Read Jane's mail:  curl %s/api/user/jane@example.org/messages/INBOX
 
-                 Consoles (log in by pasting a token below):
+                 Consoles (log in with the owner's password, or by pasting a token below):
                    organizer console  %s/console
                    ops console        %s/ops
                  Organizer token (Authorization: Bearer …, for %s/api/admin/petitions

@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.petitionpipeline.local.launcher.DemoOrganization;
 import org.petitionpipeline.local.launcher.DemoPetition;
 import org.petitionpipeline.local.launcher.LocalPipeline;
 import org.petitionpipeline.local.launcher.PipelineService;
@@ -144,6 +145,33 @@ class ConsoleIT {
         browser.get(reporting("/console"));
         assertThat(browser.findElement(By.tagName("body")).getText())
                 .contains("you are logged in with the ops token; this page needs the organizer token");
+    }
+
+    @Test
+    @Order(5)
+    void anOrganizationsOwnerSignsInWithTheirPasswordAndSeesOnlyTheirOrganization() {
+        DemoOrganization.Owner owner = pipeline.demoOwner().orElseThrow();
+        browser.get(reporting("/ops"));
+        browser.findElement(By.cssSelector("form[action='/console/logout'] button")).click();
+        until(browser, driver -> driver.getCurrentUrl().endsWith("/console/login"));
+        browser.findElement(By.id("email")).sendKeys(DemoOrganization.OWNER);
+        browser.findElement(By.id("password")).sendKeys(owner.password());
+        browser.findElement(By.id("password-login")).click();
+        until(browser, driver -> driver.getCurrentUrl().endsWith("/console"));
+
+        // the demo petition belongs to the organization 'default', of which the owner of 'campaign' is no member
+        assertThat(browser.findElements(By.cssSelector("a[href='/console/petitions/" + DemoPetition.SLUG + "']")))
+                .isEmpty();
+        browser.get(reporting("/console/petitions/" + DemoPetition.SLUG));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("no petition");
+        browser.get(reporting("/console/organizations/" + DemoOrganization.SLUG));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains(DemoOrganization.OWNER);
+        screenshot(browser, "console-04-organization");
+
+        browser.findElement(By.cssSelector("form[action='/console/logout'] button")).click();
+        until(browser, driver -> driver.getCurrentUrl().endsWith("/console/login"));
+        browser.get(reporting("/console"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Log in to the console");
     }
 
     private static void logIn(String token) {
