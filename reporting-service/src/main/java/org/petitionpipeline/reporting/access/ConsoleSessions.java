@@ -78,11 +78,16 @@ public class ConsoleSessions {
         if (secret == null || secret.isEmpty()) {
             return Optional.empty();
         }
+        // the update runs only when the last recorded sight is a minute old: a read otherwise, not a row version
         return statements.query("read a console session", ConsoleSession::of, """
-                update reporting.console_session
-                set last_seen_at = case when last_seen_at < ? then ? else last_seen_at end
-                where secret_hash = ? and revoked_at is null and expires_at > ?""" + " returning " + COLUMNS,
-                Timestamp.from(now.minusSeconds(60)), Timestamp.from(now), Secrets.sha256(secret), Timestamp.from(now))
+                with live as (
+                    select %s from reporting.console_session
+                    where secret_hash = ? and revoked_at is null and expires_at > ?),
+                seen as (
+                    update reporting.console_session session set last_seen_at = ? from live
+                    where session.id = live.id and live.last_seen_at < ?)
+                select * from live""".formatted(COLUMNS),
+                Secrets.sha256(secret), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now.minusSeconds(60)))
                 .stream().findFirst();
     }
 
@@ -104,6 +109,15 @@ public class ConsoleSessions {
         return statements.update("end a console session", "update reporting.console_session set revoked_at = ?"
                 + " where id = ? and account_id = ? and revoked_at is null", Timestamp.from(now), sessionId,
                 accountId) == 1;
+    }
+
+    /**
+     * Deletes the sessions that ended (expired or revoked) before {@code before}: nothing needs them afterwards (the
+     * audit log keeps the logins and logouts), and each holds a client address.
+     */
+    public int forgetEnded(Instant before) {
+        return statements.update("delete ended console sessions", "delete from reporting.console_session"
+                + " where expires_at < ? or revoked_at < ?", Timestamp.from(before), Timestamp.from(before));
     }
 
     /** Ends every session of the account but {@code kept} (null: all of them), as a new password does. */

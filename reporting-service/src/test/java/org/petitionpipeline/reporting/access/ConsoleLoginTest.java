@@ -32,6 +32,12 @@ class ConsoleLoginTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ConsoleSessionCleanup cleanup;
+
+    @Inject
+    ConsoleSessions sessions;
+
     private final MovableClock clock = new MovableClock();
     private final List<String> logged = new ArrayList<>();
     private final Handler logCapture = new Handler() {
@@ -114,6 +120,26 @@ class ConsoleLoginTest {
         given().cookie(ConsoleSessions.COOKIE, session).get("/api/admin/organizations").then().statusCode(401);
         assertThat(column("select string_agg(action, ',' order by id) from reporting.audit_event where actor_label = ?",
                 ann.email())).endsWith("login.success,logout");
+    }
+
+    @Test
+    void endedSessionsAndTheirAddressesAreDeletedAndLiveOnesStay() {
+        Person ann = ConsolePeople.owner("cleanup");
+        String ended = ann.logIn();
+        ConsoleBrowser.submit(ended, "/console/logout", Map.of()).then().statusCode(303);
+        String live = ann.logIn();
+        String count = "select count(*)::text from reporting.console_session s join reporting.account a"
+                + " on a.id = s.account_id where a.email = ?";
+        assertThat(column(count, ann.email())).isEqualTo("2");
+
+        clock.set(clock.instant().plusSeconds(1));
+        cleanup.forgetEndedSessions();
+
+        assertThat(column(count, ann.email())).isEqualTo("1");
+        given().cookie(ConsoleSessions.COOKIE, live).get("/api/admin/organizations").then().statusCode(200);
+        clock.set(clock.instant().plus(sessions.lifetime()).plusSeconds(1));
+        cleanup.forgetEndedSessions();
+        assertThat(column(count, ann.email())).isEqualTo("0");
     }
 
     @Test
