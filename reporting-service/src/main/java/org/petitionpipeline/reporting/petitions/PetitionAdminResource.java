@@ -51,6 +51,7 @@ public class PetitionAdminResource {
     public Response create(PetitionRequest request) {
         validator.validate(request);
         String organization = ownership.forNewPetition(caller.get(), request.organization());
+        ownership.requireAllowedRecipients(caller.get(), organization, request.organizerEmails(), List.of());
         PetitionDefinition petition = petitions.create(request, organization);
         audit.succeeded(AuditAction.PETITION_CREATE, organization, petition.slug(), Map.of());
         return Response.created(URI.create("/api/petitions/" + petition.slug())).entity(view(petition)).build();
@@ -78,6 +79,8 @@ public class PetitionAdminResource {
         validator.validateUpdate(slug, request);
         String organization = petitions.organizationOf(slug).orElseThrow(() -> NoSuchPetition.named(slug));
         ownership.requireUnchanged(organization, request.organization());
+        ownership.requireAllowedRecipients(caller.get(), organization, request.organizerEmails(),
+                petitions.find(slug).map(PetitionDefinition::organizerEmails).orElse(List.of()));
         PetitionAdminView updated = view(petitions.update(slug, request).orElseThrow(() -> NoSuchPetition.named(slug)));
         audit.succeeded(AuditAction.PETITION_UPDATE, organization, slug, Map.of());
         return updated;

@@ -1,17 +1,33 @@
 package org.petitionpipeline.reporting.petitions;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.reporting.identity.AccountRepository;
+import org.petitionpipeline.reporting.identity.AccountRepository.Member;
 import org.petitionpipeline.reporting.identity.Caller;
 import org.petitionpipeline.reporting.identity.OrgRole;
 
-/** Which organization owns a petition: chosen when it is made, and kept for good. */
+/**
+ * Which organization owns a petition (chosen when it is made, and kept for good), and who may receive its signer
+ * lists.
+ */
 @ApplicationScoped
 public class PetitionOwnership {
 
     private static final String FIELD = "organization";
+    private static final String RECIPIENTS = "organizer_emails";
+
+    private final AccountRepository accounts;
+
+    public PetitionOwnership(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
 
     /**
      * The organization a new petition goes to: the one the request names, which the caller must be an editor of,
@@ -46,6 +62,31 @@ public class PetitionOwnership {
         if (requested != null && !requested.equals(current)) {
             throw ProblemException.unprocessable("a petition stays with the organization that made it",
                     Map.of(FIELD, "leave it out, or give '" + current + "'"));
+        }
+    }
+
+    /**
+     * The organizer e-mails receive the signed links of the petition's delivery reports, so each must be a member of
+     * the organization, unless an owner wrote it: an owner may confirm any address (a coalition partner, the target's
+     * office), an editor may not send signer lists outside the organization, but keeps the addresses the petition
+     * has already ({@code confirmed}: an owner's choice made before).
+     */
+    public void requireAllowedRecipients(Caller caller, String organization, List<String> organizerEmails,
+            List<String> confirmed) {
+        if (organizerEmails == null || organizerEmails.isEmpty() || caller.may(organization, OrgRole.OWNER)) {
+            return;
+        }
+        Set<String> members = accounts.members(organization).stream().map(Member::email).collect(Collectors.toSet());
+        confirmed.forEach(address -> members.add(address.strip().toLowerCase(Locale.ROOT)));
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (int i = 0; i < organizerEmails.size(); i++) {
+            if (!members.contains(organizerEmails.get(i).strip().toLowerCase(Locale.ROOT))) {
+                errors.put(RECIPIENTS + "[" + i + "]", "not a member of '" + organization
+                        + "': only an owner may send its reports to other addresses");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("delivery reports go to the organization's members", errors);
         }
     }
 }

@@ -128,6 +128,28 @@ class OrganizationAccessTest {
     }
 
     @Test
+    void deliveryReportsGoToMembersUnlessAnOwnerConfirmsAnotherAddress() {
+        String slug = "org-recipients-" + run;
+        String petition = PetitionCatalogTest.petitionJson(slug);
+        String toOutsider = withOrganizerEmails(petition, "\"partner@coalition.example\"");
+        String toMember = withOrganizerEmails(petition, "\"VERA-" + run + "@acme.example\"");
+        as(eddie).body(toOutsider).post("/api/admin/petitions").then().statusCode(422)
+                .contentType("application/problem+json").body("errors", hasKey("organizer_emails[0]"));
+        as(eddie).body(toMember).post("/api/admin/petitions").then().statusCode(201);
+
+        // the owner confirms an outside address by writing it; an editor then keeps it, but adds no other
+        as(ann).body(toOutsider).put("/api/admin/petitions/" + slug).then().statusCode(200);
+        as(eddie).body(toOutsider).put("/api/admin/petitions/" + slug).then().statusCode(200);
+        as(eddie).body(withOrganizerEmails(petition, "\"partner@coalition.example\", \"leak@elsewhere.example\""))
+                .put("/api/admin/petitions/" + slug).then().statusCode(422)
+                .body("errors", hasKey("organizer_emails[1]")).body("errors", not(hasKey("organizer_emails[0]")));
+    }
+
+    private static String withOrganizerEmails(String petition, String addresses) {
+        return petition.substring(0, petition.lastIndexOf('}')) + ", \"organizer_emails\": [" + addresses + "]}";
+    }
+
+    @Test
     void tokensAreShownOnceStoredHashedAndEndAtOnceWhenRevoked() throws Exception {
         String made = as(ann).body("{\"name\": \"CRM sync\"}").post("/api/admin/tokens").then().statusCode(201)
                 .body("secret", startsWith("ppat_")).extract().path("secret");
