@@ -24,7 +24,7 @@ import org.petitionpipeline.reporting.audit.AuditAction;
 import org.petitionpipeline.reporting.audit.AuditTrail;
 import org.petitionpipeline.reporting.identity.AccountRepository;
 import org.petitionpipeline.reporting.identity.ApiTokens;
-import org.petitionpipeline.reporting.identity.CurrentCaller;
+import org.petitionpipeline.kit.identity.CurrentCaller;
 import org.petitionpipeline.reporting.identity.OwnTokens;
 import org.petitionpipeline.reporting.identity.Passwords;
 

@@ -5,7 +5,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.petitionpipeline.reporting.identity.CurrentCaller;
+import org.petitionpipeline.kit.identity.CurrentCaller;
 
 /**
  * Sets the caller's own console password with their API token: how someone given an account and a first token

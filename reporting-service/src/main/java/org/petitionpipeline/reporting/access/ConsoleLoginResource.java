@@ -25,8 +25,8 @@ import java.util.Optional;
 import org.petitionpipeline.reporting.access.ConsoleSessions.Opened;
 import org.petitionpipeline.reporting.audit.AuditAction;
 import org.petitionpipeline.reporting.audit.AuditTrail;
-import org.petitionpipeline.reporting.identity.Caller;
-import org.petitionpipeline.reporting.identity.CurrentCaller;
+import org.petitionpipeline.kit.identity.Caller;
+import org.petitionpipeline.kit.identity.CurrentCaller;
 import org.petitionpipeline.reporting.identity.Secrets;
 
 /**

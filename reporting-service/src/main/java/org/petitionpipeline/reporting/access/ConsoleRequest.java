@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.petitionpipeline.reporting.access.ConsoleSessions.ConsoleSession;
-import org.petitionpipeline.reporting.identity.Caller;
-import org.petitionpipeline.reporting.identity.OrgRole;
+import org.petitionpipeline.kit.identity.Caller;
+import org.petitionpipeline.kit.identity.OrgRole;
 
 /**
  * The console session of the request being served, if it has a live one, as {@link ConsoleAccessFilter} found it.

@@ -7,7 +7,7 @@ import org.petitionpipeline.kit.limits.TokenBuckets;
 import org.petitionpipeline.reporting.config.ReportingConfig;
 import org.petitionpipeline.reporting.identity.AccountRepository;
 import org.petitionpipeline.reporting.identity.AccountRepository.LoginState;
-import org.petitionpipeline.reporting.identity.Caller;
+import org.petitionpipeline.kit.identity.Caller;
 import org.petitionpipeline.reporting.identity.EmailAddresses;
 import org.petitionpipeline.reporting.identity.Passwords;
 

@@ -24,7 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.petitionpipeline.reporting.identity.Caller;
+import org.petitionpipeline.kit.identity.Caller;
 
 /**
  * The audit log, {@code reporting.audit_event}: written by the actions it records, read by owners and operators.

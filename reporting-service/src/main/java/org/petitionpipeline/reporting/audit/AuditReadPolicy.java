@@ -1,7 +1,7 @@
 package org.petitionpipeline.reporting.audit;
 
-import org.petitionpipeline.reporting.identity.Caller;
-import org.petitionpipeline.reporting.identity.OrgRole;
+import org.petitionpipeline.kit.identity.Caller;
+import org.petitionpipeline.kit.identity.OrgRole;
 
 /**
  * Who reads which part of the audit log: a platform operator all of it, or one organization's; anyone else one

@@ -7,9 +7,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.petitionpipeline.kit.http.ProblemException;
-import org.petitionpipeline.reporting.identity.Caller;
-import org.petitionpipeline.reporting.identity.CurrentCaller;
-import org.petitionpipeline.reporting.identity.OrgRole;
+import org.petitionpipeline.kit.identity.Caller;
+import org.petitionpipeline.kit.identity.CurrentCaller;
+import org.petitionpipeline.kit.identity.OrgRole;
 
 /**
  * The audit log, newest first, a page at a time ({@code before} the last page's {@code next_before}); who reads what is

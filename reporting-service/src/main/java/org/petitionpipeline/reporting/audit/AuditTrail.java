@@ -2,7 +2,7 @@ package org.petitionpipeline.reporting.audit;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Map;
-import org.petitionpipeline.reporting.identity.CurrentCaller;
+import org.petitionpipeline.kit.identity.CurrentCaller;
 
 /** Records what the caller of the current admin request did, or was refused, in the {@link AuditLog}. */
 @RequestScoped

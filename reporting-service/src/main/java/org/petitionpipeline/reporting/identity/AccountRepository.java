@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.petitionpipeline.kit.database.Statements;
+import org.petitionpipeline.kit.identity.Caller;
+import org.petitionpipeline.kit.identity.OrgRole;
 
 /** Organizations, the accounts of the people in them, and who holds which role where. */
 @ApplicationScoped

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.kit.identity.CurrentCaller;
 import org.petitionpipeline.reporting.audit.AuditAction;
 import org.petitionpipeline.reporting.audit.AuditTrail;
 

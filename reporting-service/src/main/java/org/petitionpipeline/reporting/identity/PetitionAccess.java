@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.kit.identity.Caller;
+import org.petitionpipeline.kit.identity.OrgRole;
 import org.petitionpipeline.reporting.audit.AuditTrail;
 import org.petitionpipeline.reporting.petitions.NoSuchPetition;
 import org.petitionpipeline.reporting.petitions.PetitionRepository;

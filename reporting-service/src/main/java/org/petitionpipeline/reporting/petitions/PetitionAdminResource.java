@@ -16,7 +16,7 @@ import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.reporting.access.AdminAccessFilter;
 import org.petitionpipeline.reporting.audit.AuditAction;
 import org.petitionpipeline.reporting.audit.AuditTrail;
-import org.petitionpipeline.reporting.identity.CurrentCaller;
+import org.petitionpipeline.kit.identity.CurrentCaller;
 import org.petitionpipeline.reporting.retention.PetitionRetention;
 import org.petitionpipeline.reporting.retention.RetentionRepository;
 

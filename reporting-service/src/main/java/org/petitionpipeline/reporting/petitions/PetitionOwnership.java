@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.reporting.identity.AccountRepository;
 import org.petitionpipeline.reporting.identity.AccountRepository.Member;
-import org.petitionpipeline.reporting.identity.Caller;
-import org.petitionpipeline.reporting.identity.OrgRole;
+import org.petitionpipeline.kit.identity.Caller;
+import org.petitionpipeline.kit.identity.OrgRole;
 
 /**
  * Which organization owns a petition (chosen when it is made, and kept for good), and who may receive its signer

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.kit.http.ProblemException;
-import org.petitionpipeline.reporting.identity.Caller;
+import org.petitionpipeline.kit.identity.Caller;
 
 /**
  * The petition catalog. Every change is stored, then {@link PetitionCatalogRelay} publishes it to the catalog topic;

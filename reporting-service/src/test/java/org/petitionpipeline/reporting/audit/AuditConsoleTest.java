@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.reporting.access.ConsoleAuthTest;
 import org.petitionpipeline.reporting.access.ConsoleSessions;
-import org.petitionpipeline.reporting.identity.Caller;
-import org.petitionpipeline.reporting.identity.OrgRole;
+import org.petitionpipeline.kit.identity.Caller;
+import org.petitionpipeline.kit.identity.OrgRole;
 
 @QuarkusTest
 class AuditConsoleTest {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.petitionpipeline.kit.http.Problem;
 import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.reporting.audit.AuditReadPolicy.Verdict;
-import org.petitionpipeline.reporting.identity.Caller;
-import org.petitionpipeline.reporting.identity.OrgRole;
+import org.petitionpipeline.kit.identity.Caller;
+import org.petitionpipeline.kit.identity.OrgRole;
 
 class AuditReadPolicyTest {
 

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.reporting.identity.Caller;
-import org.petitionpipeline.reporting.identity.CurrentCaller;
-import org.petitionpipeline.reporting.identity.OrgRole;
+import org.petitionpipeline.kit.identity.Caller;
+import org.petitionpipeline.kit.identity.CurrentCaller;
+import org.petitionpipeline.kit.identity.OrgRole;
 import org.petitionpipeline.reporting.petitions.PetitionCatalogTest;
 
 /** The audit API through the admin bearer token, with the caller the identity filter would resolve put in place. */

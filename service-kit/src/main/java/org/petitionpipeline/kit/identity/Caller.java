@@ -1,4 +1,4 @@
-package org.petitionpipeline.reporting.identity;
+package org.petitionpipeline.kit.identity;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.petitionpipeline.reporting.identity;
+package org.petitionpipeline.kit.identity;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
