@@ -18,7 +18,9 @@ import java.util.Optional;
  * who receives delivery reports at milestones (organizers, not signers, so their addresses may travel in values).
  * {@code retentionDays}: how many days after the petition closes its signers' personal data is anonymized, when the
  * organizer chose a period shorter than the deployment's; null for the deployment's (and in definitions written
- * before the field existed).
+ * before the field existed). {@code organization}: the slug of the organization that owns the petition, whose members
+ * may act on it in every service; null in definitions written before organizations existed (they belong to
+ * {@code default}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -39,7 +41,8 @@ public record PetitionDefinition(
         Instant endsAt,
         List<String> organizerEmails,
         Instant updatedAt,
-        Integer retentionDays) implements Event {
+        Integer retentionDays,
+        String organization) implements Event {
 
     /** Definitions written before a list existed read as an empty list, never null. */
     public PetitionDefinition {

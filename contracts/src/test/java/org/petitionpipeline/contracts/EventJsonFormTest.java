@@ -64,11 +64,15 @@ class EventJsonFormTest {
                         List.of(new OfficeContact("Main switchboard", "+1 202-514-2000")))), 1000, PetitionStatus.OPEN,
                 "Email me updates", "v1", List.of(SignerField.POSTAL_CODE), List.of("https://news.example"),
                 true, true, Instant.parse("2026-12-31T23:59:59Z"), List.of("organizer@campaign.example"),
-                Instant.parse("2026-11-22T10:00:00Z"), 30);
+                Instant.parse("2026-11-22T10:00:00Z"), 30, "acme");
         assertThat(json.readValue(json.writeValueAsString(petition), PetitionDefinition.class)).isEqualTo(petition);
         // a definition written before retention_days existed reads with the deployment's period (null)
         String withoutRetention = json.writeValueAsString(petition).replace(",\"retention_days\":30", "");
         assertThat(json.readValue(withoutRetention, PetitionDefinition.class).retentionDays()).isNull();
+        // and one written before organizations existed reads without an owner (its petition is the 'default' one's)
+        String withoutOrganization = json.writeValueAsString(petition).replace(",\"organization\":\"acme\"", "");
+        assertThat(withoutOrganization).doesNotContain("acme");
+        assertThat(json.readValue(withoutOrganization, PetitionDefinition.class).organization()).isNull();
 
         PetitionAnonymized anonymized = new PetitionAnonymized(EventSchema.VERSION, "demo",
                 Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2027-05-30T00:00:00Z"));
@@ -87,7 +91,7 @@ class EventJsonFormTest {
         PetitionDefinition petition = new PetitionDefinition(EventSchema.VERSION, "demo", "Resign", "Text",
                 List.of(new PetitionTarget("Pam Bondi", "U.S. Attorney General")), 1000, PetitionStatus.OPEN,
                 "Email me updates", "v1", null, null, false, false, end, null, Instant.parse("2026-11-22T10:00:00Z"),
-                null);
+                null, null);
 
         assertThat(petition.isOpenAt(end.minusSeconds(1))).isTrue();
         assertThat(petition.isOpenAt(end)).isFalse();

@@ -38,6 +38,7 @@ import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.dedup.DedupFixtures.TopicOutcomes;
 import org.petitionpipeline.dedup.repository.ErasureRepository;
 import org.petitionpipeline.dedup.repository.RetentionRepository;
+import org.petitionpipeline.kit.identity.TestAccessTokens;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
@@ -47,7 +48,7 @@ import org.petitionpipeline.testsupport.PostgresTestResource;
 @QuarkusTestResource(PostgresTestResource.class)
 class ErasureTest {
 
-    private static final String OPS_TOKEN = "test-admin-token-not-for-production";
+    private static final String OPS_TOKEN = TestAccessTokens.operator();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;

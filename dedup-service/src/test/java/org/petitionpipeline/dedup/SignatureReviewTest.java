@@ -27,6 +27,9 @@ import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.RejectionReason;
 import org.petitionpipeline.contracts.SubmittedSignature;
 import org.petitionpipeline.dedup.service.SignatureReviewService;
+import org.petitionpipeline.kit.identity.Caller;
+import org.petitionpipeline.kit.identity.OrgRole;
+import org.petitionpipeline.kit.identity.TestAccessTokens;
 import org.petitionpipeline.kit.relay.AdvisoryLock;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
@@ -38,7 +41,7 @@ import org.petitionpipeline.testsupport.PostgresTestResource;
 @QuarkusTestResource(PostgresTestResource.class)
 class SignatureReviewTest {
 
-    private static final String OPS_TOKEN = "test-admin-token-not-for-production";
+    private static final String OPS_TOKEN = TestAccessTokens.operator();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -206,5 +209,28 @@ class SignatureReviewTest {
         given().header("Authorization", "Bearer forged-token-forged-token").contentType(ContentType.JSON)
                 .body(Map.of("ip_range", "0.0.0.0/0", "reason", "x")).post("/api/admin/invalidations").then()
                 .statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void onlyAPlatformOperatorWithAValidTokenReviewsSignatures() {
+        Caller operator = new Caller(UUID.randomUUID(), "ops@platform.example", true, Map.of());
+        Caller owner = new Caller(UUID.randomUUID(), "owner@acme.example", false, Map.of("acme", OrgRole.OWNER));
+        Map<String, Integer> refusals = Map.of(TestAccessTokens.of(owner), 403,
+                TestAccessTokens.member("default", OrgRole.OWNER), 403,
+                TestAccessTokens.expired(operator), 401,
+                TestAccessTokens.forged(operator), 401,
+                TestAccessTokens.ofIssuer("https://other-pipeline.example", operator), 401,
+                "not.a.jwt", 401);
+        refusals.forEach((token, status) -> {
+            given().auth().oauth2(token).get("/api/admin/held").then()
+                    .statusCode(status).contentType("application/problem+json");
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("petition_slug", "held-petition", "reason", "x")).post("/api/admin/held/release")
+                    .then().statusCode(status).contentType("application/problem+json");
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("ip_range", "0.0.0.0/0", "reason", "x")).post("/api/admin/invalidations").then()
+                    .statusCode(status).contentType("application/problem+json");
+        });
+        given().auth().oauth2(TestAccessTokens.of(operator)).get("/api/admin/held").then().statusCode(200);
     }
 }

@@ -27,6 +27,18 @@ public final class KitFeatures {
      */
     public static final String ACCESS = "kit.access.enabled";
 
+    /**
+     * Checking the pipeline's access tokens ({@link org.petitionpipeline.kit.identity.AccessTokens}): JWTs that
+     * reporting-service signs, verified against its published keys. Needs {@code quarkus-smallrye-jwt}.
+     */
+    public static final String IDENTITY = "kit.identity.enabled";
+
+    /**
+     * Guarding {@code /api/admin/} with those tokens and one rule
+     * ({@link org.petitionpipeline.kit.identity.AdminApiFilter}), for a service whose admin API has no other way in.
+     */
+    public static final String ADMIN_API = "kit.identity.admin-api.enabled";
+
     /** The value a switch must have; a switch that is absent is off. */
     public static final String ON = "true";
 

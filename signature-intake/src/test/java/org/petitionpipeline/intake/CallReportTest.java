@@ -58,7 +58,8 @@ class CallReportTest {
                 new PetitionTarget("Office of the AG", "U.S. Attorney General"));
         return new PetitionDefinition(EventSchema.VERSION, slug, plain.title(), plain.text(), targets, plain.goal(),
                 plain.status(), plain.consentText(), plain.consentTextVersion(), plain.requiredFields(),
-                plain.allowedOrigins(), false, false, null, List.of("organizer@campaign.example"), Instant.now(), null);
+                plain.allowedOrigins(), false, false, null, List.of("organizer@campaign.example"), Instant.now(), null,
+                plain.organization());
     }
 
     private static String report(String target, String outcome) {

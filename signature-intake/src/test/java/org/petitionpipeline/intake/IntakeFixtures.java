@@ -39,7 +39,8 @@ public final class IntakeFixtures {
             List<String> allowedOrigins) {
         return new PetitionDefinition(EventSchema.VERSION, slug, "Tell the Attorney General: resign", "Text",
                 List.of(new PetitionTarget("Office of the AG", "U.S. Attorney General")), 1000, status,
-                "Email me updates", "v1", requiredFields, allowedOrigins, false, false, null, List.of(), Instant.now(), null);
+                "Email me updates", "v1", requiredFields, allowedOrigins, false, false, null, List.of(), Instant.now(), null,
+                "default");
     }
 
     /** Puts petitions on the catalog topic and waits until intake's catalog shows each. */

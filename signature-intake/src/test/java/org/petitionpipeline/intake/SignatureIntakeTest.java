@@ -150,7 +150,7 @@ class SignatureIntakeTest {
         PetitionDefinition ended = new PetitionDefinition(open.schemaVersion(), open.slug(), open.title(), open.text(),
                 open.targets(), open.goal(), open.status(), open.consentText(), open.consentTextVersion(),
                 open.requiredFields(), open.allowedOrigins(), false, false, Instant.parse("2026-01-01T00:00:00Z"),
-                List.of(), open.updatedAt(), null);
+                List.of(), open.updatedAt(), null, open.organization());
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             kafka.send(Topics.PETITIONS, "ended-one", ended);
         }

@@ -13,9 +13,6 @@ public interface DedupConfig {
     /** A list of disposable email domains to use instead of the one shipped (one domain per line, # comments). */
     Optional<Path> disposableDomainsFile();
 
-    /** Bearer token of ops for {@code /api/admin/**} (env {@code DEDUP_ADMIN_TOKEN}). */
-    String adminToken();
-
     /** When signatures are held for review instead of counted. */
     Holds holds();
 

@@ -18,7 +18,10 @@ import org.petitionpipeline.dedup.service.SignatureCriteria;
 import org.petitionpipeline.dedup.service.SignatureReviewService;
 import org.petitionpipeline.kit.http.ProblemException;
 
-/** Ops review what the fraud signals held (bearer token, see {@link AdminTokenFilter}). */
+/**
+ * Platform operators review what the fraud signals held (an access token, see
+ * {@link org.petitionpipeline.kit.identity.AdminApiPolicy}).
+ */
 @Path("/api/admin/held")
 @Blocking
 @Produces(MediaType.APPLICATION_JSON)

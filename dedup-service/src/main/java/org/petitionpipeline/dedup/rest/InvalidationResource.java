@@ -12,7 +12,8 @@ import org.petitionpipeline.dedup.service.SignatureReviewService;
 import org.petitionpipeline.kit.http.ProblemException;
 
 /**
- * Ops strike out signatures found fraudulent afterwards, by criteria (bearer token, see {@link AdminTokenFilter}).
+ * Ops strike out signatures found fraudulent afterwards, by criteria (a platform operator's access token, see
+ * {@link org.petitionpipeline.kit.identity.AdminApiPolicy}).
  * Accepted ones are published on {@code signatures.invalidated}, so totals go down.
  */
 @Path("/api/admin/invalidations")

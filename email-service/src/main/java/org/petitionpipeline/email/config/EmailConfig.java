@@ -44,9 +44,6 @@ public interface EmailConfig {
     /** Bearer token of the bounce and complaint webhook (env {@code EMAIL_WEBHOOK_TOKEN}). */
     String webhookToken();
 
-    /** Bearer token of the organizers' update API (env {@code EMAIL_ADMIN_TOKEN}). */
-    String adminToken();
-
     /** How often the mail queue is drained and unfinished mailings are looked for. */
     Duration sendInterval();
 

@@ -17,8 +17,8 @@ import java.util.UUID;
 import org.petitionpipeline.kit.http.ProblemException;
 
 /**
- * Ops file an erasure a person asked for by letter, phone or otherwise (bearer token, see
- * {@link org.petitionpipeline.email.web.ApiTokenFilter}), and follow any erasure to its end. Posting answers 202 at
+ * Ops file an erasure a person asked for by letter, phone or otherwise (a platform operator's access
+ * token, see {@link org.petitionpipeline.kit.identity.AdminApiPolicy}), and follow any erasure to its end. Posting answers 202 at
  * once; the Location shows which services are done.
  */
 @Path("/api/admin/erasures")

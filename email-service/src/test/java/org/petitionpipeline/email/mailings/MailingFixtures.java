@@ -17,15 +17,36 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.email.MailFixtures;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.identity.AdminApiPolicy;
+import org.petitionpipeline.kit.identity.TestAccessTokens;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.SmtpTestResource;
+import org.petitionpipeline.testsupport.TestPetitions;
 
 /** Organizer updates: signers to send them to, posting one, and reading what arrived. */
 final class MailingFixtures {
 
-    static final String ADMIN_TOKEN = "test-email-admin-token";
+    static final String ADMIN_TOKEN = TestAccessTokens.operator();
 
     private MailingFixtures() {
+    }
+
+    /**
+     * Puts petitions of the organization {@code default} (the test tokens' own) on the catalog topic and waits until
+     * email-service knows them: the admin API finds a petition's organization there.
+     */
+    static void publishPetitions(String bootstrapServers, PetitionCatalog catalog, String... slugs) {
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            for (String slug : slugs) {
+                if (catalog.find(slug).isEmpty()) {
+                    kafka.send(Topics.PETITIONS, slug, TestPetitions.open(slug, AdminApiPolicy.DEFAULT_ORGANIZATION));
+                }
+            }
+        }
+        for (String slug : slugs) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> catalog.find(slug).isPresent());
+        }
     }
 
     static String updatesOf(String petitionSlug) {

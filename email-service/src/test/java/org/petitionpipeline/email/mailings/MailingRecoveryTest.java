@@ -34,9 +34,11 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.email.MailFixtures;
 import org.petitionpipeline.email.mailings.service.MailingWorker;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
@@ -84,6 +86,15 @@ class MailingRecoveryTest {
 
     @Inject
     Scheduler scheduler;
+
+
+    @Inject
+    PetitionCatalog catalog;
+
+    @BeforeEach
+    void petitionsExist() {
+        MailingFixtures.publishPetitions(bootstrapServers, catalog, "thousand");
+    }
 
     @Test
     void aMailingWhoseWorkerDiesHalfWayReachesEveryoneElseExactlyOnceAtTheConfiguredRate() throws Exception {

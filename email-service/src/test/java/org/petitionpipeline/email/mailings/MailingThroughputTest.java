@@ -21,7 +21,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
@@ -55,6 +57,15 @@ class MailingThroughputTest {
 
     @Inject
     DataSource dataSource;
+
+
+    @Inject
+    PetitionCatalog catalog;
+
+    @BeforeEach
+    void petitionsExist() {
+        MailingFixtures.publishPetitions(bootstrapServers, catalog, "fast");
+    }
 
     @Test
     void anUnthrottledMailingStillReachesEveryoneExactlyOnce() throws Exception {

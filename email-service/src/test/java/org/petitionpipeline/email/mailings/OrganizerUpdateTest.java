@@ -27,23 +27,32 @@ import static org.petitionpipeline.email.mailings.MailingFixtures.updatesTo;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.email.MailFixtures;
 import org.petitionpipeline.email.mailings.service.MailingWorker;
 import org.petitionpipeline.email.suppression.WebhookTest;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.identity.Caller;
+import org.petitionpipeline.kit.identity.OrgRole;
+import org.petitionpipeline.kit.identity.TestAccessTokens;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
 import org.petitionpipeline.testsupport.SmtpTestResource;
+import org.petitionpipeline.testsupport.TestPetitions;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -74,6 +83,15 @@ class OrganizerUpdateTest {
 
     @Inject
     Scheduler scheduler;
+
+
+    @Inject
+    PetitionCatalog catalog;
+
+    @BeforeEach
+    void petitionsExist() {
+        MailingFixtures.publishPetitions(bootstrapServers, catalog, "behind-it", "hearing", "retrying", "second-update", "under-way", "empty", "injection", "demo", "no-token");
+    }
 
     @Test
     void withoutTheOrganizerTokenNothingIsPostedOrRead() throws Exception {
@@ -232,6 +250,40 @@ class OrganizerUpdateTest {
         given().auth().oauth2(ADMIN_TOKEN).get(updatesOf("demo") + "/00000000-0000-0000-0000-000000000000")
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(ADMIN_TOKEN).get(updatesOf("demo") + "/not-a-uuid").then().statusCode(404);
+    }
+
+
+    @Test
+    void onlyMembersOfThePetitionsOrganizationMailItsSignersOrReadTheMailing() throws Exception {
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.send(Topics.PETITIONS, "acme-news", TestPetitions.open("acme-news", "acme"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> catalog.find("acme-news").isPresent());
+        String body = "{\"subject\": \"News\", \"body\": \"Hi\"}";
+        String platformOperator = TestAccessTokens.of(new Caller(UUID.randomUUID(), "ops@platform.example", true,
+                Map.of()));
+
+        // a member of another organization, or a platform operator who is no member: as if there were no petition
+        for (String outsider : List.of(TestAccessTokens.member("beta", OrgRole.OWNER), platformOperator)) {
+            given().auth().oauth2(outsider).contentType("application/json").body(body).post(updatesOf("acme-news"))
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+        String viewer = TestAccessTokens.member("acme", OrgRole.VIEWER);
+        given().auth().oauth2(viewer).contentType("application/json").body(body).post(updatesOf("acme-news"))
+                .then().statusCode(403).contentType("application/problem+json");
+        assertThat(mailingsOf("acme-news")).isEqualTo("0");
+
+        Response posted = given().auth().oauth2(TestAccessTokens.member("acme", OrgRole.EDITOR))
+                .contentType("application/json").body(body).post(updatesOf("acme-news"));
+        posted.then().statusCode(202);
+        String location = posted.header("Location").replaceFirst("https?://[^/]+", "");
+        given().auth().oauth2(viewer).get(location).then().statusCode(200);
+        given().auth().oauth2(TestAccessTokens.member("beta", OrgRole.OWNER)).get(location).then().statusCode(404);
+        // erasures and access requests concern every signer of every organization: platform operators only
+        given().auth().oauth2(TestAccessTokens.member("acme", OrgRole.OWNER)).get("/api/admin/erasures").then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(platformOperator).get("/api/admin/erasures").then().statusCode(200);
+        assertThat(mailingsOf("acme-news")).isEqualTo("1");
     }
 
     private String mailingsOf(String petitionSlug) throws Exception {

@@ -266,6 +266,7 @@ class DoubleOptInTest {
     static PetitionDefinition verifiedOnlyPetition() {
         return new PetitionDefinition(EventSchema.VERSION, VERIFIED_ONLY, "Tell the Attorney General: resign", "Text",
                 List.of(new PetitionTarget("Office of the AG", "U.S. Attorney General")), 1000, PetitionStatus.OPEN,
-                "Email me updates", "v1", List.of(), List.of(), false, true, null, List.of(), Instant.now(), null);
+                "Email me updates", "v1", List.of(), List.of(), false, true, null, List.of(), Instant.now(), null,
+                "default");
     }
 }

@@ -34,6 +34,7 @@ import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.PersonErasure;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.email.unsubscribe.UnsubscribeTokens;
+import org.petitionpipeline.kit.identity.TestAccessTokens;
 import org.petitionpipeline.kit.people.PersonHashes;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
@@ -50,7 +51,7 @@ import org.petitionpipeline.testsupport.SmtpTestResource;
 @QuarkusTestResource(SmtpTestResource.class)
 class ErasureRequestTest {
 
-    private static final String ADMIN_TOKEN = "test-email-admin-token";
+    private static final String ADMIN_TOKEN = TestAccessTokens.operator();
     private static final Pattern CONFIRM_LINK =
             Pattern.compile("https?://[^/\\s\"]+(/privacy/erase/confirm\\?token=[^\\s\"<]+)");
     private static final Duration WITHIN = Duration.ofSeconds(15);

@@ -3,45 +3,41 @@ package org.petitionpipeline.reporting.access;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.petitionpipeline.kit.http.Problem;
+import org.petitionpipeline.kit.http.BearerToken;
 import org.petitionpipeline.reporting.identity.AccountRepository;
-import org.petitionpipeline.reporting.identity.ApiTokens;
 import org.petitionpipeline.kit.identity.Caller;
 import org.petitionpipeline.kit.identity.CurrentCaller;
 import org.petitionpipeline.reporting.identity.PetitionAccess;
 
 /**
  * Admits a request to the admin API once it says who sends it, and records that caller for the resources: a personal
- * API token (an account, with the roles it holds now), or the deployment's organizer token, which stands for a
- * platform operator owning the organization {@value ConsoleRole#LEGACY_ORGANIZATION} (every petition made before
- * organizations existed). Someone logged in to the organizer console, as a person or with that token, may also read
- * (GET) the API with the console's cookie, so the console links straight to stats and report downloads: reads only,
- * the cookie is SameSite=Strict.
+ * API token (an account, with the roles it holds now), an access token (as every service takes them), or one of the
+ * deployment's tokens: the organizer token stands for a platform operator owning the organization
+ * {@value ConsoleRole#LEGACY_ORGANIZATION} (every petition made before organizations existed), the ops token for a
+ * platform operator of no organization (see {@link BearerCallers}). Someone logged in to the organizer console, as a
+ * person or with that token, may also read (GET) the API with the console's cookie, so the console links straight to
+ * stats and report downloads: reads only, the cookie is SameSite=Strict.
  * Then {@link PetitionAccess} decides what the caller may do to the petition the path names.
  */
 public class AdminAccessFilter {
 
     private static final String ADMIN_API = "/api/admin/";
-    private static final String BEARER = "Bearer ";
 
-    private final RoleTokens tokens;
+    private final BearerCallers bearers;
     private final ConsoleSessions sessions;
-    private final ApiTokens apiTokens;
     private final AccountRepository accounts;
     private final PetitionAccess petitionAccess;
     private final CurrentCaller current;
     private final Clock clock;
 
-    public AdminAccessFilter(RoleTokens tokens, ConsoleSessions sessions, ApiTokens apiTokens,
-            AccountRepository accounts, PetitionAccess petitionAccess, CurrentCaller current, Clock clock) {
-        this.tokens = tokens;
+    public AdminAccessFilter(BearerCallers bearers, ConsoleSessions sessions, AccountRepository accounts,
+            PetitionAccess petitionAccess, CurrentCaller current, Clock clock) {
+        this.bearers = bearers;
         this.sessions = sessions;
-        this.apiTokens = apiTokens;
         this.accounts = accounts;
         this.petitionAccess = petitionAccess;
         this.current = current;
@@ -56,10 +52,8 @@ public class AdminAccessFilter {
         }
         Optional<Caller> caller = callerOf(request);
         if (caller.isEmpty()) {
-            Problem problem = Problem.of(401, "Unauthorized", "send a personal API token (or the organizer token, "
+            return BearerToken.unauthorized("send a personal API token, an access token or the organizer token ("
                     + ConsoleRole.ORGANIZER.variable() + ") as 'Authorization: Bearer <token>'");
-            return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .entity(problem).build();
         }
         current.set(caller.get(), addressOf(http));
         petitionAccess.check(request.getMethod(), path, caller.get());
@@ -67,13 +61,9 @@ public class AdminAccessFilter {
     }
 
     private Optional<Caller> callerOf(ContainerRequestContext request) {
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.startsWith(BEARER)) {
-            String token = authorization.substring(BEARER.length());
-            if (tokens.organizer().matches(token)) {
-                return Optional.of(ConsoleRole.ORGANIZER.caller());
-            }
-            return apiTokens.accountOf(token, clock.instant()).flatMap(accounts::caller);
+        Optional<String> bearer = BearerToken.presented(request);
+        if (bearer.isPresent()) {
+            return bearer.flatMap(bearers::ofRequest);
         }
         if (HttpMethod.GET.equals(request.getMethod())) {
             return ConsoleAccessFilter.loggedIn(sessions, accounts, clock, request)

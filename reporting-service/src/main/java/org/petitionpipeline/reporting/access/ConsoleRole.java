@@ -43,13 +43,13 @@ public enum ConsoleRole {
     }
 
     /**
-     * Who the deployment's token of this role stands for: the organizer token for a platform operator owning
-     * {@value #LEGACY_ORGANIZATION}; the ops token for nobody with a role (it reads no admin API), named in the audit
-     * log by its variable.
+     * Who the deployment's token of this role stands for, named in the audit log by its variable: the organizer token
+     * for a platform operator owning {@value #LEGACY_ORGANIZATION}; the ops token for a platform operator of no
+     * organization (held signatures, invalidations, erasures; no signer list).
      */
     public Caller caller() {
-        return this == ORGANIZER ? new Caller(null, variable, true, Map.of(LEGACY_ORGANIZATION, OrgRole.OWNER))
-                : new Caller(null, variable, false, Map.of());
+        return new Caller(null, variable, true,
+                this == ORGANIZER ? Map.of(LEGACY_ORGANIZATION, OrgRole.OWNER) : Map.of());
     }
 
     public String label() {

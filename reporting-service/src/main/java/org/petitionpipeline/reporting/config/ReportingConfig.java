@@ -20,6 +20,8 @@ public interface ReportingConfig {
 
     Login login();
 
+    Identity identity();
+
     Ops ops();
 
     /** How often petitions not yet acknowledged on the petitions topic are published again. */
@@ -46,6 +48,15 @@ public interface ReportingConfig {
      * Password attempts one client address may make at the console's login, per instance: {@code burst} at once,
      * then {@code perMinute}. Each account also locks itself after repeated failures, across instances.
      */
+    interface Identity {
+
+        /**
+         * How long an access token that reporting-service issues stays valid. Other services cannot ask whether it was
+         * revoked, so this bounds how long a revoked API token still works there.
+         */
+        Duration accessTokenLifetime();
+    }
+
     interface Login {
 
         int burst();

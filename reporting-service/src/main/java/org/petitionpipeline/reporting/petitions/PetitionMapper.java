@@ -14,17 +14,17 @@ public class PetitionMapper {
     static final String DEFAULT_CONSENT_VERSION = "default-1";
 
     /** A new, open petition; consent wording defaults to a plain opt-in when the organizer gives none. */
-    public PetitionDefinition toNewDefinition(PetitionRequest request, Instant now) {
-        return toDefinition(request.slug(), request, PetitionStatus.OPEN, now);
+    public PetitionDefinition toNewDefinition(PetitionRequest request, String organization, Instant now) {
+        return toDefinition(request.slug(), organization, request, PetitionStatus.OPEN, now);
     }
 
     /** The organizer's new wording of an existing petition, which keeps its slug and status. */
     public PetitionDefinition toRevisedDefinition(PetitionDefinition current, PetitionRequest request, Instant now) {
-        return toDefinition(current.slug(), request, current.status(), now);
+        return toDefinition(current.slug(), current.organization(), request, current.status(), now);
     }
 
-    private static PetitionDefinition toDefinition(String slug, PetitionRequest request, PetitionStatus status,
-            Instant now) {
+    private static PetitionDefinition toDefinition(String slug, String organization, PetitionRequest request,
+            PetitionStatus status, Instant now) {
         boolean ownConsentText = request.consentText() != null && !request.consentText().isBlank();
         return new PetitionDefinition(
                 EventSchema.VERSION,
@@ -44,6 +44,7 @@ public class PetitionMapper {
                 request.organizerEmails() == null ? List.of()
                         : request.organizerEmails().stream().map(String::strip).toList(),
                 now,
-                request.retentionDays());
+                request.retentionDays(),
+                organization);
     }
 }

@@ -46,7 +46,7 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
     }
 
     /** Stores a new petition; false when the slug is taken. */
-    public boolean insert(PetitionDefinition petition, String organization) {
+    public boolean insert(PetitionDefinition petition) {
         String sql = "insert into reporting.petition (slug, status, created_at, updated_at, organization, "
                 + CONTENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (slug) do nothing";
@@ -56,7 +56,7 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
             insert.setString(2, petition.status().name());
             insert.setTimestamp(3, Timestamp.from(petition.updatedAt()));
             insert.setTimestamp(4, Timestamp.from(petition.updatedAt()));
-            insert.setString(5, organization);
+            insert.setString(5, petition.organization());
             bindContent(connection, insert, 6, petition);
             return insert.executeUpdate() == 1;
         } catch (SQLException | JsonProcessingException e) {
@@ -247,7 +247,8 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
                 row.getTimestamp("ends_at") == null ? null : row.getTimestamp("ends_at").toInstant(),
                 List.of(strings(row.getArray("organizer_emails"))),
                 row.getTimestamp("updated_at").toInstant(),
-                row.getObject("retention_days", Integer.class));
+                row.getObject("retention_days", Integer.class),
+                row.getString("organization"));
     }
 
     private static String[] strings(Array column) throws SQLException {

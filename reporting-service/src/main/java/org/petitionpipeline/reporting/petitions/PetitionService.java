@@ -32,8 +32,8 @@ public class PetitionService {
     }
 
     public PetitionDefinition create(PetitionRequest request, String organization) {
-        PetitionDefinition petition = mapper.toNewDefinition(request, now());
-        if (!petitions.insert(petition, organization)) {
+        PetitionDefinition petition = mapper.toNewDefinition(request, organization, now());
+        if (!petitions.insert(petition)) {
             throw ProblemException.conflict("a petition with slug '" + petition.slug() + "' already exists");
         }
         catalogRelay.relayNow();

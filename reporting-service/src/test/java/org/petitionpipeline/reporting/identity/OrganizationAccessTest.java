@@ -2,6 +2,7 @@ package org.petitionpipeline.reporting.identity;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -9,6 +10,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -16,12 +19,19 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.petitionpipeline.kit.identity.AccessTokenClaims;
+import org.petitionpipeline.kit.identity.Caller;
+import org.petitionpipeline.kit.identity.OrgRole;
+import org.petitionpipeline.kit.identity.TestAccessTokens;
 import org.petitionpipeline.reporting.petitions.PetitionCatalogTest;
 
 /**
@@ -33,6 +43,9 @@ class OrganizationAccessTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SigningKey signingKey;
 
     private String run;
     private String acme;
@@ -193,6 +206,53 @@ class OrganizationAccessTest {
                 .post("/api/admin/organizations").then().statusCode(409);
         as(bob).get("/api/admin/organizations").then().body("slug", equalTo(List.of(beta)))
                 .body("your_role", equalTo(List.of("owner")));
+    }
+
+
+    @Test
+    void aCredentialBuysAShortAccessTokenWithTheCallersRolesThatEveryServiceChecksTheSameWay() throws Exception {
+        given().get("/.well-known/jwks.json").then().statusCode(200).body("keys.size()", equalTo(1))
+                .body("keys[0].kty", equalTo("RSA")).body("keys[0].alg", equalTo("RS256"))
+                .body("keys[0].kid", not(nullValue())).body("keys[0]", not(hasKey("d")));
+        String slug = "org-jwt-" + run;
+        as(ann).body(PetitionCatalogTest.petitionJson(slug)).post("/api/admin/petitions").then().statusCode(201);
+        as(bob).body(PetitionCatalogTest.petitionJson(slug + "-beta")).post("/api/admin/petitions").then()
+                .statusCode(201);
+
+        String accessToken = given().header("Authorization", "Bearer " + eddie).post("/api/auth/token").then()
+                .statusCode(200).header("Cache-Control", containsString("no-store"))
+                .body("token_type", equalTo("Bearer")).body("expires_in", equalTo(300))
+                .extract().path("access_token");
+        JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
+        assertThat(claims.get("aud").asText()).isEqualTo(AccessTokenClaims.AUDIENCE);
+        assertThat(claims.get("iss").asText()).isEqualTo("urn:petition-pipeline:test");
+        assertThat(claims.get("org_roles").toString()).isEqualTo("[\"" + acme + ":editor\"]");
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(300);
+
+        as(accessToken).get("/api/admin/petitions/" + slug).then().statusCode(200);
+        as(accessToken).body(PetitionCatalogTest.petitionJson(slug)).put("/api/admin/petitions/" + slug).then()
+                .statusCode(200);
+        as(accessToken).get("/api/admin/petitions/" + slug + "-beta").then().statusCode(404);
+        // an access token buys no fresh one: a stolen token dies when it expires
+        given().header("Authorization", "Bearer " + accessToken).post("/api/auth/token").then().statusCode(401)
+                .contentType("application/problem+json");
+
+        Caller eddieNow = new Caller(UUID.fromString(claims.get("sub").asText()), "eddie", false,
+                Map.of(acme, OrgRole.EDITOR));
+        for (String refused : List.of(signingKey.mint().tokenFor(eddieNow, Instant.now().minusSeconds(3600)),
+                TestAccessTokens.of(eddieNow), accessToken.substring(0, accessToken.length() - 2) + "AA",
+                accessToken.split("\\.")[0] + "." + accessToken.split("\\.")[1] + ".")) {
+            as(refused).get("/api/admin/petitions/" + slug).then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
+        given().post("/api/auth/token").then().statusCode(401).contentType("application/problem+json");
+
+        String revoked = as(ann).body("{\"name\": \"to revoke\"}").post("/api/admin/tokens").then().statusCode(201)
+                .extract().path("secret");
+        String revokedId = as(revoked).get("/api/admin/tokens").then()
+                .extract().path("find { it.name == 'to revoke' }.id");
+        as(ann).delete("/api/admin/tokens/" + revokedId).then().statusCode(204);
+        given().header("Authorization", "Bearer " + revoked).post("/api/auth/token").then().statusCode(401);
     }
 
     /** Made by a platform operator; returns the first owner's first token. */

@@ -31,6 +31,19 @@ public final class BearerToken {
         this.holder = holder;
     }
 
+    /** The 401 problem for a request without an acceptable bearer token; {@code detail} says what to send. */
+    public static Response unauthorized(String detail) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, BEARER.strip())
+                .entity(Problem.of(401, "Unauthorized", detail)).build();
+    }
+
+    /** The bearer token a request carries; empty without an {@code Authorization: Bearer} header. */
+    public static Optional<String> presented(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.startsWith(BEARER)
+                ? Optional.of(authorization.substring(BEARER.length())) : Optional.empty();
+    }
+
     /**
      * Whether {@code candidate} is this token (e.g. pasted into a login form). The comparison takes constant time,
      * so timing does not tell how much of a guess was right.
@@ -47,14 +60,9 @@ public final class BearerToken {
         if (!request.getUriInfo().getPath().startsWith(guardedPath)) {
             return Optional.empty();
         }
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.startsWith(BEARER)
-                && matches(authorization.substring(BEARER.length()))) {
+        if (presented(request).filter(this::matches).isPresent()) {
             return Optional.empty();
         }
-        Problem problem = Problem.of(401, "Unauthorized",
-                "send the " + holder + " token as 'Authorization: Bearer <token>'");
-        return Optional.of(Response.status(401).type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").entity(problem).build());
+        return Optional.of(unauthorized("send the " + holder + " token as 'Authorization: Bearer <token>'"));
     }
 }

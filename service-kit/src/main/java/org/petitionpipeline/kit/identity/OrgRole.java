@@ -1,6 +1,8 @@
 package org.petitionpipeline.kit.identity;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** A member's role in an organization; each role may do what the roles before it may. */
 public enum OrgRole {
@@ -18,5 +20,10 @@ public enum OrgRole {
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The role a label names ({@code "editor"}); empty for any other text. */
+    public static Optional<OrgRole> ofLabel(String label) {
+        return Arrays.stream(values()).filter(role -> role.label().equals(label)).findFirst();
     }
 }

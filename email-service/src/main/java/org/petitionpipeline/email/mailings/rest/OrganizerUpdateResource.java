@@ -13,12 +13,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.petitionpipeline.email.mailings.repository.MailingProgress;
 import org.petitionpipeline.email.mailings.service.MailingService;
-import org.petitionpipeline.email.web.ApiTokenFilter;
 import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.kit.identity.AdminApiPolicy;
 
 /**
- * Organizers send an update to the signers of a petition who asked for updates (bearer token, see
- * {@link ApiTokenFilter}). Posting answers 202 at once; the mailing goes out in the background, and its
+ * Organizers send an update to the signers of a petition who asked for updates (an access token of an
+ * editor of the petition's organization; reading a mailing's progress, of a viewer: {@link AdminApiPolicy}). Posting answers 202 at once; the mailing goes out in the background, and its
  * progress is read at the Location the answer names.
  */
 @Path("/api/admin/petitions/{slug}/updates")

@@ -15,8 +15,8 @@ import org.petitionpipeline.email.privacy.PersonRequestFiling;
 import org.petitionpipeline.kit.http.ProblemException;
 
 /**
- * Ops file an access request a person made by letter, phone or otherwise (bearer token, see
- * {@link org.petitionpipeline.email.web.ApiTokenFilter}), and fetch the export once every service has answered, to
+ * Ops file an access request a person made by letter, phone or otherwise (a platform operator's access
+ * token, see {@link org.petitionpipeline.kit.identity.AdminApiPolicy}), and fetch the export once every service has answered, to
  * send it to the person the way they asked. Posting answers 202 at once; the Location has the export when complete.
  */
 @Path("/api/admin/access-requests")

@@ -37,6 +37,7 @@ import org.petitionpipeline.contracts.AccessRequested;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.email.privacy.ErasureTokens;
+import org.petitionpipeline.kit.identity.TestAccessTokens;
 import org.petitionpipeline.kit.people.PersonHashes;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
@@ -54,7 +55,7 @@ import org.petitionpipeline.testsupport.SmtpTestResource;
 @QuarkusTestResource(SmtpTestResource.class)
 class AccessRequestTest {
 
-    private static final String ADMIN_TOKEN = "test-email-admin-token";
+    private static final String ADMIN_TOKEN = TestAccessTokens.operator();
     private static final Pattern VIEW_LINK =
             Pattern.compile("https?://[^/\\s\"]+(/privacy/export/view\\?token=[^\\s\"<]+)");
     private static final Duration WITHIN = Duration.ofSeconds(15);
