@@ -1,6 +1,7 @@
 package org.petitionpipeline.reporting;
 
 import org.junit.jupiter.api.Test;
+import org.petitionpipeline.kit.identity.IdentityConfig;
 import org.petitionpipeline.reporting.config.ReportingConfig;
 import org.petitionpipeline.reporting.reports.config.DeliveryReportConfig;
 import org.petitionpipeline.testsupport.configreference.ConfigurationReference;
@@ -11,7 +12,7 @@ class ConfigurationReferenceTest {
     @Test
     void theReferenceListsEveryPropertyThisServiceReadsAndNothingElse() {
         ConfigurationReference.of("reporting-service")
-                .mappings(ReportingConfig.class, DeliveryReportConfig.class)
+                .mappings(ReportingConfig.class, DeliveryReportConfig.class, IdentityConfig.class)
                 .extensionSettings("quarkus.http.host", "quarkus.datasource.password")
                 .assertComplete();
     }

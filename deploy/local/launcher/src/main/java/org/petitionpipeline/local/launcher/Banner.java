@@ -36,16 +36,18 @@ final class Banner {
                  Consoles (log in with the owner's password, or by pasting a token below):
                    organizer console  %s/console
                    ops console        %s/ops
-                 Organizer token (Authorization: Bearer …, for %s/api/admin/petitions
-                 and updates to signers, %s/api/admin/petitions/demo/updates): a platform operator, and owner
-                 of the organization 'default', which holds the demo petition:
+                 Organizer token (Authorization: Bearer …, for %s/api/admin/petitions): a platform
+                 operator, and owner of the organization 'default', which holds the demo petition:
                    %s
                  Organization '%s': its owner %s signs in to the organizer console with
                  the password %s, or calls the API with this personal API token
                  (docs/organizations.md: add people, make petitions that only they see):
                    %s
-                 Ops token (the ops console, and held signatures and invalidations, %s/api/admin/held):
+                 Ops token (the ops console; a platform operator of no organization):
                    %s
+                 email's and dedup's admin APIs (updates to signers, %s/api/admin/petitions/demo/updates;
+                 held signatures, %s/api/admin/held) take a 5-minute access token, bought with any token above:
+                   curl -s -X POST -H "Authorization: Bearer $TOKEN" %s/api/auth/token
                  Mail provider's webhook token (for %s/api/webhooks/bounces):
                    %s
                  Logs: %s
@@ -57,11 +59,12 @@ final class Banner {
                 kafka(pipeline), pipeline.mailApi(), ports.imap(), pipeline.demoHostPage(),
                 pipeline.url(PipelineService.INTAKE), pipeline.url(PipelineService.REPORTING), pipeline.mailApi(),
                 pipeline.url(PipelineService.REPORTING), pipeline.url(PipelineService.REPORTING),
-                pipeline.url(PipelineService.REPORTING), pipeline.url(PipelineService.EMAIL),
+                pipeline.url(PipelineService.REPORTING),
                 settings.secrets().adminToken(), DemoOrganization.SLUG, DemoOrganization.OWNER,
                 pipeline.demoOwner().map(DemoOrganization.Owner::password).orElse("(set by an earlier run)"),
                 pipeline.demoOwner().map(DemoOrganization.Owner::token).orElse("(shown by an earlier run)"),
-                pipeline.url(PipelineService.DEDUP), settings.secrets().opsToken(),
+                settings.secrets().opsToken(), pipeline.url(PipelineService.EMAIL), pipeline.url(PipelineService.DEDUP),
+                pipeline.url(PipelineService.REPORTING),
                 pipeline.url(PipelineService.EMAIL), settings.secrets().webhookToken(), settings.logDir());
     }
 

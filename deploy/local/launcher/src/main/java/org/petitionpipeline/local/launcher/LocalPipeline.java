@@ -1,8 +1,10 @@
 package org.petitionpipeline.local.launcher;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +38,8 @@ public final class LocalPipeline implements AutoCloseable {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
     private static final String LOOPBACK = "127.0.0.1";
+    private static final String JWKS_PATH = "/.well-known/jwks.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** Where mailto unsubscribe requests go; email-service logs in to read it, which makes it a mailbox too. */
     public static final String UNSUBSCRIBE_MAILBOX = "unsubscribe@petitions.localhost";
 
@@ -443,8 +447,6 @@ public final class LocalPipeline implements AutoCloseable {
             env.put("QUARKUS_MAILER_PORT", String.valueOf(settings.ports().smtp()));
             env.put("EMAIL_TOKEN_KEY", secrets.emailTokenKey());
             env.put("EMAIL_WEBHOOK_TOKEN", secrets.webhookToken());
-            // organizers hold one token for their petitions and for the updates they send to signers
-            env.put("EMAIL_ADMIN_TOKEN", secrets.adminToken());
             env.put("EMAIL_PUBLIC_URL", url(PipelineService.EMAIL).toString());
             // mailto unsubscribe requests land in the mail catcher, whose IMAP takes any login: read them there
             env.put("EMAIL_UNSUBSCRIBE_IMAP_HOST", LOOPBACK);
@@ -458,7 +460,8 @@ public final class LocalPipeline implements AutoCloseable {
             env.put("REPORTING_ADMIN_TOKEN", secrets.adminToken());
             env.put("REPORTING_REPORT_LINK_KEY", secrets.reportLinkKey());
             env.put("REPORTING_PUBLIC_URL", url(PipelineService.REPORTING).toString());
-            // ops hold one token for dedup's held signatures and for reporting's ops console
+            // ops hold one token for reporting's ops console; traded for an access token, it opens dedup's and
+            // email's admin APIs too
             env.put("REPORTING_OPS_TOKEN", secrets.opsToken());
         }
         if (service == PipelineService.INTAKE) {
@@ -470,11 +473,30 @@ public final class LocalPipeline implements AutoCloseable {
                 env.put("INTAKE_DEFENCE_TRUSTED_PROXIES", "127.0.0.1/32,::1/128");
             }
         }
-        if (service == PipelineService.DEDUP) {
-            env.put("DEDUP_ADMIN_TOKEN", secrets.opsToken());
+        if (service == PipelineService.EMAIL || service == PipelineService.DEDUP) {
+            // their admin APIs check reporting's access tokens against the keys it publishes
+            env.put("PIPELINE_IDENTITY_JWKS_URL", url(PipelineService.REPORTING).resolve(JWKS_PATH).toString());
         }
         env.putAll(settings.extraEnvironment(service));
         return env;
+    }
+
+    /**
+     * An access token for the admin APIs of email and dedup, bought at reporting with a credential (a personal API
+     * token or a deployment token); valid five minutes.
+     */
+    public String accessToken(String credential) {
+        HttpResponse<String> issued = Http.postJson(url(PipelineService.REPORTING).resolve("/api/auth/token"), "",
+                credential);
+        if (issued.statusCode() != 200) {
+            throw new IllegalStateException("reporting issued no access token: " + issued.statusCode() + " "
+                    + issued.body());
+        }
+        try {
+            return JSON.readTree(issued.body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reporting answered no JSON for an access token", e);
+        }
     }
 
     public URI url(PipelineService service) {

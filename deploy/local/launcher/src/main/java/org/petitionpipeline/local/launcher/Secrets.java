@@ -16,7 +16,7 @@ public record Secrets(String emailHashKey, String emailTokenKey, String adminTok
                 env.getOrDefault("PIPELINE_EMAIL_HASH_KEY", random()),
                 env.getOrDefault("EMAIL_TOKEN_KEY", random()),
                 env.getOrDefault("REPORTING_ADMIN_TOKEN", random()),
-                env.getOrDefault("REPORTING_OPS_TOKEN", env.getOrDefault("DEDUP_ADMIN_TOKEN", random())),
+                env.getOrDefault("REPORTING_OPS_TOKEN", random()),
                 env.getOrDefault("EMAIL_WEBHOOK_TOKEN", random()),
                 env.getOrDefault("REPORTING_REPORT_LINK_KEY", random()));
     }
