@@ -62,3 +62,5 @@ create people.access-requests 6 cleanup.policy=delete retention.ms=604800000 seg
 create people.access-requests.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create people.access-reports 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create people.access-reports.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
+create audit.events 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
+create audit.events.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,28 @@ class EventJsonFormTest {
                 1000, 1003, Instant.parse("2026-11-22T11:00:00Z"));
         assertThat(json.readTree(json.writeValueAsString(milestone)).get("kind").asText()).isEqualTo("GOAL");
         assertThat(json.readValue(json.writeValueAsString(milestone), MilestoneReached.class)).isEqualTo(milestone);
+    }
+
+    @Test
+    void anAuditEventKeysByOrganizationAndSetsAsideAnOutcomeTheLogCannotHold() throws Exception {
+        AuditEvent event = new AuditEvent(EventSchema.VERSION, UUID.fromString("6f1c2a9e-0d7b-4c55-8f0e-2b4d7e9a1c30"),
+                Instant.parse("2026-12-07T05:00:00Z"), "email-service", null, "deployment token", "acme",
+                "mailing.post", "demo", AuditEvent.SUCCESS, Map.of("recipients", "1200"), "198.51.100.7");
+
+        JsonNode node = json.readTree(json.writeValueAsString(event));
+        assertThat(node.get("event_id").asText()).isEqualTo("6f1c2a9e-0d7b-4c55-8f0e-2b4d7e9a1c30");
+        assertThat(node.get("actor_label").asText()).isEqualTo("deployment token");
+        assertThat(node.at("/detail/recipients").asText()).isEqualTo("1200");
+        assertThat(node.get("client_address").asText()).isEqualTo("198.51.100.7");
+        assertThat(json.readValue(json.writeValueAsString(event), AuditEvent.class)).isEqualTo(event);
+        assertThat(event.key()).isEqualTo("acme");
+        assertThat(event.defect()).isEmpty();
+
+        AuditEvent platform = json.readValue(json.writeValueAsString(event)
+                .replace("\"organization\":\"acme\"", "\"organization\":null")
+                .replace("\"SUCCESS\"", "\"GRANTED\""), AuditEvent.class);
+        assertThat(platform.key()).isEqualTo(AuditEvent.PLATFORM_KEY);
+        assertThat(platform.defect()).hasValueSatisfying(defect -> assertThat(defect).contains("GRANTED"));
     }
 
     @Test

@@ -39,6 +39,12 @@ public final class KitFeatures {
      */
     public static final String ADMIN_API = "kit.identity.admin-api.enabled";
 
+    /**
+     * Audit entries for reporting's log: {@link org.petitionpipeline.kit.audit.AuditEvents} and the relay of the
+     * entries to {@code audit.events}; the service produces its {@link org.petitionpipeline.kit.audit.AuditOutbox}.
+     */
+    public static final String AUDIT = "kit.audit.enabled";
+
     /** The value a switch must have; a switch that is absent is off. */
     public static final String ON = "true";
 

@@ -61,7 +61,9 @@ public final class TopicCatalogue {
             events(Topics.PEOPLE_ERASURES_DONE, "email hash", Set.of(DEDUP, EMAIL, REPORTING), EMAIL),
             // likewise for access: email takes the request, collects its own part and the others' reports
             events(Topics.PEOPLE_ACCESS_REQUESTS, "email hash", Set.of(EMAIL), DEDUP, REPORTING),
-            events(Topics.PEOPLE_ACCESS_REPORTS, "email hash", Set.of(DEDUP, REPORTING), EMAIL));
+            events(Topics.PEOPLE_ACCESS_REPORTS, "email hash", Set.of(DEDUP, REPORTING), EMAIL),
+            // staff actions (no signer's data) of the services without an audit log, into reporting's one log
+            events(Topics.AUDIT_EVENTS, "organization slug or 'platform'", Set.of(DEDUP, EMAIL), REPORTING));
 
     private TopicCatalogue() {
     }

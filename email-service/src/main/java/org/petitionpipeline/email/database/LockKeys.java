@@ -16,6 +16,7 @@ public final class LockKeys {
     /** Relaying erasure requests to people.erasures, in the order they were taken. */
     public static final long ERASURE_RELAY = 4_711_010L;
     public static final long ACCESS_RELAY = 4_711_020L;
+    public static final long AUDIT_RELAY = 4_711_030L;
 
     private LockKeys() {
     }

@@ -27,7 +27,8 @@ import javax.sql.DataSource;
 import org.petitionpipeline.kit.identity.Caller;
 
 /**
- * The audit log, {@code reporting.audit_event}: written by the actions it records, read by owners and operators.
+ * The audit log, {@code reporting.audit_event}: written by the actions it records (this service's; those of email and
+ * dedup arrive on {@code audit.events}, see {@link AuditEventListener}), read by owners and operators.
  * Actors, organizations and targets only: a signer's data never goes in (the table is outside erasure and retention).
  * Started with the service, so that every action's and outcome's counter is on {@code /q/metrics} at 0 before its
  * first entry.
@@ -39,7 +40,7 @@ public class AuditLog {
     private static final TypeReference<Map<String, String>> DETAIL = new TypeReference<>() {
     };
     private static final String COLUMNS =
-            "id, at, actor_account, actor_label, organization, action, target, outcome, detail, client_address";
+            "id, at, service, actor_account, actor_label, organization, action, target, outcome, detail, client_address";
 
     private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
@@ -172,7 +173,7 @@ public class AuditLog {
     private AuditEntry entry(ResultSet row) throws SQLException {
         String detail = row.getString("detail");
         try {
-            return new AuditEntry(row.getLong("id"), row.getTimestamp("at").toInstant(),
+            return new AuditEntry(row.getLong("id"), row.getTimestamp("at").toInstant(), row.getString("service"),
                     row.getObject("actor_account", UUID.class), row.getString("actor_label"),
                     row.getString("organization"), row.getString("action"), row.getString("target"),
                     AuditOutcome.valueOf(row.getString("outcome")),

@@ -89,7 +89,7 @@ class AuditLogTest {
         AuditEntry entry = log.page(AuditQuery.of("acme", null, "500")).events().stream()
                 .filter(event -> event.target().equals(target)).findFirst().orElseThrow();
         assertThat(entry).usingRecursiveComparison().ignoringFields("id", "at").isEqualTo(new AuditEntry(0, null,
-                OWNER.accountId(), "owner@acme.example", "acme", "member.add", target, AuditOutcome.SUCCESS,
+                "reporting-service", OWNER.accountId(), "owner@acme.example", "acme", "member.add", target, AuditOutcome.SUCCESS,
                 Map.of("role", "editor"), "2001:db8::1"));
     }
 

@@ -43,7 +43,7 @@ class AuditResourceTest {
     @Inject
     AuditLog log;
 
-    private static RequestSpecification as(Caller caller) {
+    static RequestSpecification as(Caller caller) {
         QuarkusMock.installMockForType(new FixedCaller(caller), CurrentCaller.class);
         return given().header("Authorization", PetitionCatalogTest.ADMIN);
     }
@@ -53,7 +53,7 @@ class AuditResourceTest {
                 Map.of(organization, role));
     }
 
-    private static Caller operator() {
+    static Caller operator() {
         return new Caller(UUID.randomUUID(), "ops@platform.example", true, Map.of());
     }
 
