@@ -212,7 +212,7 @@ class SignatureReviewTest {
     }
 
     @Test
-    void onlyAPlatformOperatorWithAValidTokenReviewsSignatures() {
+    void onlyAPlatformOperatorWithAValidTokenReviewsSignatures() throws Exception {
         Caller operator = new Caller(UUID.randomUUID(), "ops@platform.example", true, Map.of());
         Caller owner = new Caller(UUID.randomUUID(), "owner@acme.example", false, Map.of("acme", OrgRole.OWNER));
         Map<String, Integer> refusals = Map.of(TestAccessTokens.of(owner), 403,
@@ -221,6 +221,7 @@ class SignatureReviewTest {
                 TestAccessTokens.forged(operator), 401,
                 TestAccessTokens.ofIssuer("https://other-pipeline.example", operator), 401,
                 "not.a.jwt", 401);
+        long deniedBefore = auditEntries("access.denied");
         refusals.forEach((token, status) -> {
             given().auth().oauth2(token).get("/api/admin/held").then()
                     .statusCode(status).contentType("application/problem+json");
@@ -231,6 +232,24 @@ class SignatureReviewTest {
                     .body(Map.of("ip_range", "0.0.0.0/0", "reason", "x")).post("/api/admin/invalidations").then()
                     .statusCode(status).contentType("application/problem+json");
         });
+        // each refusal of a caller it knows is in the audit log (one whose token it cannot trust names nobody)
+        assertThat(auditEntries("access.denied") - deniedBefore).isEqualTo(6);
         given().auth().oauth2(TestAccessTokens.of(operator)).get("/api/admin/held").then().statusCode(200);
+        long releasesBefore = auditEntries("signatures.release");
+        given().auth().oauth2(TestAccessTokens.of(operator)).contentType(ContentType.JSON)
+                .body(Map.of("petition_slug", "audited-release")).post("/api/admin/held/release").then()
+                .statusCode(200);
+        assertThat(auditEntries("signatures.release") - releasesBefore).isEqualTo(1);
+    }
+
+    private long auditEntries(String action) throws Exception {
+        try (var connection = dataSource.getConnection();
+                var count = connection.prepareStatement("select count(*) from dedup.audit_outbox where action = ?")) {
+            count.setString(1, action);
+            try (var rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.petitionpipeline.dedup.service.ReviewResult;
 import org.petitionpipeline.dedup.service.SignatureCriteria;
 import org.petitionpipeline.dedup.service.SignatureReviewService;
+import org.petitionpipeline.kit.audit.AdminActions;
 import org.petitionpipeline.kit.http.ProblemException;
 
 /**
@@ -31,10 +32,12 @@ public class HeldSignatureResource {
 
     private final SignatureReviewService review;
     private final ReviewRequestValidator validator;
+    private final AdminActions audit;
 
-    public HeldSignatureResource(SignatureReviewService review, ReviewRequestValidator validator) {
+    public HeldSignatureResource(SignatureReviewService review, ReviewRequestValidator validator, AdminActions audit) {
         this.review = review;
         this.validator = validator;
+        this.audit = audit;
     }
 
     /** The newest held signatures (of one petition, if named) and how many are held in all. */
@@ -57,7 +60,9 @@ public class HeldSignatureResource {
         if (request == null) {
             throw ProblemException.unprocessable("send the criteria as JSON", Map.of());
         }
-        return review.release(validator.release(request), request.isDryRun());
+        ReviewResult result = review.release(validator.release(request), request.isDryRun());
+        ReviewAudit.record(audit, "signatures.release", request, result);
+        return result;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.petitionpipeline.dedup.service.ReviewResult;
 import org.petitionpipeline.dedup.service.SignatureReviewService;
+import org.petitionpipeline.kit.audit.AdminActions;
 import org.petitionpipeline.kit.http.ProblemException;
 
 /**
@@ -23,10 +24,12 @@ public class InvalidationResource {
 
     private final SignatureReviewService review;
     private final ReviewRequestValidator validator;
+    private final AdminActions audit;
 
-    public InvalidationResource(SignatureReviewService review, ReviewRequestValidator validator) {
+    public InvalidationResource(SignatureReviewService review, ReviewRequestValidator validator, AdminActions audit) {
         this.review = review;
         this.validator = validator;
+        this.audit = audit;
     }
 
     @POST
@@ -35,6 +38,9 @@ public class InvalidationResource {
         if (request == null) {
             throw ProblemException.unprocessable("send the criteria as JSON", Map.of());
         }
-        return review.invalidate(validator.invalidation(request), request.reason().strip(), request.isDryRun());
+        ReviewResult result = review.invalidate(validator.invalidation(request), request.reason().strip(),
+                request.isDryRun());
+        ReviewAudit.record(audit, "signatures.invalidate", request, result);
+        return result;
     }
 }

@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.petitionpipeline.kit.audit.AdminActions;
 import org.petitionpipeline.kit.http.ProblemException;
 
 /**
@@ -28,9 +30,11 @@ public class ErasureAdminResource {
     private static final int MAX_LIST = 200;
 
     private final ErasureService erasures;
+    private final AdminActions audit;
 
-    public ErasureAdminResource(ErasureService erasures) {
+    public ErasureAdminResource(ErasureService erasures, AdminActions audit) {
         this.erasures = erasures;
+        this.audit = audit;
     }
 
     @POST
@@ -39,6 +43,8 @@ public class ErasureAdminResource {
         String address = PersonRequestFiling.checked(filing);
         ErasureStatus filed = erasures.fileForPerson(address, filing.channel(), filing.filer(),
                 filing.trimmedReference());
+        audit.succeeded("erasure.request", null, filed.erasureId().toString(), Map.of("channel",
+                filing.channel().name()));
         return Response.accepted(filed)
                 .location(uri.getAbsolutePathBuilder().path(filed.erasureId().toString()).build())
                 .build();

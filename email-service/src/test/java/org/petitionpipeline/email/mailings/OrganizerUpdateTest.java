@@ -284,6 +284,11 @@ class OrganizerUpdateTest {
                 .statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(platformOperator).get("/api/admin/erasures").then().statusCode(200);
         assertThat(mailingsOf("acme-news")).isEqualTo("1");
+        // acme's log holds the mailing and the attempts on its petition (platform-wide refusals are the platform's)
+        assertThat(queryText(dataSource, "select string_agg(action || ':' || outcome, ',' order by at) from "
+                + "email.audit_outbox where organization = 'acme' and target = 'acme-news'"))
+                .isEqualTo("access.denied:DENIED,access.denied:DENIED,access.denied:DENIED,mailing.post:SUCCESS,"
+                        + "access.denied:DENIED");
     }
 
     private String mailingsOf(String petitionSlug) throws Exception {

@@ -36,32 +36,43 @@ public class AdminApiPolicy {
         this.catalog = catalog;
     }
 
-    public void check(String method, String path, Caller caller) {
-        Matcher petitionPath = PETITION_PATH.matcher(path);
-        if (petitionPath.matches()) {
-            checkPetition(petitionPath.group(1), method, caller);
-        } else if (!caller.platformOperator()) {
-            throw ProblemException.forbidden("only platform operators may use " + path);
-        }
+    /** A request the rule refuses: the answer, and the organization whose log records the attempt (null: none). */
+    public record Refusal(ProblemException answer, String organization, String target) {
     }
 
-    private void checkPetition(String slug, String method, Caller caller) {
-        String organization = petition(slug).map(AdminApiPolicy::organizationOf)
-                .filter(owner -> caller.roleIn(owner).isPresent())
-                .orElseThrow(() -> ProblemException.notFound("there is no petition '" + slug + "'"));
+    /** Empty when the caller may make the request. */
+    public Optional<Refusal> refusal(String method, String path, Caller caller) {
+        Matcher petitionPath = PETITION_PATH.matcher(path);
+        if (petitionPath.matches()) {
+            return refusalOfPetition(petitionPath.group(1), method, caller);
+        }
+        return caller.platformOperator() ? Optional.empty() : Optional.of(new Refusal(
+                ProblemException.forbidden("only platform operators may use " + path), null, path));
+    }
+
+    private Optional<Refusal> refusalOfPetition(String slug, String method, Caller caller) {
+        Optional<String> owner = petition(slug).map(AdminApiPolicy::organizationOf);
+        if (owner.isEmpty() || caller.roleIn(owner.get()).isEmpty()) {
+            return Optional.of(new Refusal(ProblemException.notFound("there is no petition '" + slug + "'"),
+                    owner.orElse(null), slug));
+        }
+        String organization = owner.get();
         OrgRole needed = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) ? OrgRole.VIEWER
                 : OrgRole.EDITOR;
-        if (!caller.may(organization, needed)) {
-            throw ProblemException.forbidden("your role in organization '" + organization + "' is "
-                    + caller.roleIn(organization).orElseThrow().label() + "; this needs " + needed.label());
+        if (caller.may(organization, needed)) {
+            return Optional.empty();
         }
+        return Optional.of(new Refusal(ProblemException.forbidden("your role in organization '" + organization
+                + "' is " + caller.roleIn(organization).orElseThrow().label() + "; this needs " + needed.label()),
+                organization, slug));
     }
 
     private Optional<PetitionDefinition> petition(String slug) {
         return catalog.isResolvable() ? catalog.get().find(slug) : Optional.empty();
     }
 
-    private static String organizationOf(PetitionDefinition petition) {
+    /** The organization that owns a petition: {@value #DEFAULT_ORGANIZATION} for one defined before organizations. */
+    public static String organizationOf(PetitionDefinition petition) {
         return petition.organization() == null ? DEFAULT_ORGANIZATION : petition.organization();
     }
 }

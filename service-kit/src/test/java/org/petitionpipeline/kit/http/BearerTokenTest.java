@@ -9,9 +9,9 @@ class BearerTokenTest {
 
     @Test
     void aShortOrMissingTokenStopsTheServiceNamingItsVariable() {
-        assertThatThrownBy(() -> new BearerToken("DEDUP_ADMIN_TOKEN", "fifteen-chars!!", "ops"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DEDUP_ADMIN_TOKEN");
-        assertThatThrownBy(() -> new BearerToken("DEDUP_ADMIN_TOKEN", null, "ops"))
+        assertThatThrownBy(() -> new BearerToken("EMAIL_WEBHOOK_TOKEN", "fifteen-chars!!", "ops"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EMAIL_WEBHOOK_TOKEN");
+        assertThatThrownBy(() -> new BearerToken("EMAIL_WEBHOOK_TOKEN", null, "ops"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

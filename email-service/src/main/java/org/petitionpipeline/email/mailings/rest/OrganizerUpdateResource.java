@@ -10,9 +10,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import java.util.UUID;
 import org.petitionpipeline.email.mailings.repository.MailingProgress;
 import org.petitionpipeline.email.mailings.service.MailingService;
+import org.petitionpipeline.kit.audit.AdminActions;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
 import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.kit.identity.AdminApiPolicy;
 
@@ -26,9 +29,13 @@ import org.petitionpipeline.kit.identity.AdminApiPolicy;
 public class OrganizerUpdateResource {
 
     private final MailingService mailings;
+    private final PetitionCatalog catalog;
+    private final AdminActions audit;
 
-    public OrganizerUpdateResource(MailingService mailings) {
+    public OrganizerUpdateResource(MailingService mailings, PetitionCatalog catalog, AdminActions audit) {
         this.mailings = mailings;
+        this.catalog = catalog;
+        this.audit = audit;
     }
 
     @POST
@@ -36,6 +43,9 @@ public class OrganizerUpdateResource {
     public Response post(@PathParam("slug") String slug, UpdateRequest request, @Context UriInfo uri) {
         UpdateRequestValidator.check(request);
         MailingProgress posted = mailings.post(slug, request.subject(), request.body());
+        // the filter found the petition in the catalog before letting the caller in
+        audit.succeeded("mailing.post", catalog.find(slug).map(AdminApiPolicy::organizationOf).orElseThrow(), slug,
+                Map.of("mailing", posted.id().toString()));
         return Response.accepted(posted)
                 .location(uri.getAbsolutePathBuilder().path(posted.id().toString()).build())
                 .build();

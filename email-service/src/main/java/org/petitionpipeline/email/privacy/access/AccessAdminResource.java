@@ -10,8 +10,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import java.util.UUID;
 import org.petitionpipeline.email.privacy.PersonRequestFiling;
+import org.petitionpipeline.kit.audit.AdminActions;
 import org.petitionpipeline.kit.http.ProblemException;
 
 /**
@@ -24,9 +26,11 @@ import org.petitionpipeline.kit.http.ProblemException;
 public class AccessAdminResource {
 
     private final AccessService access;
+    private final AdminActions audit;
 
-    public AccessAdminResource(AccessService access) {
+    public AccessAdminResource(AccessService access, AdminActions audit) {
         this.access = access;
+        this.audit = audit;
     }
 
     @POST
@@ -34,6 +38,8 @@ public class AccessAdminResource {
     public Response file(PersonRequestFiling filing, @Context UriInfo uri) {
         String address = PersonRequestFiling.checked(filing);
         AccessStatus filed = access.fileForPerson(address, filing.channel(), filing.filer(), filing.trimmedReference());
+        audit.succeeded("access.request", null, filed.requestId().toString(), Map.of("channel",
+                filing.channel().name()));
         return Response.accepted(filed)
                 .location(uri.getAbsolutePathBuilder().path(filed.requestId().toString()).build())
                 .build();
