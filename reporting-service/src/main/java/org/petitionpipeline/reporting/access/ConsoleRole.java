@@ -57,7 +57,10 @@ public enum ConsoleRole {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The role a console page needs; empty for every other path, and for the login, logout and single sign-on pages. */
+    /**
+     * The role a console page needs; empty for every other path, and for the login, logout and single sign-on
+     * pages.
+     */
     public static Optional<ConsoleRole> guarding(String path) {
         if (OPEN_PAGES.contains(path)) {
             return Optional.empty();

@@ -43,9 +43,9 @@ public class ConsoleSessions {
             String legacyRole = row.getString("legacy_role");
             return new ConsoleSession(row.getObject("id", UUID.class), row.getObject("account_id", UUID.class),
                     legacyRole == null ? null : ConsoleRole.ofLabel(legacyRole).orElseThrow(),
-                    LoginMethod.ofLabel(row.getString("via")), row.getString("csrf_token"), row.getTimestamp("created_at").toInstant(),
-                    row.getTimestamp("last_seen_at").toInstant(), row.getTimestamp("expires_at").toInstant(),
-                    row.getString("client_address"));
+                    LoginMethod.ofLabel(row.getString("via")), row.getString("csrf_token"),
+                    row.getTimestamp("created_at").toInstant(), row.getTimestamp("last_seen_at").toInstant(),
+                    row.getTimestamp("expires_at").toInstant(), row.getString("client_address"));
         }
     }
 
