@@ -112,8 +112,8 @@ class SsoLoginTest {
         SignOn again = signOn(subject, Map.of("email", "ann.new@elsewhere.example", "email_verified", "true"),
                 Set.of());
 
-        given().cookie(ConsoleSessions.COOKIE, again.session().orElseThrow()).get("/console/account").then()
-                .statusCode(200);
+        assertThat(given().cookie(ConsoleSessions.COOKIE, again.session().orElseThrow()).get("/console/account")
+                .then().statusCode(200).extract().asString()).contains("<td>sso</td>");
         assertThat(column("select count(*)::text from reporting.audit_event where actor_label = ?"
                 + " and action = 'login.success'", ann.email())).isEqualTo("2");
     }
