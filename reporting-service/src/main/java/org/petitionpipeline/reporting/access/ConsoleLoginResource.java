@@ -22,11 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.petitionpipeline.reporting.access.ConsoleSessions.Opened;
 import org.petitionpipeline.reporting.audit.AuditAction;
 import org.petitionpipeline.reporting.audit.AuditTrail;
-import org.petitionpipeline.kit.identity.Caller;
-import org.petitionpipeline.kit.identity.CurrentCaller;
 import org.petitionpipeline.reporting.identity.Secrets;
 
 /**
@@ -45,8 +42,6 @@ public class ConsoleLoginResource {
     /** The login form's double-submit CSRF cookie: there is no session yet to keep its token in. */
     static final String LOGIN_CSRF_COOKIE = "console_login_csrf";
     private static final String LOGIN = "/console/login";
-    /* Nothing typed is kept for an address without an account: not even the address. */
-    private static final Caller UNKNOWN = new Caller(null, "unknown", false, Map.of());
 
     @CheckedTemplate
     static class Templates {
@@ -55,19 +50,19 @@ public class ConsoleLoginResource {
 
     private final RoleTokens tokens;
     private final PasswordLogin passwords;
+    private final ConsoleSignIns signIns;
     private final ConsoleSessions sessions;
     private final ConsoleRequest console;
-    private final CurrentCaller current;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ConsoleLoginResource(RoleTokens tokens, PasswordLogin passwords, ConsoleSessions sessions,
-            ConsoleRequest console, CurrentCaller current, AuditTrail audit, Clock clock) {
+    public ConsoleLoginResource(RoleTokens tokens, PasswordLogin passwords, ConsoleSignIns signIns,
+            ConsoleSessions sessions, ConsoleRequest console, AuditTrail audit, Clock clock) {
         this.tokens = tokens;
         this.passwords = passwords;
+        this.signIns = signIns;
         this.sessions = sessions;
         this.console = console;
-        this.current = current;
         this.audit = audit;
         this.clock = clock;
     }
@@ -97,17 +92,18 @@ public class ConsoleLoginResource {
             // a token copied from a terminal often brings a line break along; no token contains white space
             Optional<ConsoleRole> role = tokens.roleOf(token == null ? null : token.strip());
             if (role.isEmpty()) {
-                recordFailure(UNKNOWN, address, "wrong token");
+                signIns.refused(ConsoleSignIns.UNKNOWN, address, Map.of("reason", "wrong token"));
                 return loginPage(headers.getCookies(), uri, headers.getAcceptableMediaTypes(),
                         Response.Status.UNAUTHORIZED, WRONG_TOKEN);
             }
-            return opened(role.get().caller(), sessions.open(null, role.get(), address, now), role.get().home(),
-                    "token", uri);
+            return Response.seeOther(URI.create(role.get().home()))
+                    .cookie(signIns.open(role.get().caller(), role.get(), LoginMethod.TOKEN, address, uri, now))
+                    .build();
         }
         PasswordLogin.Outcome outcome = passwords.attempt(email, password, address, now);
         if (outcome instanceof PasswordLogin.LoggedIn loggedIn) {
-            return opened(loggedIn.caller(), sessions.open(loggedIn.caller().accountId(), null, address, now),
-                    ConsoleRole.ORGANIZER.home(), "password", uri);
+            return Response.seeOther(URI.create(ConsoleRole.ORGANIZER.home()))
+                    .cookie(signIns.open(loggedIn.caller(), null, LoginMethod.PASSWORD, address, uri, now)).build();
         }
         if (outcome instanceof PasswordLogin.Throttled throttled) {
             return Response.fromResponse(loginPage(headers.getCookies(), uri, headers.getAcceptableMediaTypes(),
@@ -115,7 +111,8 @@ public class ConsoleLoginResource {
                     .header("Retry-After", throttled.retryAfterSeconds()).build();
         }
         PasswordLogin.Refused refused = (PasswordLogin.Refused) outcome;
-        recordFailure(refused.account().orElse(UNKNOWN), address, refused.reason());
+        signIns.refused(refused.account().orElse(ConsoleSignIns.UNKNOWN), address,
+                Map.of("reason", refused.reason()));
         return loginPage(headers.getCookies(), uri, headers.getAcceptableMediaTypes(), Response.Status.UNAUTHORIZED,
                 WRONG_PASSWORD);
     }
@@ -141,19 +138,6 @@ public class ConsoleLoginResource {
         String csrf = loginCsrfToken(cookies);
         return ConsolePages.refusal(acceptable, status, Templates.login(message, csrf), message,
                 loginCsrfCookie(uri, csrf));
-    }
-
-    private Response opened(Caller caller, Opened opened, String home, String with, UriInfo uri) {
-        current.set(caller, opened.session().clientAddress());
-        audit.succeeded(AuditAction.LOGIN_SUCCESS, null, "session:" + opened.session().id(), Map.of("with", with));
-        return Response.seeOther(URI.create(home)).cookie(ConsolePages.sessionCookie(uri, opened.secret(),
-                (int) sessions.lifetime().toSeconds())).build();
-    }
-
-    private void recordFailure(Caller actor, String address, String reason) {
-        current.set(actor, address);
-        audit.failed(AuditAction.LOGIN_FAILURE, actor.accountId() == null ? null : "account:" + actor.accountId(),
-                Map.of("reason", reason));
     }
 
     private static String loginCsrfToken(Map<String, Cookie> cookies) {

@@ -22,7 +22,8 @@ public enum ConsoleRole {
     /** The organization every petition made before organizations belongs to, owned by the organizer token. */
     static final String LEGACY_ORGANIZATION = "default";
 
-    private static final Set<String> OPEN_PAGES = Set.of("/console/login", "/console/logout");
+    /* The single sign-on page is opened by the identity provider's login (SsoLoginResource), not by a session. */
+    private static final Set<String> OPEN_PAGES = Set.of("/console/login", "/console/logout", "/console/sso/login");
 
     private final String home;
     private final String variable;
@@ -56,7 +57,10 @@ public enum ConsoleRole {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The role a console page needs; empty for every other path, and for the login and logout pages. */
+    /**
+     * The role a console page needs; empty for every other path, and for the login, logout and single sign-on
+     * pages.
+     */
     public static Optional<ConsoleRole> guarding(String path) {
         if (OPEN_PAGES.contains(path)) {
             return Optional.empty();

@@ -25,7 +25,7 @@ public class ConsoleSessions {
 
     public static final String COOKIE = "console_session";
     private static final String COLUMNS =
-            "id, account_id, legacy_role, csrf_token, created_at, last_seen_at, expires_at, client_address";
+            "id, account_id, legacy_role, via, csrf_token, created_at, last_seen_at, expires_at, client_address";
 
     private final Statements statements;
     private final Duration lifetime;
@@ -36,16 +36,16 @@ public class ConsoleSessions {
     }
 
     /** A live session; exactly one of {@code accountId} and {@code legacyRole} is set. */
-    public record ConsoleSession(UUID id, UUID accountId, ConsoleRole legacyRole, String csrfToken, Instant createdAt,
-            Instant lastSeenAt, Instant expiresAt, String clientAddress) {
+    public record ConsoleSession(UUID id, UUID accountId, ConsoleRole legacyRole, LoginMethod via, String csrfToken,
+            Instant createdAt, Instant lastSeenAt, Instant expiresAt, String clientAddress) {
 
         static ConsoleSession of(ResultSet row) throws SQLException {
             String legacyRole = row.getString("legacy_role");
             return new ConsoleSession(row.getObject("id", UUID.class), row.getObject("account_id", UUID.class),
                     legacyRole == null ? null : ConsoleRole.ofLabel(legacyRole).orElseThrow(),
-                    row.getString("csrf_token"), row.getTimestamp("created_at").toInstant(),
-                    row.getTimestamp("last_seen_at").toInstant(), row.getTimestamp("expires_at").toInstant(),
-                    row.getString("client_address"));
+                    LoginMethod.ofLabel(row.getString("via")), row.getString("csrf_token"),
+                    row.getTimestamp("created_at").toInstant(), row.getTimestamp("last_seen_at").toInstant(),
+                    row.getTimestamp("expires_at").toInstant(), row.getString("client_address"));
         }
     }
 
@@ -58,14 +58,14 @@ public class ConsoleSessions {
     }
 
     /** Opens a session for an account, or (account null) for a login with the deployment's token of {@code role}. */
-    public Opened open(UUID accountId, ConsoleRole legacyRole, String clientAddress, Instant now) {
+    public Opened open(UUID accountId, ConsoleRole legacyRole, LoginMethod via, String clientAddress, Instant now) {
         String secret = Secrets.random();
         ConsoleSession session = statements.query("open a console session", ConsoleSession::of,
-                "insert into reporting.console_session (id, secret_hash, account_id, legacy_role, csrf_token,"
-                        + " created_at, last_seen_at, expires_at, client_address) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " returning " + COLUMNS,
+                "insert into reporting.console_session (id, secret_hash, account_id, legacy_role, via, csrf_token,"
+                        + " created_at, last_seen_at, expires_at, client_address)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS,
                 UUID.randomUUID(), Secrets.sha256(secret), accountId,
-                legacyRole == null ? null : legacyRole.label(), Secrets.random(), Timestamp.from(now),
+                legacyRole == null ? null : legacyRole.label(), via.label(), Secrets.random(), Timestamp.from(now),
                 Timestamp.from(now), Timestamp.from(now.plus(lifetime)), clientAddress).get(0);
         return new Opened(session, secret);
     }

@@ -3,6 +3,7 @@ package org.petitionpipeline.reporting.config;
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "reporting")
 public interface ReportingConfig {
@@ -21,6 +22,8 @@ public interface ReportingConfig {
     Login login();
 
     Identity identity();
+
+    Sso sso();
 
     Ops ops();
 
@@ -62,6 +65,19 @@ public interface ReportingConfig {
         int burst();
 
         int perMinute();
+    }
+
+    /**
+     * Single sign-on at an OpenID Connect provider (the OIDC tenant {@code sso}, configured with
+     * {@code REPORTING_SSO_*}; docs/organizations.md#single-sign-on).
+     */
+    interface Sso {
+
+        /**
+         * A value of the ID token's {@code groups} claim that makes the person a platform operator: each single
+         * sign-on then sets or clears the account's operator flag from it. Unset, single sign-on changes no flag.
+         */
+        Optional<String> operatorGroup();
     }
 
     /** The ops console's figures, sampled from Kafka and the database while someone watches. */

@@ -151,6 +151,37 @@ public class AccountRepository {
                 .orElse(null);
     }
 
+    /**
+     * The account bound to this person of an identity provider (disabled ones too: a refusal names them), or else the
+     * account of {@code email}, bound to them now if no one is bound to it yet; empty when neither exists.
+     *
+     * @param email a verified address of the person at the provider, or null when the provider verified none
+     */
+    public Optional<BoundAccount> boundAccount(String issuer, String subject, String email) {
+        Optional<BoundAccount> bound = statements.query("find an account by its single sign-on", BoundAccount::of,
+                "select id, email from reporting.account where oidc_issuer = ?"
+                        + " and oidc_subject = ?", issuer, subject).stream().findFirst();
+        if (bound.isPresent() || email == null) {
+            return bound;
+        }
+        return statements.query("bind an account to a single sign-on", BoundAccount::of, """
+                update reporting.account set oidc_issuer = ?, oidc_subject = ? where email = ? and oidc_subject is null
+                returning id, email""", issuer, subject, email.toLowerCase(Locale.ROOT))
+                .stream().findFirst();
+    }
+
+    public record BoundAccount(UUID id, String email) {
+
+        static BoundAccount of(ResultSet row) throws SQLException {
+            return new BoundAccount(row.getObject(1, UUID.class), row.getString(2));
+        }
+    }
+
+    public void setPlatformOperator(UUID accountId, boolean operator) {
+        statements.update("set an account's operator flag", "update reporting.account set platform_operator = ?"
+                + " where id = ? and platform_operator <> ?", operator, accountId, operator);
+    }
+
     public record Organization(String slug, String name, Instant createdAt) {
 
         static Organization of(ResultSet row) throws SQLException {

@@ -113,8 +113,8 @@ public class ConsoleAuthTest {
     @Test
     void forgedAndExpiredSessionsOpenNothingAndLoggingOutEndsTheSessionAtOnce() {
         String organizer = logIn(ORGANIZER_TOKEN);
-        String expired = sessions.open(null, ConsoleRole.ORGANIZER, null, Instant.now().minus(Duration.ofHours(13)))
-                .secret();
+        String expired = sessions.open(null, ConsoleRole.ORGANIZER, LoginMethod.TOKEN, null,
+                Instant.now().minus(Duration.ofHours(13))).secret();
         for (String forged : new String[] {organizer + "x", organizer.substring(1), expired, "organizer", ""}) {
             given().cookie(ConsoleSessions.COOKIE, forged).accept("text/html").get("/console").then().statusCode(401);
             given().cookie(ConsoleSessions.COOKIE, forged).accept("text/html").get("/ops").then().statusCode(401);

@@ -95,6 +95,13 @@ class ConsoleLoginTest {
     }
 
     @Test
+    void withoutSingleSignOnConfiguredThePageOffersNone() {
+        assertThat(given().get("/console/login").then().statusCode(200).extract().asString())
+                .doesNotContain("/console/sso/login");
+        given().redirects().follow(false).get("/console/sso/login").then().statusCode(401);
+    }
+
+    @Test
     void aPasswordMustBeTwelveToOneHundredTwentyEightCharacters() {
         Person ann = ConsolePeople.owner("pwrule");
         for (String password : new String[] {"eleven char", "x".repeat(129)}) {

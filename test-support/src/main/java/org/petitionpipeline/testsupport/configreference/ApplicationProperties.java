@@ -37,8 +37,9 @@ final class ApplicationProperties {
     private static final Pattern FROM_ENVIRONMENT = Pattern.compile("^\\$\\{([A-Za-z0-9_]+)(?::(.*))?}$");
 
     /**
-     * What the file says about one property: whether it gives a value outside any profile, that value's default
-     * (none for a required {@code ${VARIABLE}}) and the environment variable it names.
+     * What the file says about one property: whether it gives a value outside any profile (not {@code ${VARIABLE:}},
+     * which gives none without the variable), that value's default (none for a required {@code ${VARIABLE}}) and the
+     * environment variable it names.
      */
     record Setting(boolean valued, Optional<String> defaultValue, Optional<String> environmentVariable) {
 
@@ -74,7 +75,11 @@ final class ApplicationProperties {
     private static Setting settingOf(String value) {
         Matcher fromEnvironment = FROM_ENVIRONMENT.matcher(value);
         if (fromEnvironment.matches()) {
-            return new Setting(true, Optional.ofNullable(fromEnvironment.group(2)), Optional.of(fromEnvironment.group(1)));
+            String fallback = fromEnvironment.group(2);
+            // ${VARIABLE:} gives no value without the variable (to SmallRye Config an empty value is none): an
+            // optional setting, neither required nor defaulted
+            return new Setting(fallback == null || !fallback.isEmpty(),
+                    Optional.ofNullable(fallback).filter(text -> !text.isEmpty()), Optional.of(fromEnvironment.group(1)));
         }
         return new Setting(true, value.isEmpty() ? Optional.empty() : Optional.of(value), Optional.empty());
     }

@@ -35,6 +35,7 @@ class DeploymentVariablesTest {
             quarkus.http.port=8085
             shop.report-key=${SHOP_KEY}
             shop.limit=${SHOP_LIMIT:60}
+            shop.partner-url=${SHOP_PARTNER_URL:}
             %dev.shop.dev-token=${SHOP_DEV_TOKEN}
             """;
 
@@ -49,6 +50,7 @@ class DeploymentVariablesTest {
                 "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG", "QUARKUS_HTTP_PORT", "SHOP_KEY");
     }
 
+    /* ${SHOP_PARTNER_URL:} is optional: an empty value is no value, so the property is simply unset without it. */
     @Test
     void aVariableWithoutADefaultOutsideAnyProfileIsRequired() throws IOException {
         Path properties = Files.writeString(directory.resolve("application.properties"), PROPERTIES);
