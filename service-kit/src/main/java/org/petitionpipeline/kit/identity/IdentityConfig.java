@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "pipeline.identity")
 public interface IdentityConfig {
 
-    /* also in service-kit's shared configuration, where smallrye-jwt's mp.jwt.* settings refer to them */
+    /* also in service-kit's shared configuration, as the defaults of smallrye-jwt's mp.jwt.* settings */
     String DEFAULT_ISSUER = "urn:petition-pipeline:reporting";
     String DEFAULT_JWKS_URL = "http://localhost:8084/.well-known/jwks.json";
 
