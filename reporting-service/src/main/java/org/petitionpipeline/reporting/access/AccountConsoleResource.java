@@ -19,12 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.kit.identity.CurrentCaller;
 import org.petitionpipeline.reporting.access.ConsoleSessions.ConsoleSession;
 import org.petitionpipeline.reporting.audit.AuditAction;
 import org.petitionpipeline.reporting.audit.AuditTrail;
 import org.petitionpipeline.reporting.identity.AccountRepository;
 import org.petitionpipeline.reporting.identity.ApiTokens;
-import org.petitionpipeline.kit.identity.CurrentCaller;
 import org.petitionpipeline.reporting.identity.OwnTokens;
 import org.petitionpipeline.reporting.identity.Passwords;
 

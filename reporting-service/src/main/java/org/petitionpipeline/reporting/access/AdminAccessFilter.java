@@ -8,9 +8,9 @@ import java.time.Clock;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.petitionpipeline.kit.http.BearerToken;
-import org.petitionpipeline.reporting.identity.AccountRepository;
 import org.petitionpipeline.kit.identity.Caller;
 import org.petitionpipeline.kit.identity.CurrentCaller;
+import org.petitionpipeline.reporting.identity.AccountRepository;
 import org.petitionpipeline.reporting.identity.PetitionAccess;
 
 /**

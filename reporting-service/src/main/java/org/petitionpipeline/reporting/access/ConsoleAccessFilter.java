@@ -10,10 +10,10 @@ import java.time.Clock;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.petitionpipeline.reporting.access.ConsoleSessions.ConsoleSession;
-import org.petitionpipeline.reporting.identity.AccountRepository;
 import org.petitionpipeline.kit.identity.Caller;
 import org.petitionpipeline.kit.identity.CurrentCaller;
+import org.petitionpipeline.reporting.access.ConsoleSessions.ConsoleSession;
+import org.petitionpipeline.reporting.identity.AccountRepository;
 
 /**
  * Finds the console session of each console request and opens each console to the logins it is for: a person's

@@ -5,9 +5,9 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.petitionpipeline.reporting.access.ConsoleSessions.ConsoleSession;
 import org.petitionpipeline.kit.identity.Caller;
 import org.petitionpipeline.kit.identity.OrgRole;
+import org.petitionpipeline.reporting.access.ConsoleSessions.ConsoleSession;
 
 /**
  * The console session of the request being served, if it has a live one, as {@link ConsoleAccessFilter} found it.

@@ -3,11 +3,11 @@ package org.petitionpipeline.reporting.access;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
+import org.petitionpipeline.kit.identity.Caller;
 import org.petitionpipeline.kit.limits.TokenBuckets;
 import org.petitionpipeline.reporting.config.ReportingConfig;
-import org.petitionpipeline.reporting.identity.AccountRepository;
 import org.petitionpipeline.reporting.identity.AccountRepository.LoginState;
-import org.petitionpipeline.kit.identity.Caller;
+import org.petitionpipeline.reporting.identity.AccountRepository;
 import org.petitionpipeline.reporting.identity.EmailAddresses;
 import org.petitionpipeline.reporting.identity.Passwords;
 

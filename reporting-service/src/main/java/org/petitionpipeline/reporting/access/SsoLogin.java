@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.petitionpipeline.kit.identity.Caller;
 import org.petitionpipeline.reporting.config.ReportingConfig;
-import org.petitionpipeline.reporting.identity.AccountRepository;
 import org.petitionpipeline.reporting.identity.AccountRepository.BoundAccount;
+import org.petitionpipeline.reporting.identity.AccountRepository;
 import org.petitionpipeline.reporting.identity.EmailAddresses;
 
 /**

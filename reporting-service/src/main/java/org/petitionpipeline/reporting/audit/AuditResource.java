@@ -48,7 +48,6 @@ public class AuditResource {
     }
 
     private ProblemException refused(AuditQuery query, ProblemException answer) {
-        trail.denied(query.organization(), "audit-log", answer.getResponse().getStatus());
-        return answer;
+        return trail.refused(query.organization(), "audit-log", answer);
     }
 }

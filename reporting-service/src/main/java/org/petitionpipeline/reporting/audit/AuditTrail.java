@@ -2,6 +2,7 @@ package org.petitionpipeline.reporting.audit;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Map;
+import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.kit.identity.CurrentCaller;
 
 /** Records what the caller of the current admin request did, or was refused, in the {@link AuditLog}. */
@@ -30,5 +31,11 @@ public class AuditTrail {
     public void denied(String organization, String target, int status) {
         log.record(caller.get(), AuditAction.ACCESS_DENIED, organization, target, AuditOutcome.DENIED,
                 Map.of("status", String.valueOf(status)), caller.clientAddress());
+    }
+
+    /** {@link #denied} for a refusal about to be thrown: records it, and returns it to throw. */
+    public ProblemException refused(String organization, String target, ProblemException answer) {
+        denied(organization, target, answer.getResponse().getStatus());
+        return answer;
     }
 }

@@ -103,9 +103,11 @@ public class Memberships {
             return;
         }
         if (who.roleIn(organization).isEmpty()) {
-            throw ProblemException.notFound("there is no organization '" + organization + "'");
+            throw audit.refused(organization, "members", ProblemException.notFound("there is no organization '"
+                    + organization + "'"));
         }
-        throw ProblemException.forbidden("only owners manage the people of '" + organization + "'");
+        throw audit.refused(organization, "members", ProblemException.forbidden("only owners manage the people of '"
+                + organization + "'"));
     }
 
     /* An organization nobody owns could never again add people or fix a role: refuse the change that would do it. */

@@ -130,7 +130,8 @@ public class OrganizationResource {
 
     private void requireOperator() {
         if (!caller.get().platformOperator()) {
-            throw ProblemException.forbidden("only platform operators make organizations");
+            throw audit.refused(null, "organizations", ProblemException.forbidden(
+                    "only platform operators make organizations"));
         }
     }
 

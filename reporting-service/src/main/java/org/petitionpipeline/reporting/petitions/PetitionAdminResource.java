@@ -13,10 +13,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.kit.identity.CurrentCaller;
 import org.petitionpipeline.reporting.access.AdminAccessFilter;
 import org.petitionpipeline.reporting.audit.AuditAction;
 import org.petitionpipeline.reporting.audit.AuditTrail;
-import org.petitionpipeline.kit.identity.CurrentCaller;
 import org.petitionpipeline.reporting.retention.PetitionRetention;
 import org.petitionpipeline.reporting.retention.RetentionRepository;
 

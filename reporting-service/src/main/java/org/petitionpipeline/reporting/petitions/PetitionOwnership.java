@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.petitionpipeline.kit.http.ProblemException;
-import org.petitionpipeline.reporting.identity.AccountRepository;
-import org.petitionpipeline.reporting.identity.AccountRepository.Member;
 import org.petitionpipeline.kit.identity.Caller;
 import org.petitionpipeline.kit.identity.OrgRole;
+import org.petitionpipeline.reporting.audit.AuditTrail;
+import org.petitionpipeline.reporting.identity.AccountRepository.Member;
+import org.petitionpipeline.reporting.identity.AccountRepository;
 
 /**
  * Which organization owns a petition (chosen when it is made, and kept for good), and who may receive its signer
@@ -24,9 +25,11 @@ public class PetitionOwnership {
     private static final String RECIPIENTS = "organizer_emails";
 
     private final AccountRepository accounts;
+    private final AuditTrail audit;
 
-    public PetitionOwnership(AccountRepository accounts) {
+    public PetitionOwnership(AccountRepository accounts, AuditTrail audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     /**
@@ -38,12 +41,9 @@ public class PetitionOwnership {
             if (caller.may(requested, OrgRole.EDITOR)) {
                 return requested;
             }
-            if (caller.roleIn(requested).isPresent()) {
-                throw ProblemException.forbidden("your role in organization '" + requested + "' is "
-                        + caller.roleIn(requested).get().label() + "; making petitions needs editor");
-            }
-            throw ProblemException.unprocessable("you are no member of organization '" + requested + "'",
-                    Map.of(FIELD, "name an organization you are an editor of"));
+            // the same answer whether or not the organization exists: nobody learns other organizations' names
+            throw audit.refused(requested, "petitions", ProblemException.forbidden("you are no editor of "
+                    + "organization '" + requested + "': name an organization you are an editor of"));
         }
         List<String> editable = caller.roles().entrySet().stream()
                 .filter(role -> role.getValue().includes(OrgRole.EDITOR)).map(Map.Entry::getKey).sorted().toList();
@@ -51,7 +51,8 @@ public class PetitionOwnership {
             return editable.get(0);
         }
         if (editable.isEmpty()) {
-            throw ProblemException.forbidden("you are an editor of no organization: an owner can make you one");
+            throw audit.refused(null, "petitions", ProblemException.forbidden(
+                    "you are an editor of no organization: an owner can make you one"));
         }
         throw ProblemException.unprocessable("you edit petitions of several organizations: say which one owns this",
                 Map.of(FIELD, "one of " + String.join(", ", editable)));

@@ -11,10 +11,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.petitionpipeline.reporting.access.ConsoleAuthTest;
-import org.petitionpipeline.reporting.access.ConsoleSessions;
 import org.petitionpipeline.kit.identity.Caller;
 import org.petitionpipeline.kit.identity.OrgRole;
+import org.petitionpipeline.reporting.access.ConsoleAuthTest;
+import org.petitionpipeline.reporting.access.ConsoleSessions;
 
 @QuarkusTest
 class AuditConsoleTest {

@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.kit.http.Problem;
 import org.petitionpipeline.kit.http.ProblemException;
-import org.petitionpipeline.reporting.audit.AuditReadPolicy.Verdict;
 import org.petitionpipeline.kit.identity.Caller;
 import org.petitionpipeline.kit.identity.OrgRole;
+import org.petitionpipeline.reporting.audit.AuditReadPolicy.Verdict;
 
 class AuditReadPolicyTest {
 

@@ -125,8 +125,12 @@ class OrganizationAccessTest {
     void aNewPetitionGoesToTheOrganizationTheCallerEditsAndNoOther() {
         String petition = PetitionCatalogTest.petitionJson("org-choice-" + run);
         String elsewhere = petition.substring(0, petition.lastIndexOf('}')) + ", \"organization\": \"" + beta + "\"}";
-        as(eddie).body(elsewhere).post("/api/admin/petitions").then().statusCode(422)
-                .body("errors", hasKey("organization"));
+        // another organization: refused alike whether it exists or not
+        as(eddie).body(elsewhere).post("/api/admin/petitions").then().statusCode(403)
+                .contentType("application/problem+json");
+        as(eddie).body(elsewhere.replace(beta, "nowhere-" + run)).post("/api/admin/petitions").then().statusCode(403)
+                .body("detail", equalTo("you are no editor of organization 'nowhere-" + run + "': name an "
+                        + "organization you are an editor of"));
         as(vera).body(petition).post("/api/admin/petitions").then().statusCode(403);
         as(bob).body("{\"email\": \"eddie-%s@acme.example\", \"role\": \"editor\"}".formatted(run))
                 .post("/api/admin/organizations/" + beta + "/members").then().statusCode(200)
