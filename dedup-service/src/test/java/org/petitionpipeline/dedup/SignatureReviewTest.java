@@ -26,13 +26,17 @@ import org.petitionpipeline.contracts.InvalidatedSignature;
 import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.RejectionReason;
 import org.petitionpipeline.contracts.SubmittedSignature;
+import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.dedup.service.SignatureReviewService;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
 import org.petitionpipeline.kit.identity.Caller;
 import org.petitionpipeline.kit.identity.OrgRole;
 import org.petitionpipeline.kit.identity.TestAccessTokens;
 import org.petitionpipeline.kit.relay.AdvisoryLock;
+import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.KafkaTestResource;
 import org.petitionpipeline.testsupport.PostgresTestResource;
+import org.petitionpipeline.testsupport.TestPetitions;
 
 /** Fraud signals hold signatures; ops list and release them, or strike out signatures by criteria. */
 @QuarkusTest
@@ -48,6 +52,9 @@ class SignatureReviewTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    PetitionCatalog catalog;
 
     private static RequestSpecification asOps() {
         return given().header("Authorization", "Bearer " + OPS_TOKEN).contentType(ContentType.JSON);
@@ -251,5 +258,34 @@ class SignatureReviewTest {
                 return rows.getLong(1);
             }
         }
+    }
+
+    @Test
+    void anOrganizationReviewsItsOwnPetitionsSignaturesAndNoOneElses() {
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.send(Topics.PETITIONS, "acme-review", TestPetitions.open("acme-review", "acme"));
+        }
+        await().atMost(DedupFixtures.WAIT).until(() -> catalog.find("acme-review").isPresent());
+        String petition = "/api/admin/petitions/acme-review";
+        String viewer = TestAccessTokens.member("acme", OrgRole.VIEWER);
+        String editor = TestAccessTokens.member("acme", OrgRole.EDITOR);
+        Map<String, Object> dryRun = Map.of("ip_range", "203.0.113.0/24", "dry_run", true);
+
+        given().auth().oauth2(viewer).get(petition + "/held").then().statusCode(200).body("total_held", equalTo(0));
+        given().auth().oauth2(viewer).contentType(ContentType.JSON).body(dryRun).post(petition + "/held/release")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(dryRun).post(petition + "/held/release")
+                .then().statusCode(200).body("dry_run", equalTo(true));
+        given().auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("ip_range", "203.0.113.0/24", "reason", "x", "dry_run", true))
+                .post(petition + "/invalidations").then().statusCode(200);
+        // the body cannot widen what the path let the editor in for
+        given().auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("petition_slug", "someone-elses", "ip_range", "0.0.0.0/0", "reason", "x"))
+                .post(petition + "/invalidations").then().statusCode(422).body("errors", hasKey("petition_slug"));
+        // another organization's owner: no such petition; the whole platform's review: operators only
+        given().auth().oauth2(TestAccessTokens.member("beta", OrgRole.OWNER)).get(petition + "/held").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(editor).get("/api/admin/held").then().statusCode(403);
     }
 }

@@ -41,7 +41,8 @@ public final class TopicCatalogue {
     private static final List<TopicDefinition> EVENT_TOPICS = List.of(
             // one partition: every instance of a reader loads the whole catalog at start, and it is small
             new TopicDefinition(Topics.PETITIONS, 1, Replication.PRODUCTION, true, Optional.empty(), SLUG_KEY,
-                    Set.of(REPORTING), List.of(eachInstanceReadsAll(SIGNATURE_INTAKE), eachInstanceReadsAll(EMAIL))),
+                    Set.of(REPORTING), List.of(eachInstanceReadsAll(SIGNATURE_INTAKE), eachInstanceReadsAll(EMAIL),
+                            eachInstanceReadsAll(DEDUP))),
             events(Topics.SIGNATURES_SUBMITTED, SIGNATURE_KEY, SIGNATURE_INTAKE, DEDUP),
             // the same signatures twice: whole for email, which writes to the signer; without the address, request
             // facts and consent for reporting, which only counts and lists them (data minimization)

@@ -16,7 +16,6 @@ import java.util.Map;
 import org.petitionpipeline.dedup.service.ReviewResult;
 import org.petitionpipeline.dedup.service.SignatureCriteria;
 import org.petitionpipeline.dedup.service.SignatureReviewService;
-import org.petitionpipeline.kit.audit.AdminActions;
 import org.petitionpipeline.kit.http.ProblemException;
 
 /**
@@ -32,9 +31,9 @@ public class HeldSignatureResource {
 
     private final SignatureReviewService review;
     private final ReviewRequestValidator validator;
-    private final AdminActions audit;
+    private final ReviewAudit audit;
 
-    public HeldSignatureResource(SignatureReviewService review, ReviewRequestValidator validator, AdminActions audit) {
+    public HeldSignatureResource(SignatureReviewService review, ReviewRequestValidator validator, ReviewAudit audit) {
         this.review = review;
         this.validator = validator;
         this.audit = audit;
@@ -61,7 +60,7 @@ public class HeldSignatureResource {
             throw ProblemException.unprocessable("send the criteria as JSON", Map.of());
         }
         ReviewResult result = review.release(validator.release(request), request.isDryRun());
-        ReviewAudit.record(audit, "signatures.release", request, result);
+        audit.record("signatures.release", request, result);
         return result;
     }
 

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.petitionpipeline.dedup.service.ReviewResult;
 import org.petitionpipeline.dedup.service.SignatureReviewService;
-import org.petitionpipeline.kit.audit.AdminActions;
 import org.petitionpipeline.kit.http.ProblemException;
 
 /**
@@ -24,9 +23,9 @@ public class InvalidationResource {
 
     private final SignatureReviewService review;
     private final ReviewRequestValidator validator;
-    private final AdminActions audit;
+    private final ReviewAudit audit;
 
-    public InvalidationResource(SignatureReviewService review, ReviewRequestValidator validator, AdminActions audit) {
+    public InvalidationResource(SignatureReviewService review, ReviewRequestValidator validator, ReviewAudit audit) {
         this.review = review;
         this.validator = validator;
         this.audit = audit;
@@ -40,7 +39,7 @@ public class InvalidationResource {
         }
         ReviewResult result = review.invalidate(validator.invalidation(request), request.reason().strip(),
                 request.isDryRun());
-        ReviewAudit.record(audit, "signatures.invalidate", request, result);
+        audit.record("signatures.invalidate", request, result);
         return result;
     }
 }

@@ -1,21 +1,31 @@
 package org.petitionpipeline.dedup.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.petitionpipeline.dedup.service.ReviewResult;
 import org.petitionpipeline.kit.audit.AdminActions;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.identity.AdminApiPolicy;
 
 /**
  * The audit entry of a release or an invalidation that changed signatures (a dry run changes nothing and records
  * nothing): the petition, how many, and the criteria, but of an address range only its prefix length and never the
- * free-text reason, which might name a person. Platform-wide: this service does not know petitions' organizations.
+ * free-text reason, which might name a person. In the log of the petition's organization when one petition was
+ * named, so its owners see what was done to their signatures; platform-wide otherwise.
  */
-final class ReviewAudit {
+@ApplicationScoped
+public class ReviewAudit {
 
-    private ReviewAudit() {
+    private final AdminActions audit;
+    private final PetitionCatalog catalog;
+
+    public ReviewAudit(AdminActions audit, PetitionCatalog catalog) {
+        this.audit = audit;
+        this.catalog = catalog;
     }
 
-    static void record(AdminActions audit, String action, ReviewRequest request, ReviewResult result) {
+    void record(String action, ReviewRequest request, ReviewResult result) {
         if (result.dryRun()) {
             return;
         }
@@ -31,6 +41,8 @@ final class ReviewAudit {
         if (request.emailDomain() != null) {
             detail.put("email_domain", request.emailDomain());
         }
-        audit.succeeded(action, null, request.petitionSlug(), detail);
+        String organization = request.petitionSlug() == null ? null
+                : catalog.find(request.petitionSlug()).map(AdminApiPolicy::organizationOf).orElse(null);
+        audit.succeeded(action, organization, request.petitionSlug(), detail);
     }
 }

@@ -46,7 +46,11 @@ class GatewayRoutesTest {
             "GET, /api/admin/petitions/demo/updates/6f0c, email-service",
             "GET, /api/admin/held, dedup-service",
             "POST, /api/admin/held/release, dedup-service",
-            "POST, /api/admin/invalidations, dedup-service"})
+            "POST, /api/admin/invalidations, dedup-service",
+            "GET, /api/admin/petitions/demo/held, dedup-service",
+            "POST, /api/admin/petitions/demo/held/release, dedup-service",
+            "POST, /api/admin/petitions/demo/invalidations, dedup-service",
+            "GET, /api/admin/petitions/demo/heldover, reporting-service"})
     void eachRequestReachesTheServiceThatAnswersIt(String method, String path, String service) {
         assertThat(ROUTES.backendOf(method, path)).as("%s %s", method, path).contains(service);
     }
