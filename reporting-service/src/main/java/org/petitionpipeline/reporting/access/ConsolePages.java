@@ -35,6 +35,11 @@ public final class ConsolePages {
         return refusal(acceptable, status, Templates.refused(detail), detail);
     }
 
+    /** A refusal of the admin API's (a 403, a 404) as a console page, with the same status and words. */
+    public static Response refusal(List<MediaType> acceptable, ProblemException refused) {
+        return refusal(acceptable, Response.Status.fromStatusCode(refused.getResponse().getStatus()), said(refused));
+    }
+
     static Response refusal(List<MediaType> acceptable, Response.StatusType status, TemplateInstance page,
             String detail, NewCookie... cookies) {
         Response.ResponseBuilder answer = Response.status(status).cookie(cookies);

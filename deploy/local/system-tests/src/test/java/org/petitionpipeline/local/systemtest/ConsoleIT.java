@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.petitionpipeline.local.systemtest.HeadlessChromium.screenshot;
 import static org.petitionpipeline.local.systemtest.HeadlessChromium.until;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +29,8 @@ import org.petitionpipeline.local.launcher.PipelineService;
 
 /**
  * The organizer and ops consoles in a real browser against the whole running pipeline: logging in, the live total
- * moving while signatures arrive through intake, the ops figures of that traffic, and a wrong token refused.
+ * moving while signatures arrive through intake, the ops figures of that traffic, a wrong token refused, an owner's
+ * password login with a form sent without its CSRF token refused, and a logged-out session refused by the server.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedBrowserPipeline.class)
@@ -164,14 +168,52 @@ class ConsoleIT {
                 .isEmpty();
         browser.get(reporting("/console/petitions/" + DemoPetition.SLUG));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("no petition");
-        browser.get(reporting("/console/organizations/" + DemoOrganization.SLUG));
+        String organizationPage = "/console/organizations/" + DemoOrganization.SLUG;
+        browser.get(reporting(organizationPage));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains(DemoOrganization.OWNER);
         screenshot(browser, "console-04-organization");
 
+        // the page's own form, sent by a script of the page without its CSRF token: refused, and nobody is added
+        assertThat(postedWithoutTheCsrfToken(organizationPage + "/members", "mallory@evil.example", "owner"))
+                .isEqualTo(403);
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains(DemoOrganization.OWNER)
+                .doesNotContain("mallory@evil.example");
+
+        browser.findElement(By.id("audit-log")).click();
+        until(browser, driver -> driver.findElement(By.tagName("h1")).getText()
+                .equals("Audit log of " + DemoOrganization.SLUG));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("reporting-service", "member.add");
+
+        String session = browser.manage().getCookieNamed("console_session").getValue();
+        assertThat(withTheCookie(organizationPage, session).statusCode()).isEqualTo(200);
         browser.findElement(By.cssSelector("form[action='/console/logout'] button")).click();
         until(browser, driver -> driver.getCurrentUrl().endsWith("/console/login"));
         browser.get(reporting("/console"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Log in to the console");
+        // the browser forgot the cookie; the server must have ended the session too, for a copy of it kept elsewhere
+        HttpResponse<String> afterLogout = withTheCookie(organizationPage, session);
+        assertThat(afterLogout.statusCode()).isEqualTo(401);
+        assertThat(afterLogout.body()).contains("Log in to the console").doesNotContain(DemoOrganization.OWNER);
+    }
+
+    /** The status a form POST from the page's own script gets with the page's cookie but no {@code _csrf} field. */
+    private static long postedWithoutTheCsrfToken(String path, String email, String role) {
+        return (Long) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {method: 'POST', credentials: 'same-origin',
+                        body: new URLSearchParams({email: arguments[1], role: arguments[2]})})
+                    .then(response => done(response.status));""", path, email, role);
+    }
+
+    /** A console page asked for by a plain HTTP client with the session cookie {@code session}. */
+    private static HttpResponse<String> withTheCookie(String path, String session) {
+        try {
+            return PipelineUser.send(HttpRequest.newBuilder(URI.create(reporting(path)))
+                    .header("Accept", "text/html").header("Cookie", "console_session=" + session).GET().build());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not ask for " + path, e);
+        }
     }
 
     private static void logIn(String token) {
