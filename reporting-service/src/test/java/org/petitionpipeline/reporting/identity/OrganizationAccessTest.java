@@ -243,9 +243,13 @@ class OrganizationAccessTest {
 
         Caller eddieNow = new Caller(UUID.fromString(claims.get("sub").asText()), "eddie", false,
                 Map.of(acme, OrgRole.EDITOR));
+        // accepted once (and remembered), the token's signature still binds its claims: beta's role spliced in fails
+        String[] accepted = accessToken.split("\\.");
+        String betaClaims = signingKey.mint().tokenFor(new Caller(eddieNow.accountId(), "eddie", false,
+                Map.of(beta, OrgRole.OWNER)), Instant.now()).split("\\.")[1];
         for (String refused : List.of(signingKey.mint().tokenFor(eddieNow, Instant.now().minusSeconds(3600)),
                 TestAccessTokens.of(eddieNow), accessToken.substring(0, accessToken.length() - 2) + "AA",
-                accessToken.split("\\.")[0] + "." + accessToken.split("\\.")[1] + ".")) {
+                accepted[0] + "." + accepted[1] + ".", accepted[0] + "." + betaClaims + "." + accepted[2])) {
             as(refused).get("/api/admin/petitions/" + slug).then().statusCode(401)
                     .contentType("application/problem+json");
         }
