@@ -3,9 +3,11 @@ package org.petitionpipeline.testsupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A real PostgreSQL: the server named by the usual Quarkus datasource environment variables when they are
@@ -61,7 +63,9 @@ public final class PostgresServer implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "on");
+                    .setServerConfig("fsync", "on")
+                    // statement counts for the load benchmark's accounting (what each service runs per signature)
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements");
             if (port > 0) {
                 builder.setPort(port);
             }
@@ -118,6 +122,21 @@ public final class PostgresServer implements AutoCloseable {
 
     public boolean isEmbedded() {
         return embedded != null;
+    }
+
+    /**
+     * The process id of an embedded server's postmaster (the parent of every backend), from the first line of its
+     * {@code postmaster.pid}; empty for a server from the environment or without a data directory of ours.
+     */
+    public OptionalLong postmasterPid() {
+        if (embedded == null || dataDir == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip()));
+        } catch (IOException | RuntimeException notRunning) {
+            return OptionalLong.empty();
+        }
     }
 
     /** The datasource settings a Quarkus service needs, as configuration properties. */

@@ -51,6 +51,7 @@ public final class LocalPipeline implements AutoCloseable {
     private LoadBalancer balancer;
     private Supervisor supervisor;
     private volatile PostgresServer postgres;
+    private ManagedProcess mailCatcher;
     private boolean postgresStopped;
     private Optional<DemoOrganization.Owner> demoOwner = Optional.empty();
 
@@ -177,10 +178,10 @@ public final class LocalPipeline implements AutoCloseable {
 
         if (served.contains(PipelineService.EMAIL)) {
             step.accept("starting the mail catcher (GreenMail): SMTP " + ports.smtp() + ", API " + ports.mailApi());
-            ManagedProcess mail = ManagedProcess.start("mail-catcher", mailCatcherCommand(), Map.of(),
+            mailCatcher = ManagedProcess.start("mail-catcher", mailCatcherCommand(), Map.of(),
                     settings.logDir().resolve("mail-catcher.log"));
-            started.push(mail);
-            Http.awaitOk(mailApi().resolve("/api/service/readiness"), Duration.ofSeconds(30), mail::isAlive,
+            started.push(mailCatcher);
+            Http.awaitOk(mailApi().resolve("/api/service/readiness"), Duration.ofSeconds(30), mailCatcher::isAlive,
                     "the mail catcher");
         }
     }
@@ -256,8 +257,9 @@ public final class LocalPipeline implements AutoCloseable {
 
     /**
      * CPU time each process of the pipeline has used so far, by name: every service (all its instances), the
-     * Kafka brokers when they are processes of their own, HAProxy, and this JVM (which runs the single broker, and a
-     * load generator when a tool drives the pipeline). PostgreSQL's processes are not counted.
+     * Kafka brokers when they are processes of their own, HAProxy, the mail catcher, an embedded PostgreSQL (every
+     * process of it, those already ended included; a restart starts its count again) and this JVM (which runs the
+     * single broker, and a load generator when a tool drives the pipeline).
      */
     public Map<String, Duration> cpuTimes() {
         Map<String, Duration> cpu = new LinkedHashMap<>();
@@ -267,6 +269,12 @@ public final class LocalPipeline implements AutoCloseable {
         }
         if (balancer != null) {
             cpu.put("haproxy", balancer.cpuTime());
+        }
+        if (postgres != null) {
+            postgres.postmasterPid().ifPresent(pid -> cpu.put("PostgreSQL (every process)", ProcessTreeCpu.of(pid)));
+        }
+        if (mailCatcher != null) {
+            cpu.put("mail catcher (GreenMail)", mailCatcher.cpuTimeOrZero());
         }
         cpu.put(cluster == null ? "launcher JVM (Kafka broker, load generator)" : "launcher JVM (load generator)",
                 ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));

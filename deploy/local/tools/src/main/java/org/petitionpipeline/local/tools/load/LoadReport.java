@@ -61,10 +61,15 @@ public final class LoadReport {
 
                 Lost or counted twice: %s. %s
 
-                CPU of each process while the load ran (PostgreSQL's own processes are not measured):
+                CPU of each process while the load ran:
 
                 | process | cores kept busy | CPU per acknowledged signature (µs) |
                 | --- | --- | --- |
+                %s
+
+                What PostgreSQL ran from the start of the load until every 202 was counted (`pg_stat_statements`;
+                email's sending goes on after that and is only partly in it):
+
                 %s
                 """.formatted(LocalDate.now(), options.commandLine(), Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), loadBefore, options.topology().describe(), capitalized(options.pacing().describe()),
@@ -90,7 +95,9 @@ public final class LoadReport {
                 measured.audit().describe() + (measured.endToEnd().notCounted() == 0 ? ""
                         : "; %d sampled signers were counted through their repeat, sent while the first was in flight"
                                 .formatted(measured.endToEnd().notCounted())),
-                cpuTable(measured.cpu(), intake.seconds(), intake.status(202), intake.clientCpu()));
+                cpuTable(measured.cpu(), intake.seconds(), intake.status(202), intake.clientCpu()),
+                measured.statements().map(counts -> counts.describe(intake.status(202)))
+                        .orElse("Not counted: this PostgreSQL has no `pg_stat_statements` loaded."));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.petitionpipeline.local.launcher.LocalPipeline;
 import org.petitionpipeline.local.launcher.PipelineService;
@@ -26,10 +27,12 @@ public final class LoadRun implements AutoCloseable {
      * @param progress       dedup's and reporting's counts, each second from just before the load until it settled
      * @param settled        whether reporting held an outcome for every 202 within the time allowed
      * @param settleSeconds  from the last answer until then
-     * @param cpu            CPU time each service used while the load ran
+     * @param cpu            CPU time each process used while the load ran
+     * @param statements     what PostgreSQL ran from the start of the load until it settled, where it can tell
      */
     public record Measured(SignatureLoad.Result intake, List<PipelineProgress.Sample> progress, boolean settled,
-            double settleSeconds, EndToEndLatency endToEnd, Findings audit, Map<String, Duration> cpu) {
+            double settleSeconds, EndToEndLatency endToEnd, Findings audit, Map<String, Duration> cpu,
+            Optional<StatementCounts> statements) {
     }
 
     private final LocalPipeline pipeline;
@@ -86,6 +89,10 @@ public final class LoadRun implements AutoCloseable {
 
     public Measured measure(Duration settleTimeout) throws Exception {
         log.accept("signing for " + options.duration().toSeconds() + " s: " + options.pacing().describe());
+        boolean counting;
+        try (Connection database = database()) {
+            counting = StatementCounts.reset(database);
+        }
         Map<String, Duration> cpuBefore = pipeline.cpuTimes();
         SignatureLoad.Result result;
         Map<String, Duration> cpuUsed;
@@ -108,14 +115,16 @@ public final class LoadRun implements AutoCloseable {
         }
         EndToEndLatency endToEnd;
         Findings audit;
+        Optional<StatementCounts> statements;
         try (Connection database = database()) {
+            statements = counting ? Optional.of(StatementCounts.read(database)) : Optional.empty();
             endToEnd = EndToEndLatency.measure(database, result.receipts(), result.beginEpochMicros(),
                     options.sampleEvery());
             audit = OutcomeAudit.check(database, pipeline.url(PipelineService.REPORTING), slugs, receipts);
         }
         log.accept((settled ? "settled after %.1f s; " : "NOT settled after %.1f s; ").formatted(settleSeconds)
                 + audit.describe());
-        return new Measured(result, progress, settled, settleSeconds, endToEnd, audit, cpuUsed);
+        return new Measured(result, progress, settled, settleSeconds, endToEnd, audit, cpuUsed, statements);
     }
 
     @Override
