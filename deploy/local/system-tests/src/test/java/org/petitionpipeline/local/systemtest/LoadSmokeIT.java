@@ -53,6 +53,12 @@ class LoadSmokeIT {
                     assertThat(total[0]).as("public total of %s = its distinct acknowledged signers", slug)
                             .isEqualTo(total[1]));
             assertThat(measured.endToEnd().latency().getTotalCount()).as("samples followed to the total").isPositive();
+            // the accounting the benchmarks compare: the database's CPU and what each service asked of it
+            assertThat(measured.cpu()).hasEntrySatisfying("PostgreSQL (every process)",
+                    cpu -> assertThat(cpu).isPositive());
+            assertThat(measured.statements()).hasValueSatisfying(counts ->
+                    assertThat(counts.describe(measured.intake().status(202)))
+                            .contains("| dedup | insert", "| reporting |"));
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * service (the schema a statement names) and kind, the statements and rows per acknowledged signature, so that the
  * work each service asks of the database per signature can be compared from run to run and cut.
  */
-final class StatementCounts {
+public final class StatementCounts {
 
     private static final Pattern SCHEMA = Pattern.compile("\\b(dedup|email|reporting)\\.");
     private static final Pattern FIRST_WORD = Pattern.compile("^\\s*(\\w+)");
@@ -61,7 +61,7 @@ final class StatementCounts {
      * Two Markdown tables: each service's statements and rows by kind per acknowledged signature with PostgreSQL's
      * execution time, then the statements run most often.
      */
-    String describe(long acknowledged) {
+    public String describe(long acknowledged) {
         if (acknowledged == 0) {
             return "No signature was acknowledged: nothing to count per signature.";
         }
