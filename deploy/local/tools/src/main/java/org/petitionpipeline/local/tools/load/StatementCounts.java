@@ -59,7 +59,8 @@ public final class StatementCounts {
 
     /**
      * Two Markdown tables: each service's statements and rows by kind per acknowledged signature with PostgreSQL's
-     * execution time, then the statements run most often.
+     * execution time, then the statements run most often. Rows as pg_stat_statements counts them: those the
+     * statement itself changed or returned, so a {@code with … insert} counts only what its final select returns.
      */
     public String describe(long acknowledged) {
         if (acknowledged == 0) {
