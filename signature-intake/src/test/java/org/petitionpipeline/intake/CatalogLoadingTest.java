@@ -78,6 +78,11 @@ class CatalogLoadingTest {
                 .post("/api/petitions/" + SLUG + "/signatures")
                 .then().statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", "2");
+        given().accept("text/html").formParam("given_name", "Jane").formParam("email", "jane@example.org")
+                .post("/api/petitions/" + SLUG + "/signatures")
+                .then().statusCode(503).contentType("text/html")
+                .body(containsString("Your signature may not have been recorded"))
+                .body(containsString("Please go back and sign again."));
         given().get("/petitions/" + SLUG + "/embed").then().statusCode(503).header("Retry-After", "2");
 
         assertThat(IntakeFixtures.submitted(bootstrapServers, SLUG)).as("nothing published").isEmpty();
