@@ -322,13 +322,22 @@ a{color:#0b57d0}`;
     (first || status).focus();
   }
 
-  function retryLater(response, shown) {
+  /**
+   * A 429 refused before anything was sent on; a 503 may come after Kafka took the record without confirming it,
+   * so it promises nothing either way. Resending reuses the Idempotency-Key (see post), and counts once.
+   */
+  function retryLater(response, shown, what, again) {
     const seconds = Number(response.headers.get('Retry-After'));
-    shown.textContent = 'Many people are taking part right now and we could not record this yet. '
-      + `Please try again ${seconds > 0 && seconds < 600 ? `in ${seconds} seconds` : 'in a minute'}. Nothing was recorded.`;
+    const when = seconds > 0 && seconds < 600 ? `in ${seconds} seconds` : 'in a minute';
+    shown.textContent = response.status === 429
+      ? `Many people are taking part right now and we could not record this yet. Please try again ${when}. Nothing was recorded.`
+      : `We could not confirm that your ${what} was recorded. Please ${again} ${when}: if it was recorded, it still counts only once.`;
   }
 
-  /** One Idempotency-Key per attempt: resending the same details after a network failure reuses it. */
+  /**
+   * One Idempotency-Key per attempt: resending the same details after a network failure, a 429 or a 503 reuses
+   * it, so what was recorded unconfirmed comes back as the same signature (or report).
+   */
   async function post(path, json) {
     if (!pending || pending.json !== json) {
       pending = { json, key: uuid() };
@@ -355,14 +364,15 @@ a{color:#0b57d0}`;
     button.textContent = 'Signing…';
     try {
       const response = await post('/signatures', JSON.stringify(request()));
-      pending = null;
       if (response.status === 202) {
+        pending = null;
         signed(await response.json());
         return;
       }
       if (response.status === 429 || response.status === 503) {
-        retryLater(response, status);
+        retryLater(response, status, 'signature', 'sign again');
       } else {
+        pending = null;
         showFieldErrors(await response.json().catch(() => ({ detail: `The petition server answered ${response.status}.` })));
       }
     } catch (unreachable) {
@@ -441,8 +451,8 @@ a{color:#0b57d0}`;
       button.disabled = true;
       try {
         const response = await post('/calls', JSON.stringify(report));
-        pending = null;
         if (response.status === 202) {
+          pending = null;
           const receipt = await response.json();
           emit('petition:called', { slug, reportId: receipt.report_id, target: report.target_name, outcome: report.outcome });
           form.replaceWith(h('p', { class: 'note', role: 'status' }, 'Thank you for calling! Your report is counted.'));
@@ -450,8 +460,9 @@ a{color:#0b57d0}`;
           return;
         }
         if (response.status === 429 || response.status === 503) {
-          retryLater(response, said);
+          retryLater(response, said, 'report', 'send it again');
         } else {
+          pending = null;
           const problem = await response.json().catch(() => ({}));
           said.textContent = [problem.detail || `The petition server answered ${response.status}.`,
             ...Object.values(problem.errors || {})].join(' — ');

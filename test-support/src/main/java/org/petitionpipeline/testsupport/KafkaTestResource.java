@@ -15,6 +15,11 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     private static volatile int controllerPort;
     private static volatile Path logDir;
 
+    /** Where the running broker listens, for a resource that puts records on it before the app starts. */
+    public static String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
     /** Stops the broker under the running app, for tests of what a service does when Kafka is gone. */
     public static void stopBroker() {
         broker.close();

@@ -7,7 +7,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "intake")
 public interface IntakeConfig {
 
-    /** How long a request waits for Kafka to acknowledge a signature before answering 503. */
+    /**
+     * The longest a request waits for Kafka to acknowledge a signature or call report; the producer's own timeouts
+     * are cut from it, so that a 503 comes only once the producer gave the record up.
+     */
     Duration kafkaAckTimeout();
 
     Idempotency idempotency();

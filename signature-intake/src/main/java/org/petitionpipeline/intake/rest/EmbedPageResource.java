@@ -16,8 +16,7 @@ import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.SignerField;
 import org.petitionpipeline.intake.config.EmbedConfig;
 import org.petitionpipeline.intake.service.EmbeddingOrigins;
-import org.petitionpipeline.kit.catalog.PetitionCatalog;
-import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.intake.service.KnownPetitions;
 
 /**
  * The iframe embed, for pages that may not load third-party scripts: the widget on intake's own origin, around
@@ -33,12 +32,12 @@ public class EmbedPageResource {
                 Instant renderedAt, UUID idempotencyKey, List<FormChoices.Choice> countries);
     }
 
-    private final PetitionCatalog catalog;
+    private final KnownPetitions petitions;
     private final EmbeddingOrigins origins;
     private final EmbedConfig config;
 
-    public EmbedPageResource(PetitionCatalog catalog, EmbeddingOrigins origins, EmbedConfig config) {
-        this.catalog = catalog;
+    public EmbedPageResource(KnownPetitions petitions, EmbeddingOrigins origins, EmbedConfig config) {
+        this.petitions = petitions;
         this.origins = origins;
         this.config = config;
     }
@@ -46,8 +45,7 @@ public class EmbedPageResource {
     @GET
     @Operation(summary = "The signing form as a page to frame: <iframe src=\".../petitions/{slug}/embed\">")
     public Response embed(@PathParam("slug") String slug) {
-        PetitionDefinition petition = catalog.find(slug)
-                .orElseThrow(() -> ProblemException.notFound("there is no petition '" + slug + "'"));
+        PetitionDefinition petition = petitions.require(slug);
         List<String> required = petition.requiredFields().stream().map(SignerField::name).toList();
         // rendered with the key: submitting the same page twice (a double click, a reload) is one signature
         String page = Templates.embed(petition, required, config.privacyUrl(), Instant.now(),

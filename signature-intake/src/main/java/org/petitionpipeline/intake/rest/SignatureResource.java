@@ -63,7 +63,9 @@ public class SignatureResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Rate limited; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Kafka could not acknowledge in time; retry after Retry-After",
+    @APIResponse(responseCode = "503", description = "Not confirmed: Kafka did not acknowledge (the signature may still "
+            + "have been written; sending it again after Retry-After counts once), or the instance has just started and "
+            + "is still loading its petitions",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     // a fixed entity type lets the JSON writer be chosen once at build time instead of per answer (profiled)
     @ResponseStatus(202)

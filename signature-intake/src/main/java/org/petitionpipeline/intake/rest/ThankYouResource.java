@@ -14,8 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionTarget;
-import org.petitionpipeline.kit.catalog.PetitionCatalog;
-import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.intake.service.KnownPetitions;
 
 /** Where a plain HTML form lands after signing, and after reporting a call (303 from the form posts). */
 @Path("/petitions/{slug}/thank-you")
@@ -29,10 +28,10 @@ public class ThankYouResource {
                 List<PetitionTarget> callable, List<FormChoices.Choice> outcomes, UUID idempotencyKey);
     }
 
-    private final PetitionCatalog catalog;
+    private final KnownPetitions petitions;
 
-    public ThankYouResource(PetitionCatalog catalog) {
-        this.catalog = catalog;
+    public ThankYouResource(KnownPetitions petitions) {
+        this.petitions = petitions;
     }
 
     @GET
@@ -41,8 +40,7 @@ public class ThankYouResource {
                     + "a plain form to tell how it went (posted to /api/petitions/{slug}/calls).")
     public TemplateInstance thankYou(@PathParam("slug") String slug, @QueryParam("submission_id") UUID submissionId,
             @QueryParam("call_report_id") UUID callReportId) {
-        PetitionDefinition petition = catalog.find(slug)
-                .orElseThrow(() -> ProblemException.notFound("there is no petition '" + slug + "'"));
+        PetitionDefinition petition = petitions.require(slug);
         List<PetitionTarget> callable = petition.targets() == null ? List.of()
                 : petition.targets().stream().filter(PetitionTarget::hasPhones).toList();
         // rendered with the key: sending the same report twice (a double click, a reload) counts once

@@ -3,6 +3,7 @@ package org.petitionpipeline.intake.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -11,10 +12,12 @@ import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,17 +31,16 @@ import org.petitionpipeline.kit.tracing.TraceHeaders;
 
 /**
  * Hands intake's events to Kafka; each returned Uni completes only once the broker acknowledged the record
- * (acks=all), and fails with a 503 problem when it did not in time. One plain producer for both topics: a
- * messaging emitter per record cost more CPU than anything else intake does for a signature (profiled).
+ * (acks=all), and fails with a 503 problem once the producer gave it up ({@link SendBudget}). One plain producer
+ * for both topics: a messaging emitter per record cost more CPU than anything else intake does for a signature
+ * (profiled).
  */
+// created at start: an intake.kafka-ack-timeout too short for the producer's budget stops the start, not a signature
+@Startup
 @ApplicationScoped
 public class EventPublisher {
 
     private static final int RETRY_AFTER_SECONDS = 2;
-    // past the ack timeout a signer has had their 503; the producer still tries until the delivery timeout
-    private static final int REQUEST_TIMEOUT_MS = 10_000;
-    private static final int DELIVERY_TIMEOUT_MS = 15_000;
-    private static final int MAX_BLOCK_MS = 2_000;
 
     private final KafkaProducer<String, byte[]> producer;
     // send() blocks while the producer has no metadata for a topic or a full buffer: never on an event loop
@@ -52,12 +54,11 @@ public class EventPublisher {
 
     public EventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, ObjectMapper json,
             IntakeConfig config, IntakeMetrics metrics, TraceHeaders traceHeaders) {
-        this.producer = DurableProducers.create(kafka, "intake-events", Map.of(
-                ProducerConfig.LINGER_MS_CONFIG, config.producer().lingerMs(),
-                ProducerConfig.BATCH_SIZE_CONFIG, config.producer().batchSize(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS));
+        Map<String, Object> settings = new HashMap<>(
+                SendBudget.within(config.kafkaAckTimeout(), config.producer().lingerMs()).producerSettings());
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, config.producer().lingerMs());
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, config.producer().batchSize());
+        this.producer = DurableProducers.create(kafka, "intake-events", settings);
         this.signatureJson = json.writerFor(SubmittedSignature.class);
         this.callJson = json.writerFor(CallReported.class);
         this.ackTimeout = config.kafkaAckTimeout();
@@ -68,15 +69,16 @@ public class EventPublisher {
     public Uni<Void> publish(SubmittedSignature signature) {
         return acknowledged(Topics.SIGNATURES_SUBMITTED, signature.key(), signatureJson, signature)
                 .onFailure().invoke(() -> metrics.refused(Refusal.KAFKA_UNAVAILABLE))
-                .onFailure().transform(notDurable -> ProblemException.unavailable(
-                        "we could not record your signature just now; please try again in a moment",
-                        RETRY_AFTER_SECONDS));
+                // a request that timed out at the broker may have been written all the same: unconfirmed, not refused
+                .onFailure().transform(unconfirmed -> ProblemException.unavailable(
+                        "we could not confirm that your signature was recorded; please sign again in a moment: "
+                                + "if it was, it still counts only once", RETRY_AFTER_SECONDS));
     }
 
     public Uni<Void> publish(CallReported call) {
         return acknowledged(Topics.CALLS_REPORTED, call.key(), callJson, call)
-                .onFailure().transform(notDurable -> ProblemException.unavailable(
-                        "we could not record how your call went just now; please try again in a moment",
+                .onFailure().transform(unconfirmed -> ProblemException.unavailable(
+                        "we could not confirm that your call report was recorded; please send it again in a moment",
                         RETRY_AFTER_SECONDS));
     }
 
@@ -86,9 +88,12 @@ public class EventPublisher {
         traceHeaders.injectCurrent(record.headers());
         // the answer goes on where the request came from: a Vert.x context is not to be resumed from Kafka's thread
         Context requestContext = Vertx.currentContext();
+        long latestStart = System.nanoTime() + SendBudget.START_WINDOW.toNanos();
+        // the timeout is a backstop: a record the producer has answers sooner, so what it ends is a record still
+        // queued behind a send() that blocks, and that record will not be sent
         return Uni.createFrom().<Void>emitter(acknowledgement -> {
             try {
-                sender.execute(() -> send(record, acknowledgement, requestContext));
+                sender.execute(() -> send(record, acknowledgement, requestContext, latestStart));
             } catch (RejectedExecutionException shuttingDown) {
                 acknowledgement.fail(shuttingDown);
             }
@@ -96,7 +101,12 @@ public class EventPublisher {
     }
 
     private void send(ProducerRecord<String, byte[]> record, UniEmitter<? super Void> acknowledgement,
-            Context requestContext) {
+            Context requestContext, long latestStart) {
+        if (System.nanoTime() - latestStart > 0) {
+            // handed over this late, the producer could still deliver it after the request's wait ended in a 503
+            acknowledgement.fail(new TimeoutException("waited too long for the sender thread"));
+            return;
+        }
         try {
             producer.send(record, (metadata, failure) -> {
                 if (requestContext == null) {

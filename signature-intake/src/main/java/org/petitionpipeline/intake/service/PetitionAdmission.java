@@ -3,7 +3,6 @@ package org.petitionpipeline.intake.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import org.petitionpipeline.contracts.PetitionDefinition;
-import org.petitionpipeline.kit.catalog.PetitionCatalog;
 import org.petitionpipeline.kit.http.Problem;
 import org.petitionpipeline.kit.http.ProblemException;
 
@@ -14,14 +13,14 @@ import org.petitionpipeline.kit.http.ProblemException;
 @ApplicationScoped
 public class PetitionAdmission {
 
-    private final PetitionCatalog catalog;
+    private final KnownPetitions petitions;
     private final EmbeddingOrigins origins;
     private final RateLimits rateLimits;
     private final IntakeMetrics metrics;
 
-    public PetitionAdmission(PetitionCatalog catalog, EmbeddingOrigins origins, RateLimits rateLimits,
+    public PetitionAdmission(KnownPetitions petitions, EmbeddingOrigins origins, RateLimits rateLimits,
             IntakeMetrics metrics) {
-        this.catalog = catalog;
+        this.petitions = petitions;
         this.origins = origins;
         this.rateLimits = rateLimits;
         this.metrics = metrics;
@@ -39,10 +38,16 @@ public class PetitionAdmission {
     }
 
     private PetitionDefinition openPetition(String slug, Instant receivedAt) {
-        PetitionDefinition petition = catalog.find(slug).orElse(null);
+        PetitionDefinition petition;
+        try {
+            petition = petitions.find(slug).orElse(null);
+        } catch (ProblemException stillLoading) {
+            metrics.refused(Refusal.CATALOG_LOADING);
+            throw stillLoading;
+        }
         if (petition == null) {
             metrics.refused(Refusal.UNKNOWN_PETITION);
-            throw ProblemException.notFound("there is no petition '" + slug + "'");
+            throw KnownPetitions.unknown(slug);
         }
         if (!petition.isOpenAt(receivedAt)) {
             metrics.refused(Refusal.CLOSED_PETITION);

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 /** Why intake refused a signature, as ops see it in the metrics ({@code reason} tag). */
 public enum Refusal {
+    CATALOG_LOADING,
     UNKNOWN_PETITION,
     CLOSED_PETITION,
     ORIGIN_NOT_ALLOWED,

@@ -1,0 +1,69 @@
+package org.petitionpipeline.intake.service;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.kit.catalog.CatalogProgress;
+import org.petitionpipeline.kit.catalog.PetitionCatalog;
+import org.petitionpipeline.kit.http.ProblemException;
+
+/**
+ * The petitions intake answers for. Until the catalog has caught up with the {@code petitions} topic as it was at
+ * start, a petition missing from it may well exist, and one present may be an older version of itself: intake then
+ * answers 503 + Retry-After for every petition instead of a false 404 (or 410). Readiness keeps a load balancer's
+ * traffic away meanwhile, but not a request already on its way, nor a client that reaches the instance directly.
+ */
+@ApplicationScoped
+public class KnownPetitions {
+
+    private static final int RETRY_AFTER_SECONDS = 2;
+
+    private final PetitionCatalog catalog;
+    private final CatalogProgress progress;
+    // read on every request; the check behind it asks Kafka (seconds at worst), so only the scheduler runs it
+    private volatile boolean loaded;
+
+    public KnownPetitions(PetitionCatalog catalog, CatalogProgress progress) {
+        this.catalog = catalog;
+        this.progress = progress;
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void followLoading() {
+        if (!loaded) {
+            loaded = progress.isLoaded();
+        }
+    }
+
+    /** Once true, stays true, like {@link CatalogProgress#isLoaded()}. */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    /**
+     * The petition, or empty when there is none.
+     *
+     * @throws ProblemException 503 + Retry-After while the catalog is still loading
+     */
+    public Optional<PetitionDefinition> find(String slug) {
+        if (!loaded) {
+            throw ProblemException.unavailable("petitions are still loading after a restart; please try again in a "
+                    + "moment", RETRY_AFTER_SECONDS);
+        }
+        return catalog.find(slug);
+    }
+
+    /**
+     * The petition.
+     *
+     * @throws ProblemException 404 when there is none; 503 + Retry-After while the catalog is still loading
+     */
+    public PetitionDefinition require(String slug) {
+        return find(slug).orElseThrow(() -> unknown(slug));
+    }
+
+    public static ProblemException unknown(String slug) {
+        return ProblemException.notFound("there is no petition '" + slug + "'");
+    }
+}
