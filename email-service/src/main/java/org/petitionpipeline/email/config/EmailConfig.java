@@ -53,6 +53,13 @@ public interface EmailConfig {
      */
     Duration smtpTimeout();
 
+    /**
+     * How long a claim on queued mail, or a mailing's lease, lasts without renewal before its holder is taken for dead
+     * and another instance takes the work over. A live holder has it renewed every third of this, however long its
+     * SMTP conversations take, so it does not depend on {@link #smtpTimeout()}.
+     */
+    Duration claimLifetime();
+
     /** Messages claimed per round of the mail queue sender. */
     int sendBatchSize();
 

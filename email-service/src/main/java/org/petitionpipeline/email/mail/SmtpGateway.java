@@ -16,7 +16,8 @@ import org.petitionpipeline.email.config.EmailConfig;
  * can have one's socket opened on the other's event loop; the server's greeting then arrives before anyone reads
  * it, and both sides wait for the other until the server gives up (GreenMail after 30 s, Postfix after 300 s).
  * Bounded, because a server that stops answering must fail the send, which every sender retries like a refusal,
- * rather than hold up every message behind it and outlive the claim that keeps other instances off the message.
+ * rather than hold up every message behind it. The claims that keep other instances off the message do not depend on
+ * this bound: {@link ClaimHeartbeat} renews them while the conversation goes on.
  */
 @ApplicationScoped
 public class SmtpGateway {
@@ -42,16 +43,5 @@ public class SmtpGateway {
         } finally {
             oneConversationAtATime.unlock();
         }
-    }
-
-    /**
-     * How long a claim on mail may go without renewal before its holder is taken for dead: a live sender renews
-     * before each message, and then may wait out the conversation in progress and its own, each up to the timeout.
-     * Never less than 30 s, so a pause of the JVM or the database does not pass for a death.
-     */
-    public Duration claimLifetime() {
-        Duration longestLiveSilence = timeout.multipliedBy(4);
-        Duration floor = Duration.ofSeconds(30);
-        return longestLiveSilence.compareTo(floor) > 0 ? longestLiveSilence : floor;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.config.EmailConfig;
+import org.petitionpipeline.email.mail.ClaimHeartbeat;
 import org.petitionpipeline.email.mail.EmailMetrics;
 import org.petitionpipeline.email.mail.MailKind;
 import org.petitionpipeline.email.mail.MailStatus;
@@ -46,14 +47,12 @@ public class MailQueueSender {
     private final EmailMetrics metrics;
     private final EmailConfig config;
     private final ResumedTraces traces;
-    // a live sender renews its claim well before this; a dead one's claim is taken over after it
-    private final Duration staleClaim;
-    private final Duration renewClaimEvery;
+    private final ClaimHeartbeat heartbeat;
 
     public MailQueueSender(MailQueue mailQueue, SuppressionList suppressionList, ReceiptComposer receipts,
             ConfirmationComposer confirmations, PetitionReportComposer reports, ErasureMailComposer erasures,
             AccessMailComposer exports, SmtpGateway smtp, EmailMetrics metrics, EmailConfig config,
-            ResumedTraces traces) {
+            ResumedTraces traces, ClaimHeartbeat heartbeat) {
         this.mailQueue = mailQueue;
         this.suppressionList = suppressionList;
         this.receipts = receipts;
@@ -65,13 +64,12 @@ public class MailQueueSender {
         this.metrics = metrics;
         this.config = config;
         this.traces = traces;
-        this.staleClaim = smtp.claimLifetime();
-        this.renewClaimEvery = staleClaim.dividedBy(3);
+        this.heartbeat = heartbeat;
     }
 
     @Scheduled(every = "${email.send-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void drain() {
-        int uncertain = mailQueue.setAsideInterruptedHandOvers(staleClaim);
+        int uncertain = mailQueue.setAsideInterruptedHandOvers(heartbeat.lifetime());
         if (uncertain > 0) {
             Log.warnf("%d message(s) whose sender stopped during the SMTP hand-over are not sent again", uncertain);
             metrics.uncertain(uncertain);
@@ -79,17 +77,14 @@ public class MailQueueSender {
         List<QueuedMail> due;
         do {
             UUID claim = UUID.randomUUID();
-            due = mailQueue.claim(config.sendBatchSize(), staleClaim, claim);
-            Instant renewAt = Instant.now().plus(renewClaimEvery);
-            for (QueuedMail mail : due) {
-                // before the message, not after: its conversation may take up to the SMTP timeout
-                if (Instant.now().isAfter(renewAt)) {
-                    mailQueue.renewClaim(claim);
-                    renewAt = Instant.now().plus(renewClaimEvery);
-                }
-                if (!traces.inSpan(spanName(mail.kind()), mail.traceparent(), () -> send(mail))) {
-                    mailQueue.releaseUnsent(claim);
-                    return;
+            due = mailQueue.claim(config.sendBatchSize(), heartbeat.lifetime(), claim);
+            // renewed beside the sends, not between them: one send may take longer than the claim lasts
+            try (ClaimHeartbeat.Kept alive = heartbeat.keep(() -> mailQueue.renewClaim(claim))) {
+                for (QueuedMail mail : due) {
+                    if (!traces.inSpan(spanName(mail.kind()), mail.traceparent(), () -> send(mail))) {
+                        mailQueue.releaseUnsent(claim);
+                        return;
+                    }
                 }
             }
         } while (due.size() == config.sendBatchSize());

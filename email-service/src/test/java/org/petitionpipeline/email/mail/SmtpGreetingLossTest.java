@@ -9,6 +9,7 @@ import static org.petitionpipeline.email.MailFixtures.queryText;
 import static org.petitionpipeline.email.MailFixtures.update;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -31,7 +32,8 @@ import org.petitionpipeline.testsupport.SmtpTestResource;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(SmtpTestResource.class)
-@QuarkusTestResource(value = GreetingLossTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = SmtpFaultTestResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "email.smtp-timeout", value = "2s"))
 class SmtpGreetingLossTest {
 
     private static final String RECEIPT = "from email.outbox where kind = 'SIGNATURE_RECEIPT' and email_hash = ?";
@@ -49,7 +51,7 @@ class SmtpGreetingLossTest {
         String behind = "queued.behind@example.org";
         String behindHash = newHash();
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            GreetingLossTestResource.proxy().loseGreetings(true);
+            SmtpFaultTestResource.proxy().loseGreetings(true);
             sign(kafka, accepted(stalled, stalledHash, true));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> "1".equals(queryText(dataSource,
@@ -60,7 +62,7 @@ class SmtpGreetingLossTest {
             assertThat(queryText(dataSource, "select next_attempt_at > now() + interval '20 seconds' " + RECEIPT,
                     stalledHash)).as("waits out the first backoff").isEqualTo("t");
 
-            GreetingLossTestResource.proxy().loseGreetings(false);
+            SmtpFaultTestResource.proxy().loseGreetings(false);
             sign(kafka, accepted(behind, behindHash, true));
             await().atMost(Duration.ofSeconds(15)).until(() -> mailTo(behind).size() == 1);
             assertThat(mailTo(stalled)).as("still waiting for its next attempt").isEmpty();

@@ -25,7 +25,7 @@ import org.petitionpipeline.testsupport.SmtpTestResource;
 import org.petitionpipeline.testsupport.TestPetitions;
 
 /** Organizer updates: signers to send them to, posting one, and reading what arrived. */
-final class MailingFixtures {
+public final class MailingFixtures {
 
     static final String ADMIN_TOKEN = TestAccessTokens.operator();
 
@@ -36,7 +36,7 @@ final class MailingFixtures {
      * Puts petitions of the organization {@code default} (the test tokens' own) on the catalog topic and waits until
      * email-service knows them: the admin API finds a petition's organization there.
      */
-    static void publishPetitions(String bootstrapServers, PetitionCatalog catalog, String... slugs) {
+    public static void publishPetitions(String bootstrapServers, PetitionCatalog catalog, String... slugs) {
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             for (String slug : slugs) {
                 if (catalog.find(slug).isEmpty()) {
@@ -59,7 +59,7 @@ final class MailingFixtures {
     }
 
     /** Posts an update and returns the path of its progress (the Location of the 202). */
-    static String post(String petitionSlug, String subject, String body) {
+    public static String post(String petitionSlug, String subject, String body) {
         Response posted = postUpdate(petitionSlug, subject, body);
         posted.then().statusCode(202);
         return posted.header("Location").replaceFirst("https?://[^/]+", "");
@@ -69,11 +69,11 @@ final class MailingFixtures {
         return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
     }
 
-    static Response progress(String location) {
+    public static Response progress(String location) {
         return given().auth().oauth2(ADMIN_TOKEN).get(location);
     }
 
-    static void awaitFinished(String location, Duration atMost) {
+    public static void awaitFinished(String location, Duration atMost) {
         try {
             await().atMost(atMost).until(() -> "FINISHED".equals(progress(location).path("status")));
         } catch (ConditionTimeoutException notFinished) {
@@ -87,7 +87,7 @@ final class MailingFixtures {
      * Signs the petition as {@code count} people who opt in ({@code <prefix>-<n>@example.org}) and waits until
      * each is subscribed with a consent on record for it.
      */
-    static List<String> signers(KafkaTestClient kafka, DataSource dataSource, String petitionSlug, String prefix,
+    public static List<String> signers(KafkaTestClient kafka, DataSource dataSource, String petitionSlug, String prefix,
             int count) {
         List<String> addresses = new ArrayList<>();
         for (int n = 0; n < count; n++) {
@@ -104,7 +104,7 @@ final class MailingFixtures {
     }
 
     /** How many messages with this subject each address received. */
-    static Map<String, Long> receivedPerAddress(String subject) {
+    public static Map<String, Long> receivedPerAddress(String subject) {
         return Arrays.stream(SmtpTestResource.received().getReceivedMessages())
                 .filter(message -> subject.equals(MailFixtures.subjectOf(message)))
                 .collect(Collectors.groupingBy(MailFixtures::recipientOf, Collectors.counting()));

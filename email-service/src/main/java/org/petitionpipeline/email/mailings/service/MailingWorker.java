@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.petitionpipeline.email.config.EmailConfig;
+import org.petitionpipeline.email.mail.ClaimHeartbeat;
 import org.petitionpipeline.email.mail.EmailMetrics;
 import org.petitionpipeline.email.mail.MailKind;
 import org.petitionpipeline.email.mail.MailStatus;
@@ -45,21 +46,21 @@ public class MailingWorker {
     private final SmtpGateway smtp;
     private final EmailMetrics metrics;
     private final EmailConfig config;
-    // a live worker renews its lease well before this; a dead one's mailing waits this long for a new worker
+    private final ClaimHeartbeat heartbeat;
+    // a dead worker's mailing waits this long for a new worker; a live one's lease is kept by the heartbeat
     private final Duration lease;
-    private final Duration renewEvery;
     private volatile boolean stopping;
 
     public MailingWorker(MailingRepository mailings, MailingRecipientRepository recipients, UpdateComposer composer,
-            SmtpGateway smtp, EmailMetrics metrics, EmailConfig config) {
+            SmtpGateway smtp, EmailMetrics metrics, EmailConfig config, ClaimHeartbeat heartbeat) {
         this.mailings = mailings;
         this.recipients = recipients;
         this.composer = composer;
         this.smtp = smtp;
         this.metrics = metrics;
         this.config = config;
-        this.lease = smtp.claimLifetime();
-        this.renewEvery = lease.dividedBy(3);
+        this.heartbeat = heartbeat;
+        this.lease = heartbeat.lifetime();
     }
 
     @Scheduled(identity = JOB, every = "${email.send-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -73,7 +74,8 @@ public class MailingWorker {
         Mailing mailing = leased.get();
         setAsideInterruptedHandOvers(mailing);
         Outcome outcome;
-        try {
+        // a lease lost all the same (taken for dead in a long pause) is found by the next step: each checks the lease
+        try (ClaimHeartbeat.Kept alive = heartbeat.keep(() -> mailings.renewLease(mailing.id(), owner, lease))) {
             outcome = sendDue(mailing, owner);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,7 +106,6 @@ public class MailingWorker {
 
     private Outcome sendDue(Mailing mailing, UUID owner) throws InterruptedException {
         Pace pace = new Pace(config.mailingRate());
-        Instant renewAt = Instant.now().plus(renewEvery);
         List<String> due;
         do {
             due = recipients.due(mailing.id(), BATCH);
@@ -113,13 +114,6 @@ public class MailingWorker {
                     return Outcome.STOPPED;
                 }
                 pace.awaitTurn();
-                // before the message, not after: its conversation may take up to the SMTP timeout
-                if (Instant.now().isAfter(renewAt)) {
-                    if (!mailings.renewLease(mailing.id(), owner, lease)) {
-                        return Outcome.LEASE_LOST;
-                    }
-                    renewAt = Instant.now().plus(renewEvery);
-                }
                 Outcome outcome = sendTo(mailing, emailHash, owner);
                 if (outcome != Outcome.DONE) {
                     return outcome;
