@@ -11,7 +11,7 @@ public final class LoadTimeline {
 
     /**
      * What a signer would call an ordinary answer: the one its submission deserves (202, or 422 for an invalid
-     * one), within this long. Intake itself waits up to 5 s for Kafka before it answers 503.
+     * one), within this long. Intake itself waits up to 8 s (intake.kafka-ack-timeout) for Kafka before it answers 503.
      */
     public static final Duration USUAL_BOUND = Duration.ofSeconds(2);
 
