@@ -1,6 +1,7 @@
 package org.petitionpipeline.kit.catalog;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
@@ -55,19 +56,27 @@ public class CatalogProgress {
         this.catalog = catalog;
     }
 
-    /** Once true, stays true: later lag on the catalog does not make known petitions unknown. */
-    public synchronized boolean isLoaded() {
-        if (!loaded) {
-            try {
-                if (endOffsetsAtStart == null) {
-                    endOffsetsAtStart = fetchEndOffsets();
-                }
-                loaded = caughtUp(endOffsetsAtStart);
-            } catch (RuntimeException notYetAnswerable) {
-                return false;
-            }
-        }
+    /**
+     * Once true, stays true: later lag on the catalog does not make known petitions unknown. Cheap enough for every
+     * request: the check behind it asks Kafka (seconds at worst), so only {@link #followLoading()} runs it.
+     */
+    public boolean isLoaded() {
         return loaded;
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void followLoading() {
+        if (loaded) {
+            return;
+        }
+        try {
+            if (endOffsetsAtStart == null) {
+                endOffsetsAtStart = fetchEndOffsets();
+            }
+            loaded = caughtUp(endOffsetsAtStart);
+        } catch (RuntimeException notYetAnswerable) {
+            // Kafka not reachable yet, or the consumer not assigned: asked again in a second
+        }
     }
 
     private boolean caughtUp(Map<TopicPartition, Long> endOffsets) {

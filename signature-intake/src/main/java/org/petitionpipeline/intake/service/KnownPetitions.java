@@ -1,6 +1,5 @@
 package org.petitionpipeline.intake.service;
 
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.petitionpipeline.contracts.PetitionDefinition;
@@ -21,24 +20,15 @@ public class KnownPetitions {
 
     private final PetitionCatalog catalog;
     private final CatalogProgress progress;
-    // read on every request; the check behind it asks Kafka (seconds at worst), so only the scheduler runs it
-    private volatile boolean loaded;
 
     public KnownPetitions(PetitionCatalog catalog, CatalogProgress progress) {
         this.catalog = catalog;
         this.progress = progress;
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void followLoading() {
-        if (!loaded) {
-            loaded = progress.isLoaded();
-        }
-    }
-
-    /** Once true, stays true, like {@link CatalogProgress#isLoaded()}. */
+    /** Once true, stays true ({@link CatalogProgress#isLoaded()}). */
     public boolean loaded() {
-        return loaded;
+        return progress.isLoaded();
     }
 
     /**
@@ -47,7 +37,7 @@ public class KnownPetitions {
      * @throws ProblemException 503 + Retry-After while the catalog is still loading
      */
     public Optional<PetitionDefinition> find(String slug) {
-        if (!loaded) {
+        if (!loaded()) {
             throw ProblemException.unavailable("petitions are still loading after a restart; please try again in a "
                     + "moment", RETRY_AFTER_SECONDS);
         }
