@@ -409,8 +409,9 @@ public final class LocalPipeline implements AutoCloseable {
 
     private List<String> mailCatcherCommand() {
         Ports ports = settings.ports();
-        // it keeps every message in memory: a load or fault run leaves tens of thousands (128 MB ran out at 17,000)
-        return List.of(java(), "-Xmx2g",
+        // it keeps every message in memory: a load or fault run leaves tens of thousands (128 MB ran out at 17,000);
+        // the serial collector costs it a quarter less CPU per message than G1 (docs/benchmarks/mail-catcher.md)
+        return List.of(java(), "-Xmx2g", "-XX:+UseSerialGC",
                 "-Dgreenmail.smtp.hostname=" + LOOPBACK, "-Dgreenmail.smtp.port=" + ports.smtp(),
                 "-Dgreenmail.imap.hostname=" + LOOPBACK, "-Dgreenmail.imap.port=" + ports.imap(),
                 "-Dgreenmail.api.hostname=" + LOOPBACK, "-Dgreenmail.api.port=" + ports.mailApi(),
