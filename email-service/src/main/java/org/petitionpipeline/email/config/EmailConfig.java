@@ -63,6 +63,13 @@ public interface EmailConfig {
     /** Messages claimed per round of the mail queue sender. */
     int sendBatchSize();
 
+    /**
+     * Messages of a round marked handed over to the SMTP server in one statement, and recorded sent in one: fewer
+     * statements per message, but an instance killed while sending a group leaves all of it UNCERTAIN (never sent
+     * twice; those it had not started, never sent). 1 gives the old one-message window. At least 1.
+     */
+    int handOverGroupSize();
+
     /** Most messages per second one instance sends of organizer updates: what the SMTP relay allows us. */
     double mailingRate();
 

@@ -9,11 +9,15 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.database.Columns;
 import org.petitionpipeline.email.mail.MailKind;
 import org.petitionpipeline.email.mail.MailStatus;
@@ -54,20 +58,26 @@ public class MailQueue {
             from due left join email.person p on p.email_hash = due.email_hash
             where o.kind = due.kind and o.email_hash = due.email_hash and o.reference = due.reference
             returning o.kind, o.email_hash, o.reference, coalesce(o.recipient_email, p.email) as email, o.given_name,
-                o.petition_title, o.payload, o.attempts, o.traceparent""";
+                o.petition_title, o.payload, o.attempts, o.traceparent, p.subscription_status""";
+
+    // the messages of a group, each by its key and the claim it must still be held by
+    private static final String GROUP = "unnest(?::text[], ?::text[], ?::text[], ?::uuid[]) as g(kind, hash, ref, claim)";
+    private static final String IN_GROUP = """
+            o.kind = g.kind and o.email_hash = g.hash and o.reference = g.ref and o.claim_token = g.claim""";
 
     // the address someone typed to ask for an erasure or export link is kept only until its message is out (or given
     // up)
     private static final String FINISH = """
-            update email.outbox set status = ?, last_error = ?, sent_at = case when ? = 'SENT' then now() end,
+            update email.outbox o set status = ?, last_error = ?, sent_at = case when ? = 'SENT' then now() end,
                 claim_token = null,
-                recipient_email = case when kind in ('ERASURE_CONFIRMATION', 'ACCESS_LINK') then null
-                    else recipient_email end
-            where kind = ? and email_hash = ? and reference = ? and claim_token = ?""";
+                recipient_email = case when o.kind in ('ERASURE_CONFIRMATION', 'ACCESS_LINK') then null
+                    else o.recipient_email end
+            from %s where %s""".formatted(GROUP, IN_GROUP);
 
     private static final String HAND_OVER = """
-            update email.outbox set handed_over_at = now()
-            where kind = ? and email_hash = ? and reference = ? and claim_token = ?""";
+            update email.outbox o set handed_over_at = now()
+            from %s where %s
+            returning o.kind, o.email_hash, o.reference""".formatted(GROUP, IN_GROUP);
 
     private static final String SET_ASIDE_INTERRUPTED = """
             update email.outbox set status = 'UNCERTAIN', claim_token = null,
@@ -82,8 +92,12 @@ public class MailQueue {
     private static final String RENEW = """
             update email.outbox set claimed_at = now() where claim_token = ? and status = 'SENDING'""";
 
+    /*
+     * Whatever of a claim is still SENDING when its sender gives it back was never handed to the SMTP server, even if
+     * marked so: a sender records every conversation it starts (sent, refused) before it gives the rest back.
+     */
     private static final String RELEASE = """
-            update email.outbox set status = 'PENDING', claim_token = null
+            update email.outbox set status = 'PENDING', claim_token = null, handed_over_at = null
             where claim_token = ? and status = 'SENDING'""";
 
     private final DataSource dataSource;
@@ -163,7 +177,8 @@ public class MailQueue {
                             rows.getString("payload"),
                             rows.getInt("attempts"),
                             claimToken,
-                            rows.getString("traceparent")));
+                            rows.getString("traceparent"),
+                            Optional.ofNullable(rows.getString("subscription_status")).map(SubscriptionStatus::valueOf)));
                 }
             }
             return claimed;
@@ -173,11 +188,26 @@ public class MailQueue {
     }
 
     /**
-     * Records, before the SMTP conversation starts, that it is starting; false when another sender has taken the
-     * claim over meanwhile, and the message is not this sender's to send any more.
+     * Records, before their SMTP conversations start, that they are starting; returns the messages still this
+     * sender's to send (another sender may have taken a claim over meanwhile), in the order given.
      */
-    public boolean handOver(QueuedMail mail) {
-        return update(mail, HAND_OVER) == 1;
+    public List<QueuedMail> handOver(List<QueuedMail> group) {
+        if (group.isEmpty()) {
+            return group;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(HAND_OVER)) {
+            setGroup(connection, update, 1, group);
+            Set<List<String>> handedOver = new HashSet<>();
+            try (ResultSet rows = update.executeQuery()) {
+                while (rows.next()) {
+                    handedOver.add(List.of(rows.getString(1), rows.getString(2), rows.getString(3)));
+                }
+            }
+            return group.stream().filter(mail -> handedOver.contains(key(mail))).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the hand-over of " + group.size() + " messages", e);
+        }
     }
 
     /**
@@ -194,9 +224,21 @@ public class MailQueue {
         }
     }
 
-    /** Records a final outcome, unless another sender has taken the claim over meanwhile. */
-    public void finish(QueuedMail mail, MailStatus status, String error) {
-        update(mail, FINISH, status.name(), error, status.name());
+    /** Records one final outcome for all of these, but for those another sender has taken the claim of meanwhile. */
+    public void finish(List<QueuedMail> group, MailStatus status, String error) {
+        if (group.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(FINISH)) {
+            update.setString(1, status.name());
+            update.setString(2, error);
+            update.setString(3, status.name());
+            setGroup(connection, update, 4, group);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record " + group.size() + " messages as " + status, e);
+        }
     }
 
     /** Puts a message back for another attempt at {@code nextAttemptAt}. */
@@ -224,7 +266,19 @@ public class MailQueue {
         }
     }
 
-    private int update(QueuedMail mail, String sql, Object... leadingValues) {
+    private static void setGroup(Connection connection, PreparedStatement statement, int first, List<QueuedMail> group)
+            throws SQLException {
+        statement.setArray(first, Columns.of(connection, "text", group, mail -> mail.kind().name()));
+        statement.setArray(first + 1, Columns.of(connection, "text", group, QueuedMail::emailHash));
+        statement.setArray(first + 2, Columns.of(connection, "text", group, QueuedMail::reference));
+        statement.setArray(first + 3, Columns.of(connection, "uuid", group, QueuedMail::claimToken));
+    }
+
+    private static List<String> key(QueuedMail mail) {
+        return List.of(mail.kind().name(), mail.emailHash(), mail.reference());
+    }
+
+    private void update(QueuedMail mail, String sql, Object... leadingValues) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(sql)) {
             int index = 1;
@@ -235,7 +289,7 @@ public class MailQueue {
             update.setString(index++, mail.emailHash());
             update.setString(index++, mail.reference());
             update.setObject(index, mail.claimToken());
-            return update.executeUpdate();
+            update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not record the outcome of a " + mail.kind() + " to "
                     + mail.emailHash(), e);

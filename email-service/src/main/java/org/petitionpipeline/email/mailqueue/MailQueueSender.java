@@ -6,11 +6,12 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
-import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.config.EmailConfig;
 import org.petitionpipeline.email.mail.ClaimHeartbeat;
 import org.petitionpipeline.email.mail.EmailMetrics;
@@ -32,12 +33,16 @@ import org.petitionpipeline.kit.tracing.ResumedTraces;
  * again by whoever takes the stale claim over (the server may already have taken it). A failed send
  * backs off exponentially and ends the round: when the SMTP server is down, the whole queue waits for it
  * rather than burning through its attempts in seconds.
+ * <p>
+ * The database hears of a round in groups of {@code email.hand-over-group-size} messages: one statement marks a group
+ * handed over, one records those sent. That is what keeps PostgreSQL's share of a receipt small (three statements
+ * per message before); its price is that a sender killed mid-group leaves the whole group uncertain, the messages it
+ * had not yet started included, which are then never sent (never twice, possibly not at all).
  */
 @ApplicationScoped
 public class MailQueueSender {
 
     private final MailQueue mailQueue;
-    private final SuppressionList suppressionList;
     private final ReceiptComposer receipts;
     private final ConfirmationComposer confirmations;
     private final PetitionReportComposer reports;
@@ -49,12 +54,15 @@ public class MailQueueSender {
     private final ResumedTraces traces;
     private final ClaimHeartbeat heartbeat;
 
-    public MailQueueSender(MailQueue mailQueue, SuppressionList suppressionList, ReceiptComposer receipts,
-            ConfirmationComposer confirmations, PetitionReportComposer reports, ErasureMailComposer erasures,
-            AccessMailComposer exports, SmtpGateway smtp, EmailMetrics metrics, EmailConfig config,
-            ResumedTraces traces, ClaimHeartbeat heartbeat) {
+    public MailQueueSender(MailQueue mailQueue, ReceiptComposer receipts, ConfirmationComposer confirmations,
+            PetitionReportComposer reports, ErasureMailComposer erasures, AccessMailComposer exports,
+            SmtpGateway smtp, EmailMetrics metrics, EmailConfig config, ResumedTraces traces,
+            ClaimHeartbeat heartbeat) {
+        if (config.handOverGroupSize() < 1) {
+            throw new IllegalArgumentException("email.hand-over-group-size must be at least 1, not "
+                    + config.handOverGroupSize());
+        }
         this.mailQueue = mailQueue;
-        this.suppressionList = suppressionList;
         this.receipts = receipts;
         this.confirmations = confirmations;
         this.reports = reports;
@@ -80,40 +88,68 @@ public class MailQueueSender {
             due = mailQueue.claim(config.sendBatchSize(), heartbeat.lifetime(), claim);
             // renewed beside the sends, not between them: one send may take longer than the claim lasts
             try (ClaimHeartbeat.Kept alive = heartbeat.keep(() -> mailQueue.renewClaim(claim))) {
-                for (QueuedMail mail : due) {
-                    if (!traces.inSpan(spanName(mail.kind()), mail.traceparent(), () -> send(mail))) {
-                        mailQueue.releaseUnsent(claim);
-                        return;
-                    }
+                if (!sendRound(due)) {
+                    mailQueue.releaseUnsent(claim);
+                    return;
                 }
             }
         } while (due.size() == config.sendBatchSize());
     }
 
     /**
-     * False when the SMTP server failed: the rest of the round waits. The suppression list is read here, per
-     * message, so someone who unsubscribed (from what is not transactional), bounced or complained after the
-     * message was queued (or claimed) gets nothing.
+     * False when the SMTP server failed: the rest of the round waits. Whoever unsubscribed (from what is not
+     * transactional), bounced or complained after the message was queued gets nothing: the claim read their status.
      */
-    private boolean send(QueuedMail mail) {
-        Optional<SubscriptionStatus> status = suppressionList.statusNow(mail.emailHash());
-        if (SuppressionList.suppresses(status, mail.kind())) {
-            mailQueue.finish(mail, MailStatus.SKIPPED, "recipient is " + status.get());
-            metrics.skipped(mail.kind(), status.get());
-            return true;
+    private boolean sendRound(List<QueuedMail> due) {
+        List<QueuedMail> toSend = new ArrayList<>();
+        for (QueuedMail mail : due) {
+            if (SuppressionList.suppresses(mail.statusNow(), mail.kind())) {
+                mailQueue.finish(List.of(mail), MailStatus.SKIPPED, "recipient is " + mail.statusNow().get());
+                metrics.skipped(mail.kind(), mail.statusNow().get());
+            } else {
+                toSend.add(mail);
+            }
         }
-        if (!mailQueue.handOver(mail)) {
-            return true;
+        int groupSize = config.handOverGroupSize();
+        for (int from = 0; from < toSend.size(); from += groupSize) {
+            if (!sendGroup(toSend.subList(from, Math.min(from + groupSize, toSend.size())))) {
+                return false;
+            }
         }
-        try {
-            smtp.send(compose(mail, status));
-        } catch (RuntimeException smtpFailure) {
-            recordFailure(mail, smtpFailure);
-            return false;
-        }
-        mailQueue.finish(mail, MailStatus.SENT, null);
-        metrics.sent(mail.kind());
         return true;
+    }
+
+    /**
+     * Composed before the hand-over is recorded, so a message that cannot be composed is never marked as handed over;
+     * false when the SMTP server failed.
+     */
+    private boolean sendGroup(List<QueuedMail> group) {
+        Map<QueuedMail, Mail> composed = new LinkedHashMap<>();
+        for (QueuedMail mail : group) {
+            try {
+                composed.put(mail, compose(mail));
+            } catch (RuntimeException unusable) {
+                recordFailure(mail, unusable);
+            }
+        }
+        List<QueuedMail> sent = new ArrayList<>();
+        boolean smtpAnswered = true;
+        for (QueuedMail mail : mailQueue.handOver(List.copyOf(composed.keySet()))) {
+            try {
+                traces.inSpan(spanName(mail.kind()), mail.traceparent(), () -> {
+                    smtp.send(composed.get(mail));
+                    return mail;
+                });
+            } catch (RuntimeException smtpFailure) {
+                recordFailure(mail, smtpFailure);
+                smtpAnswered = false;
+                break;
+            }
+            sent.add(mail);
+        }
+        mailQueue.finish(sent, MailStatus.SENT, null);
+        sent.forEach(mail -> metrics.sent(mail.kind()));
+        return smtpAnswered;
     }
 
     /** "send signature receipt": the kind, never the recipient, who is personal data. */
@@ -121,10 +157,10 @@ public class MailQueueSender {
         return "send " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private Mail compose(QueuedMail mail, Optional<SubscriptionStatus> status) {
+    private Mail compose(QueuedMail mail) {
         return switch (mail.kind()) {
-            case SIGNATURE_RECEIPT -> receipts.compose(mail, status);
-            case SIGNATURE_CONFIRMATION, CONFIRMATION_REMINDER -> confirmations.compose(mail, status);
+            case SIGNATURE_RECEIPT -> receipts.compose(mail, mail.statusNow());
+            case SIGNATURE_CONFIRMATION, CONFIRMATION_REMINDER -> confirmations.compose(mail, mail.statusNow());
             case PETITION_REPORT -> reports.compose(mail);
             case ERASURE_CONFIRMATION -> erasures.compose(mail);
             case ACCESS_LINK -> exports.compose(mail);
@@ -137,7 +173,7 @@ public class MailQueueSender {
         String error = SmtpRetries.withoutAddresses(smtpFailure);
         if (attempts >= SmtpRetries.MAX_ATTEMPTS) {
             Log.warnf("mail %s to %s failed %d times, giving up: %s", mail.kind(), mail.emailHash(), attempts, error);
-            mailQueue.finish(mail, MailStatus.FAILED, error);
+            mailQueue.finish(List.of(mail), MailStatus.FAILED, error);
         } else {
             Duration wait = SmtpRetries.backoff(attempts);
             Log.warnf("mail %s to %s failed (attempt %d), next try in %s: %s", mail.kind(), mail.emailHash(),

@@ -48,8 +48,6 @@ public class PersonRepository {
             update email.person set subscription_status = ?, status_changed_at = ?, updated_at = now()
             where email_hash = ? and (subscription_status is null or subscription_status = any(?::text[]))""";
 
-    private static final String STATUS = "select subscription_status from email.person where email_hash = ?";
-
     // person.email is stored lower-cased; the index on lower(email) serves this lookup
     private static final String HASH_BY_EMAIL = "select email_hash from email.person where lower(email) = lower(?)";
 
@@ -108,11 +106,6 @@ public class PersonRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("could not set " + emailHash + " to " + status, e);
         }
-    }
-
-    /** The person's status as it is now; empty for an unknown person or one who never opted in. */
-    public Optional<SubscriptionStatus> status(String emailHash) {
-        return queryOne(STATUS, emailHash, "the status of " + emailHash).map(SubscriptionStatus::valueOf);
     }
 
     /** The hash of the person we mail at this address, if we know them. */

@@ -1,22 +1,19 @@
 package org.petitionpipeline.email.suppression;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.mail.MailKind;
-import org.petitionpipeline.email.people.PersonRepository;
 
 /**
  * The global suppression list: everyone whose status is unsubscribed, bouncing or spam complaint. A person
  * has one status across all petitions, so an unsubscribe from any mail suppresses them everywhere (for
- * transactional mail, only a bounce or a complaint does). Read at send time, never trusted from when a message
- * was queued.
+ * transactional mail, only a bounce or a complaint does). Read when a message is claimed for sending,
+ * never trusted from when it was queued.
  */
-@ApplicationScoped
-public class SuppressionList {
+public final class SuppressionList {
 
     static final Set<SubscriptionStatus> SUPPRESSED = EnumSet.of(SubscriptionStatus.UNSUBSCRIBED,
             SubscriptionStatus.BOUNCING, SubscriptionStatus.SPAM_COMPLAINT);
@@ -32,15 +29,7 @@ public class SuppressionList {
     private static final List<SubscriptionStatus> WEAKEST_FIRST = List.of(SubscriptionStatus.SUBSCRIBED,
             SubscriptionStatus.UNSUBSCRIBED, SubscriptionStatus.BOUNCING, SubscriptionStatus.SPAM_COMPLAINT);
 
-    private final PersonRepository people;
-
-    public SuppressionList(PersonRepository people) {
-        this.people = people;
-    }
-
-    /** The person's status now, or empty when they never opted in (receipts only, no unsubscribe link). */
-    public Optional<SubscriptionStatus> statusNow(String emailHash) {
-        return people.status(emailHash);
+    private SuppressionList() {
     }
 
     /**

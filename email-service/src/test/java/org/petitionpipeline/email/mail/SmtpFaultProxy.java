@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy in front of the test SMTP server that can misbehave as real ones do, and otherwise passes everything
@@ -31,6 +32,8 @@ final class SmtpFaultProxy implements AutoCloseable {
     private final int serverPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean losingGreetings;
+    // counts down to the one connection that loses its greeting; below zero once it has
+    private final AtomicInteger connectionsUntilGreetingLost = new AtomicInteger();
     private volatile Duration replyToMessageAfter = Duration.ZERO;
 
     SmtpFaultProxy(String serverHost, int serverPort) throws IOException {
@@ -49,6 +52,11 @@ final class SmtpFaultProxy implements AutoCloseable {
         losingGreetings = lose;
     }
 
+    /** Whether the {@code nth} connection opened from now on (1 for the next) alone loses the server's greeting. */
+    void loseGreetingOfConnection(int nth) {
+        connectionsUntilGreetingLost.set(nth);
+    }
+
     /** How long the server's reply to each message's end of data is held back from now on. */
     void replyToMessagesAfter(Duration delay) {
         replyToMessageAfter = delay;
@@ -61,7 +69,8 @@ final class SmtpFaultProxy implements AutoCloseable {
                 Socket server = new Socket(serverHost, serverPort);
                 open.add(client);
                 open.add(server);
-                Conversation conversation = new Conversation(losingGreetings);
+                boolean loseGreeting = connectionsUntilGreetingLost.decrementAndGet() == 0 || losingGreetings;
+                Conversation conversation = new Conversation(loseGreeting);
                 pump(server, client, conversation::fromServer);
                 pump(client, server, conversation::fromClient);
             } catch (IOException closed) {

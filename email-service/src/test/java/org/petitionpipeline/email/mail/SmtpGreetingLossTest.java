@@ -6,6 +6,7 @@ import static org.petitionpipeline.email.MailFixtures.accepted;
 import static org.petitionpipeline.email.MailFixtures.mailTo;
 import static org.petitionpipeline.email.MailFixtures.newHash;
 import static org.petitionpipeline.email.MailFixtures.queryText;
+import static org.petitionpipeline.email.MailFixtures.subscribe;
 import static org.petitionpipeline.email.MailFixtures.update;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -13,6 +14,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,9 @@ import org.petitionpipeline.testsupport.SmtpTestResource;
 /**
  * An SMTP conversation whose greeting is lost (the server waits for EHLO, the client for 220) fails after
  * {@code email.smtp-timeout} and goes the way of any refusal: its message waits out a backoff while the queue
- * behind it moves on, and is sent once when its turn comes again.
+ * behind it moves on, and is sent once when its turn comes again. In the middle of a group of messages handed over
+ * together, it ends the round: the group's messages before it are recorded sent, those after it go back to the queue
+ * as never handed over (not uncertain) and are sent by the next round.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -74,6 +79,40 @@ class SmtpGreetingLossTest {
                     "select status " + RECEIPT, stalledHash)));
             assertThat(mailTo(stalled)).hasSize(1);
         }
+    }
+
+    @Test
+    void aFailureInTheMiddleOfAGroupGivesTheRestOfTheGroupBackUnsentAndTheNextRoundSendsIt() throws Exception {
+        List<String> addresses = List.of("group.first@example.org", "group.second@example.org",
+                "group.third@example.org", "group.fourth@example.org");
+        List<String> hashes = new ArrayList<>();
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            for (String address : addresses) {
+                String hash = newHash();
+                hashes.add(hash);
+                subscribe(kafka, dataSource, address, hash);
+            }
+        }
+        Object hashArray = hashes.toArray(String[]::new);
+        SmtpFaultTestResource.proxy().loseGreetingOfConnection(2);
+        // four due messages in one statement: one claim, one group, each message on a connection of its own in turn
+        update(dataSource, """
+                insert into email.outbox (kind, email_hash, reference, given_name, petition_title, created_at,
+                    next_attempt_at)
+                select 'SIGNATURE_RECEIPT', hash, gen_random_uuid()::text, 'Group', 'Tell the Attorney General: resign',
+                    now(), now()
+                from unnest(?::text[]) as h(hash)""", hashArray);
+
+        String group = "from email.outbox where given_name = 'Group' and email_hash = any(?)";
+        await().atMost(Duration.ofSeconds(30)).until(() -> "3".equals(queryText(dataSource,
+                "select count(*) " + group + " and status = 'SENT'", hashArray)));
+        assertThat(queryText(dataSource, "select string_agg(status || ' ' || attempts || ' '"
+                + " || (handed_over_at is null), ',') " + group + " and status <> 'SENT'", hashArray))
+                .as("the one that failed waits out its backoff, not marked as handed over").isEqualTo("PENDING 1 true");
+        assertThat(queryText(dataSource, "select max(attempts) " + group + " and status = 'SENT'", hashArray))
+                .as("those given back unsent were not counted as failed attempts").isEqualTo("0");
+        assertThat(addresses.stream().mapToInt(address -> mailTo(address).size()).sum())
+                .as("the four receipts of signing, and three of the group, each once").isEqualTo(7);
     }
 
     private static void sign(KafkaTestClient kafka, AcceptedSignature signature) {
