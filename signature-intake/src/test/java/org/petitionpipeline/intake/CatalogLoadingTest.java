@@ -22,7 +22,7 @@ import org.petitionpipeline.testsupport.KafkaTestResource;
 
 /**
  * Right after a (re)start, until the catalog has caught up with the {@code petitions} topic, a petition that exists
- * is answered 503 + Retry-After, never 404, and intake is not ready. The petition is on the topic before intake
+ * is answered 503 + Retry-After, never 404 (nor a CORS preflight 403), and intake is not ready. The petition is on the topic before intake
  * starts; the catalog's consumer reads another topic, so here the catalog never catches up.
  */
 @QuarkusTest
@@ -84,6 +84,10 @@ class CatalogLoadingTest {
                 .body(containsString("Your signature may not have been recorded"))
                 .body(containsString("Please go back and sign again."));
         given().get("/petitions/" + SLUG + "/embed").then().statusCode(503).header("Retry-After", "2");
+        // an embed's preflight is not refused (a 403 is final to a browser) before its petition's origins are known
+        given().header("Origin", "https://advocacy.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/petitions/" + SLUG + "/signatures")
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "2");
 
         assertThat(IntakeFixtures.submitted(bootstrapServers, SLUG)).as("nothing published").isEmpty();
         assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())

@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.intake.config.CorsConfig;
 import org.petitionpipeline.intake.service.EmbeddingOrigins;
-import org.petitionpipeline.kit.catalog.PetitionCatalog;
+import org.petitionpipeline.intake.service.KnownPetitions;
 import org.petitionpipeline.kit.http.Problem;
 
 /**
@@ -32,12 +32,12 @@ public class CorsFilters {
     private static final String EXPOSED_HEADERS = "Retry-After, Location";
 
     private final EmbeddingOrigins origins;
-    private final PetitionCatalog catalog;
+    private final KnownPetitions petitions;
     private final CorsConfig config;
 
-    public CorsFilters(EmbeddingOrigins origins, PetitionCatalog catalog, CorsConfig config) {
+    public CorsFilters(EmbeddingOrigins origins, KnownPetitions petitions, CorsConfig config) {
         this.origins = origins;
-        this.catalog = catalog;
+        this.petitions = petitions;
         this.config = config;
     }
 
@@ -47,6 +47,10 @@ public class CorsFilters {
         String requestedMethod = request.getHeaderString("Access-Control-Request-Method");
         if (!HttpMethod.OPTIONS.equals(request.getMethod()) || origin == null || requestedMethod == null) {
             return null;
+        }
+        if (!petitions.loaded()) {
+            // a petition's own origins are not known yet: a 403 now would be a refusal the browser does not retry
+            return KnownPetitions.stillLoading().getResponse();
         }
         if (!origins.allows(origin, petitionOf(request.getUriInfo().getPath()))) {
             return Response.status(403).type(Problem.MEDIA_TYPE)
@@ -71,9 +75,10 @@ public class CorsFilters {
         response.getHeaders().add(HttpHeaders.VARY, "Origin");
     }
 
+    /** Null for a path of no petition, and while the catalog loads (answers are then 503, by the global rules). */
     private PetitionDefinition petitionOf(String path) {
         Matcher matcher = PETITION_PATH.matcher(path);
-        return matcher.matches() ? catalog.find(matcher.group(1)).orElse(null) : null;
+        return matcher.matches() && petitions.loaded() ? petitions.find(matcher.group(1)).orElse(null) : null;
     }
 
     private static String allowedOf(String requestedHeaders) {

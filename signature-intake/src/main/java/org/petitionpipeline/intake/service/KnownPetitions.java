@@ -38,8 +38,7 @@ public class KnownPetitions {
      */
     public Optional<PetitionDefinition> find(String slug) {
         if (!loaded()) {
-            throw ProblemException.unavailable("petitions are still loading after a restart; please try again in a "
-                    + "moment", RETRY_AFTER_SECONDS);
+            throw stillLoading();
         }
         return catalog.find(slug);
     }
@@ -51,6 +50,12 @@ public class KnownPetitions {
      */
     public PetitionDefinition require(String slug) {
         return find(slug).orElseThrow(() -> unknown(slug));
+    }
+
+    /** 503 + Retry-After: what any question about a petition gets until the catalog has caught up. */
+    public static ProblemException stillLoading() {
+        return ProblemException.unavailable("petitions are still loading after a restart; please try again in a "
+                + "moment", RETRY_AFTER_SECONDS);
     }
 
     public static ProblemException unknown(String slug) {
