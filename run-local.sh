@@ -9,7 +9,9 @@
 # `./run-local.sh bench-dedup [records]` measures dedup-service against this machine's raw PostgreSQL rate;
 # `./run-local.sh bench-intake [seconds] [connections]` measures one signature-intake over HTTP against this
 # machine's raw Kafka producer rate; `./run-local.sh bench-admin [seconds] [connections]` measures what checking the
-# caller's token costs on an admin request; `./run-local.sh load [options]` drives the whole pipeline with realistic
+# caller's token costs on an admin request; `./run-local.sh bench-receipts [receipts] [smtp-sink|greenmail]` measures
+# how many signature receipts one email-service sends per second into a real SMTP server (Postfix's smtp-sink by
+# default); `./run-local.sh load [options]` drives the whole pipeline with realistic
 # traffic and measures every stage against the raw Kafka and PostgreSQL rates (`load --help` for the options);
 # `./run-local.sh faults [options]` keeps such a load running while it kills and restarts each service, restarts
 # the broker and the database and sends poison records, then checks nothing was lost, counted or mailed twice.
@@ -83,6 +85,10 @@ case "$command" in
     needs_build && ./mvnw -B -q -DskipTests package
     exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.bench.AdminTokenBenchmark "$@"
     ;;
+  bench-receipts)
+    needs_build && ./mvnw -B -q -DskipTests package
+    exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.bench.ReceiptBenchmark "$@"
+    ;;
   load)
     needs_build && ./mvnw -B -q -DskipTests package
     exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.load.LoadBenchmark "$@"
@@ -93,7 +99,7 @@ case "$command" in
     ;;
   *)
     echo "usage: $0 [start|infra] [--brokers 1|3] [--instances N] [--secure]" >&2
-    echo "       $0 [stop|bench-dedup [records]|bench-intake [seconds] [connections]|bench-admin [seconds] [connections]|load [options]|faults [options]]" >&2
+    echo "       $0 [stop|bench-dedup [records]|bench-intake [seconds] [connections]|bench-admin [seconds] [connections]|bench-receipts [receipts] [smtp-sink|greenmail]|load [options]|faults [options]]" >&2
     exit 64
     ;;
 esac

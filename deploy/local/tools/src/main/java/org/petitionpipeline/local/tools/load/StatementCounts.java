@@ -32,7 +32,7 @@ public final class StatementCounts {
     }
 
     /** Starts the count afresh; false (and nothing counted) where the server has no pg_stat_statements loaded. */
-    static boolean reset(Connection database) {
+    public static boolean reset(Connection database) {
         try (Statement statement = database.createStatement()) {
             statement.execute("create extension if not exists pg_stat_statements");
             statement.execute("select pg_stat_statements_reset()");
@@ -42,7 +42,7 @@ public final class StatementCounts {
         }
     }
 
-    static StatementCounts read(Connection database) throws SQLException {
+    public static StatementCounts read(Connection database) throws SQLException {
         List<Entry> entries = new ArrayList<>();
         try (Statement statement = database.createStatement();
                 ResultSet rows = statement.executeQuery("""
