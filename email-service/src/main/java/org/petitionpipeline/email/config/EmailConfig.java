@@ -54,6 +54,13 @@ public interface EmailConfig {
     Duration smtpTimeout();
 
     /**
+     * Most SMTP conversations one instance holds at once, each on a connection of its own that stays open for the next
+     * message. No more than the mail client's pool holds ({@code quarkus.mailer.max-pool-size}, Quarkus' 10): a
+     * conversation beyond it waits for a connection inside its {@link #smtpTimeout()}.
+     */
+    int smtpConnections();
+
+    /**
      * How long a claim on queued mail, or a mailing's lease, lasts without renewal before its holder is taken for dead
      * and another instance takes the work over. A live holder has it renewed every third of this, however long its
      * SMTP conversations take, so it does not depend on {@link #smtpTimeout()}.

@@ -92,12 +92,8 @@ public class MailQueue {
     private static final String RENEW = """
             update email.outbox set claimed_at = now() where claim_token = ? and status = 'SENDING'""";
 
-    /*
-     * Whatever of a claim is still SENDING when its sender gives it back was never handed to the SMTP server, even if
-     * marked so: a sender records every conversation it starts (sent, refused) before it gives the rest back.
-     */
     private static final String RELEASE = """
-            update email.outbox set status = 'PENDING', claim_token = null, handed_over_at = null
+            update email.outbox set status = 'PENDING', claim_token = null
             where claim_token = ? and status = 'SENDING'""";
 
     private final DataSource dataSource;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.petitionpipeline.email.config.EmailConfig;
 import org.petitionpipeline.email.mail.ClaimHeartbeat;
@@ -18,6 +19,7 @@ import org.petitionpipeline.email.mail.EmailMetrics;
 import org.petitionpipeline.email.mail.MailKind;
 import org.petitionpipeline.email.mail.MailStatus;
 import org.petitionpipeline.email.mail.SmtpGateway;
+import org.petitionpipeline.email.mail.SmtpOutcome;
 import org.petitionpipeline.email.mail.SmtpRetries;
 import org.petitionpipeline.email.optin.ConfirmationComposer;
 import org.petitionpipeline.email.privacy.ErasureMailComposer;
@@ -31,11 +33,12 @@ import org.petitionpipeline.kit.tracing.ResumedTraces;
  * Drains the mail queue over SMTP, each message at most once: the start of its hand-over to the SMTP server is recorded
  * before the conversation, and one whose sender died after that point is set aside as uncertain rather than sent
  * again by whoever takes the stale claim over (the server may already have taken it). A failed send
- * backs off exponentially and ends the round: when the SMTP server is down, the whole queue waits for it
- * rather than burning through its attempts in seconds.
+ * backs off exponentially and ends the round after its group: when the SMTP server is down, the whole queue waits
+ * for it rather than burning through its attempts in seconds.
  * <p>
  * The database hears of a round in groups of {@code email.hand-over-group-size} messages: one statement marks a group
- * handed over, one records those sent. That is what keeps PostgreSQL's share of a receipt small (three statements
+ * handed over, the group goes out over up to {@code email.smtp-connections} conversations at once, one statement
+ * records those sent. That is what keeps PostgreSQL's share of a receipt small (three statements
  * per message before); its price is that a sender killed mid-group leaves the whole group uncertain, the messages it
  * had not yet started included, which are then never sent (never twice, possibly not at all).
  */
@@ -121,7 +124,7 @@ public class MailQueueSender {
 
     /**
      * Composed before the hand-over is recorded, so a message that cannot be composed is never marked as handed over;
-     * false when the SMTP server failed.
+     * the group then goes out over several SMTP conversations at once. False when the SMTP server failed any of it.
      */
     private boolean sendGroup(List<QueuedMail> group) {
         Map<QueuedMail, Mail> composed = new LinkedHashMap<>();
@@ -132,20 +135,22 @@ public class MailQueueSender {
                 recordFailure(mail, unusable);
             }
         }
+        List<QueuedMail> handedOver = mailQueue.handOver(List.copyOf(composed.keySet()));
+        List<ResumedTraces.Started> spans = handedOver.stream()
+                .map(mail -> traces.start(spanName(mail.kind()), mail.traceparent())).toList();
+        List<SmtpOutcome> outcomes = smtp.send(handedOver.stream().map(composed::get).toList());
         List<QueuedMail> sent = new ArrayList<>();
         boolean smtpAnswered = true;
-        for (QueuedMail mail : mailQueue.handOver(List.copyOf(composed.keySet()))) {
-            try {
-                traces.inSpan(spanName(mail.kind()), mail.traceparent(), () -> {
-                    smtp.send(composed.get(mail));
-                    return mail;
-                });
-            } catch (RuntimeException smtpFailure) {
-                recordFailure(mail, smtpFailure);
+        for (int i = 0; i < handedOver.size(); i++) {
+            Optional<RuntimeException> failure = outcomes.get(i).failure();
+            failure.ifPresent(spans.get(i)::failed);
+            spans.get(i).end();
+            if (failure.isPresent()) {
+                recordFailure(handedOver.get(i), failure.get());
                 smtpAnswered = false;
-                break;
+            } else {
+                sent.add(handedOver.get(i));
             }
-            sent.add(mail);
         }
         mailQueue.finish(sent, MailStatus.SENT, null);
         sent.forEach(mail -> metrics.sent(mail.kind()));

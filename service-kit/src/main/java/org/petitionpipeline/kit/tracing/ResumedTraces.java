@@ -25,13 +25,40 @@ public class ResumedTraces {
 
     /** Runs {@code work} in a span named {@code name}, the child of {@code traceparent} (a new trace for none). */
     public <R> R inSpan(String name, String traceparent, Supplier<R> work) {
-        Span span = tracer.spanBuilder(name).setParent(headers.fromTraceparent(traceparent)).startSpan();
-        try (Scope ignored = span.makeCurrent()) {
+        Started started = start(name, traceparent);
+        try (Scope ignored = started.span.makeCurrent()) {
             return work.get();
         } catch (RuntimeException failure) {
-            span.recordException(failure).setStatus(StatusCode.ERROR);
+            started.failed(failure);
             throw failure;
         } finally {
+            started.end();
+        }
+    }
+
+    /**
+     * Starts a span named {@code name}, the child of {@code traceparent}, for work that goes on beside other work and
+     * ends when the caller says: one of several SMTP conversations held at once.
+     */
+    public Started start(String name, String traceparent) {
+        return new Started(tracer.spanBuilder(name).setParent(headers.fromTraceparent(traceparent)).startSpan());
+    }
+
+    /** A span the caller ends. */
+    public static final class Started {
+
+        private final Span span;
+
+        private Started(Span span) {
+            this.span = span;
+        }
+
+        /** Marks the work failed, with why; {@link #end()} still follows. */
+        public void failed(Throwable failure) {
+            span.recordException(failure).setStatus(StatusCode.ERROR);
+        }
+
+        public void end() {
             span.end();
         }
     }
