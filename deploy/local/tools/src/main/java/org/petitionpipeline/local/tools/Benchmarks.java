@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.local.launcher.InfrastructureLogging;
 import org.petitionpipeline.local.launcher.LocalPipelineSettings;
 import org.petitionpipeline.local.launcher.PipelineService;
@@ -47,6 +48,17 @@ public final class Benchmarks {
                 topology, Ports.free(topology), false, Secrets.fromEnvironmentOrRandom(Map.of()), serviceEnvironment);
         InfrastructureLogging.toFile(settings.logDir().resolve("infrastructure.log"));
         return settings;
+    }
+
+    /**
+     * An open petition as reporting announces it on the {@code petitions} topic, for a benchmark that runs without
+     * reporting; its consent wording is version {@code v1}, as {@link SyntheticSubmissions}' signers agree to.
+     */
+    public static String openPetition(String slug) {
+        return """
+                {"schema_version": %d, "slug": "%s", "title": "Benchmark", "text": "Signed by a load generator.",
+                 "targets": [{"name": "Nobody", "title": "Test target"}], "goal": 1000000, "status": "OPEN",
+                 "consent_text": "Email me updates", "consent_text_version": "v1"}""".formatted(EventSchema.VERSION, slug);
     }
 
     /** Parses a command's options; on a bad one (or {@code --help}) prints why and exits with 64 (EX_USAGE). */

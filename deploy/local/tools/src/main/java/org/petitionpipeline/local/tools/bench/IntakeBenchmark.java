@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
-import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.local.launcher.Http;
 import org.petitionpipeline.local.launcher.LocalPipeline;
@@ -35,11 +34,6 @@ public final class IntakeBenchmark {
     private static final double REPEAT_SHARE = 0.15;
     // profiled: the JIT's C2 compiler still took 0.4 of the 2 cores 40 s into a run; 5 s measured mostly compilation
     private static final Duration WARM_UP = Duration.ofSeconds(30);
-    private static final String DEFINITION = """
-            {"schema_version": %d, "slug": "%s", "title": "Benchmark", "text": "Signed by a load generator.",
-             "targets": [{"name": "Nobody", "title": "Test target"}], "goal": 1000000, "status": "OPEN",
-             "consent_text": "Email me updates", "consent_text_version": "bench-1"}"""
-            .formatted(EventSchema.VERSION, PETITION);
 
     private IntakeBenchmark() {
     }
@@ -85,7 +79,7 @@ public final class IntakeBenchmark {
     }
 
     private static void openPetition(LocalPipeline pipeline, KafkaTestClient kafka) {
-        kafka.sendRaw(Topics.PETITIONS, PETITION, DEFINITION);
+        kafka.sendRaw(Topics.PETITIONS, PETITION, Benchmarks.openPetition(PETITION));
         Http.awaitOk(pipeline.url(PipelineService.INTAKE).resolve("/api/petitions/" + PETITION),
                 Duration.ofSeconds(30), () -> pipeline.isAlive(PipelineService.INTAKE),
                 "the '" + PETITION + "' petition in intake's catalog");

@@ -47,11 +47,6 @@ public final class ReceiptBenchmark {
     private static final String PETITION = "bench-receipts";
     private static final int WARM_UP_RECEIPTS = 3_000;
     private static final String RECEIPTS = "from email.outbox where kind = 'SIGNATURE_RECEIPT'";
-    private static final String DEFINITION = """
-            {"schema_version": %d, "slug": "%s", "title": "Benchmark", "text": "Signed by a load generator.",
-             "targets": [{"name": "Nobody", "title": "Test target"}], "goal": 1000000, "status": "OPEN",
-             "consent_text": "Email me updates", "consent_text_version": "v1"}"""
-            .formatted(EventSchema.VERSION, PETITION);
 
     private ReceiptBenchmark() {
     }
@@ -80,7 +75,7 @@ public final class ReceiptBenchmark {
                         EnumSet.of(PipelineService.EMAIL, PipelineService.DEDUP), System.out::println);
                 KafkaTestClient kafka = new KafkaTestClient(pipeline.kafkaClientConfig());
                 Connection database = connect(pipeline.postgres())) {
-            kafka.sendRaw(Topics.PETITIONS, PETITION, DEFINITION);
+            kafka.sendRaw(Topics.PETITIONS, PETITION, Benchmarks.openPetition(PETITION));
 
             System.out.printf("warming up with %,d receipts%n", WARM_UP_RECEIPTS);
             publish(pipeline, warmUp);
