@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,27 @@ public record ServiceJvm(String name, Path javaHome, String release, StartupArch
     public static ServiceJvm launchers() {
         Path home = Path.of(System.getProperty("java.home"));
         return new ServiceJvm(Integer.toString(Runtime.version().feature()), home, release(home), StartupArchive.NONE);
+    }
+
+    /**
+     * What {@code ./run-local.sh} runs the services on: {@code PIPELINE_SERVICE_JVM} if set (e.g. {@code 17} to run
+     * them as the tests do), else JDK 25 or newer with its AOT cache (the launcher's own, or a JDK 25 installed beside
+     * it), else the launcher's own JDK with an AppCDS archive. JDK 25 from its AOT cache reached its steady rate
+     * soonest after a cold start (docs/benchmarks/warm-up.md).
+     */
+    public static ServiceJvm forLocalRun(Map<String, String> environment) {
+        String chosen = environment.get("PIPELINE_SERVICE_JVM");
+        if (chosen != null && !chosen.isBlank()) {
+            return named(chosen.strip());
+        }
+        int own = Runtime.version().feature();
+        if (own >= FIRST_WITH_AOT_CACHE_OUTPUT) {
+            return named(own + "-aot");
+        }
+        if (find(FIRST_WITH_AOT_CACHE_OUTPUT).isPresent()) {
+            return named(FIRST_WITH_AOT_CACHE_OUTPUT + "-aot");
+        }
+        return named(own + "-cds");
     }
 
     /** {@code 17}, {@code 17-cds}, {@code 25}, {@code 25-aot}: that feature release, found beside the launcher's. */

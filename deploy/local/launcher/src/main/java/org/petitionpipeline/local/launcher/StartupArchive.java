@@ -7,18 +7,24 @@ package org.petitionpipeline.local.launcher;
  * run's JVM exits and is valid only for the same JDK and the same jars.
  */
 public enum StartupArchive {
-    NONE("", "", ""),
-    CDS("-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", ".jsa"),
-    AOT("-XX:AOTCacheOutput=", "-XX:AOTCache=", ".aot");
+    NONE("", "", "", "no archive"),
+    CDS("-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", ".jsa", "AppCDS archive"),
+    AOT("-XX:AOTCacheOutput=", "-XX:AOTCache=", ".aot", "AOT cache");
 
     private final String recordOption;
     private final String useOption;
     private final String suffix;
+    private final String label;
 
-    StartupArchive(String recordOption, String useOption, String suffix) {
+    StartupArchive(String recordOption, String useOption, String suffix, String label) {
         this.recordOption = recordOption;
         this.useOption = useOption;
         this.suffix = suffix;
+        this.label = label;
+    }
+
+    String label() {
+        return label;
     }
 
     String recordOption() {

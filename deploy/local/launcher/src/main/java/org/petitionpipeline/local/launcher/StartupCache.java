@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +47,19 @@ final class StartupCache {
         }
         deleteArchivesOf(service);
         return List.of(jvm.archive().recordOption() + archive);
+    }
+
+    /** For the progress line: the JDK and whether the services start from their archives or record them now. */
+    String describe(Set<PipelineService> services) {
+        String jdk = " on JDK " + jvm.release();
+        if (jvm.archive() == StartupArchive.NONE) {
+            return jdk;
+        }
+        String archive = jvm.archive().label();
+        return services.stream().allMatch(service -> Files.isRegularFile(archive(service)))
+                ? jdk + ", from their " + archive
+                : jdk + ", recording their " + archive + " (written as they stop, in " + directory
+                        + "; they start from it next time)";
     }
 
     /** The archive for this build of the service on this JDK, whether or not it was recorded yet. */

@@ -3,6 +3,7 @@ package org.petitionpipeline.local.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ServiceJvmTest {
@@ -16,6 +17,21 @@ class ServiceJvmTest {
         assertThat(jvm.javaHome().toString()).isEqualTo(System.getProperty("java.home"));
         assertThat(jvm.release()).startsWith(own);
         assertThat(jvm.archive()).isEqualTo(StartupArchive.CDS);
+    }
+
+    @Test
+    void theLocalRunTakesTheJvmItIsToldOf() {
+        String own = Integer.toString(Runtime.version().feature());
+
+        ServiceJvm jvm = ServiceJvm.forLocalRun(Map.of("PIPELINE_SERVICE_JVM", own));
+
+        assertThat(jvm.archive()).isEqualTo(StartupArchive.NONE);
+        assertThat(jvm.javaHome().toString()).isEqualTo(System.getProperty("java.home"));
+    }
+
+    @Test
+    void otherwiseTheLocalRunStartsItsServicesFromAnArchive() {
+        assertThat(ServiceJvm.forLocalRun(Map.of()).archive()).isNotEqualTo(StartupArchive.NONE);
     }
 
     @Test
