@@ -37,8 +37,8 @@ public record ServiceJvm(String name, Path javaHome, String release, StartupArch
     /**
      * What {@code ./run-local.sh} runs the services on: {@code PIPELINE_SERVICE_JVM} if set (e.g. {@code 17} to run
      * them as the tests do), else JDK 25 or newer with its AOT cache (the launcher's own, or a JDK 25 installed beside
-     * it), else the launcher's own JDK with an AppCDS archive. JDK 25 from its AOT cache reached its steady rate
-     * soonest after a cold start (docs/benchmarks/warm-up.md).
+     * it), else the launcher's own JDK as it is. Only the AOT cache made the first seconds after a cold start faster;
+     * an AppCDS archive on JDK 17 shortened the start alone (docs/benchmarks/warm-up.md).
      */
     public static ServiceJvm forLocalRun(Map<String, String> environment) {
         String chosen = environment.get("PIPELINE_SERVICE_JVM");
@@ -52,7 +52,7 @@ public record ServiceJvm(String name, Path javaHome, String release, StartupArch
         if (find(FIRST_WITH_AOT_CACHE_OUTPUT).isPresent()) {
             return named(FIRST_WITH_AOT_CACHE_OUTPUT + "-aot");
         }
-        return named(own + "-cds");
+        return launchers();
     }
 
     /** {@code 17}, {@code 17-cds}, {@code 25}, {@code 25-aot}: that feature release, found beside the launcher's. */

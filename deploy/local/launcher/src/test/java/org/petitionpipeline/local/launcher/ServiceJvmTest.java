@@ -30,8 +30,11 @@ class ServiceJvmTest {
     }
 
     @Test
-    void otherwiseTheLocalRunStartsItsServicesFromAnArchive() {
-        assertThat(ServiceJvm.forLocalRun(Map.of()).archive()).isNotEqualTo(StartupArchive.NONE);
+    void otherwiseTheLocalRunTakesJdk25WithItsAotCacheWhereThereIsOne() {
+        ServiceJvm jvm = ServiceJvm.forLocalRun(Map.of());
+
+        int feature = Integer.parseInt(jvm.release().split("\\.")[0]);
+        assertThat(jvm.archive()).isEqualTo(feature >= 25 ? StartupArchive.AOT : StartupArchive.NONE);
     }
 
     @Test
