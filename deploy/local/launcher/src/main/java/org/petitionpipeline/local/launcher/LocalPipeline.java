@@ -210,9 +210,9 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /**
-     * Stops every instance at once: a JVM that writes its startup archive as it stops takes seconds to, JDK 25's AOT
-     * cache 7-10 s on 2 idle cores, and four services one after the other would keep {@code ./run-local.sh stop}
-     * waiting a minute.
+     * Stops every instance at once: a JVM that writes its startup archive as it stops takes longer to (JDK 25's AOT
+     * cache 7-10 s on 2 idle cores), and four services one after the other would keep {@code ./run-local.sh stop}
+     * waiting more than its minute.
      */
     private void stopServices() {
         List<Thread> stopping = instances().stream()
