@@ -8,7 +8,9 @@
 # against them (`./mvnw quarkus:dev -pl email-service -am`, see docs/contributing.md);
 # `./run-local.sh bench-dedup [records]` measures dedup-service against this machine's raw PostgreSQL rate;
 # `./run-local.sh bench-intake [seconds] [connections]` measures one signature-intake over HTTP against this
-# machine's raw Kafka producer rate; `./run-local.sh bench-admin [seconds] [connections]` measures what checking the
+# machine's raw Kafka producer rate; `./run-local.sh bench-warmup [seconds] [connections] [--jvm 17|17-cds|25|25-aot]`
+# measures how fast a signature-intake started cold reaches its steady rate on each JVM option;
+# `./run-local.sh bench-admin [seconds] [connections]` measures what checking the
 # caller's token costs on an admin request; `./run-local.sh bench-receipts [receipts] [smtp-sink|greenmail]` measures
 # how many signature receipts one email-service sends per second into a real SMTP server (Postfix's smtp-sink by
 # default); `./run-local.sh load [options]` drives the whole pipeline with realistic
@@ -81,6 +83,10 @@ case "$command" in
     needs_build && ./mvnw -B -q -DskipTests package
     exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.bench.IntakeBenchmark "$@"
     ;;
+  bench-warmup)
+    needs_build && ./mvnw -B -q -DskipTests package
+    exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.bench.WarmUpBenchmark "$@"
+    ;;
   bench-admin)
     needs_build && ./mvnw -B -q -DskipTests package
     exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.bench.AdminTokenBenchmark "$@"
@@ -100,6 +106,7 @@ case "$command" in
   *)
     echo "usage: $0 [start|infra] [--brokers 1|3] [--instances N] [--secure]" >&2
     echo "       $0 [stop|bench-dedup [records]|bench-intake [seconds] [connections]|bench-admin [seconds] [connections]|bench-receipts [receipts] [smtp-sink|greenmail]|load [options]|faults [options]]" >&2
+    echo "       $0 bench-warmup [seconds] [connections] [--jvm 17|17-cds|25|25-aot] [--train-seconds S]" >&2
     exit 64
     ;;
 esac

@@ -37,6 +37,9 @@ import org.petitionpipeline.testsupport.PostgresServer;
 public final class LocalPipeline implements AutoCloseable {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(15);
+    // JDK 25 assembles its AOT cache at exit, in a second JVM: 7-10 s for a service on 2 idle cores, more when busy
+    private static final Duration RECORDING_SERVICE_STOP_GRACE = Duration.ofSeconds(60);
     private static final String LOOPBACK = "127.0.0.1";
     private static final String JWKS_PATH = "/.well-known/jwks.json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,6 +47,7 @@ public final class LocalPipeline implements AutoCloseable {
     public static final String UNSUBSCRIBE_MAILBOX = "unsubscribe@petitions.localhost";
 
     private final LocalPipelineSettings settings;
+    private final StartupCache startupCache;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<PipelineService, List<ServiceInstance>> services = new EnumMap<>(PipelineService.class);
     private volatile KafkaBroker kafka;
@@ -57,6 +61,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     private LocalPipeline(LocalPipelineSettings settings) {
         this.settings = settings;
+        this.startupCache = new StartupCache(settings.startupCacheDir(), settings.home(), settings.serviceJvm());
     }
 
     /** Starts everything and returns once every service is ready and the demo petition can be signed. */
@@ -104,7 +109,9 @@ public final class LocalPipeline implements AutoCloseable {
         Consumer<String> step = timed(progress);
         startInfrastructure(wanted, step);
         step.accept("starting " + (wanted.size() == PipelineService.values().length ? "the four services" : wanted)
-                + (settings.topology().isBalanced() ? ", " + settings.topology().instances() + " instances of each" : ""));
+                + (settings.topology().isBalanced() ? ", " + settings.topology().instances() + " instances of each" : "")
+                + startupCache.describe(wanted));
+        started.push(this::stopServices);
         for (PipelineService service : wanted) {
             startService(service);
         }
@@ -188,16 +195,37 @@ public final class LocalPipeline implements AutoCloseable {
 
     private void startService(PipelineService service) {
         List<ServiceInstance> instances = new ArrayList<>();
+        services.put(service, instances);
         List<Integer> ports = settings.ports().instances().get(service);
         for (int index = 0; index < ports.size(); index++) {
+            int instanceIndex = index;
             ServiceInstance instance = new ServiceInstance(service, index, ports.get(index),
-                    () -> serviceCommand(service), environmentOf(service, ports.get(index)),
-                    settings.logDir().resolve(ServiceInstance.name(service, index) + ".log"));
-            instance.start();
-            started.push(instance);
+                    () -> serviceCommand(service, instanceIndex), environmentOf(service, ports.get(index)),
+                    settings.logDir().resolve(ServiceInstance.name(service, index) + ".log"),
+                    settings.serviceJvm().archive() == StartupArchive.NONE ? SERVICE_STOP_GRACE
+                            : RECORDING_SERVICE_STOP_GRACE);
             instances.add(instance);
+            instance.start();
         }
-        services.put(service, instances);
+    }
+
+    /**
+     * Stops every instance at once: a JVM that writes its startup archive as it stops takes longer to (JDK 25's AOT
+     * cache 7-10 s on 2 idle cores), and four services one after the other would keep {@code ./run-local.sh stop}
+     * waiting more than its minute.
+     */
+    private void stopServices() {
+        List<Thread> stopping = instances().stream()
+                .map(instance -> new Thread(instance::close, "stopping " + instance.name())).toList();
+        stopping.forEach(Thread::start);
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Kills every instance of a service the way a crash does (SIGKILL: no shutdown hook, nothing flushed). */
@@ -253,6 +281,11 @@ public final class LocalPipeline implements AutoCloseable {
     /** CPU time every instance of a service has used so far, e.g. to tell how many cores it kept busy under load. */
     public Duration cpuTime(PipelineService service) {
         return services.get(service).stream().map(ServiceInstance::cpuTime).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** Resident memory of every instance of a service now, together. */
+    public long residentBytes(PipelineService service) {
+        return services.get(service).stream().mapToLong(ServiceInstance::residentBytes).sum();
     }
 
     /**
@@ -420,9 +453,13 @@ public final class LocalPipeline implements AutoCloseable {
                 "-jar", settings.mailCatcherJar().toString());
     }
 
-    /** {@code PIPELINE_SERVICE_JAVA_OPTS} adds JVM options to every service, e.g. to profile one with JFR. */
-    private List<String> serviceCommand(PipelineService service) {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m"));
+    /**
+     * On the settings' JDK, from its startup archive (recording it on a first start); {@code
+     * PIPELINE_SERVICE_JAVA_OPTS} adds JVM options to every service, e.g. to profile one with JFR.
+     */
+    private List<String> serviceCommand(PipelineService service, int index) {
+        List<String> command = new ArrayList<>(List.of(settings.serviceJvm().java().toString(), "-Xmx384m"));
+        command.addAll(startupCache.options(service, index));
         String extraOptions = System.getenv("PIPELINE_SERVICE_JAVA_OPTS");
         if (extraOptions != null && !extraOptions.isBlank()) {
             command.addAll(List.of(extraOptions.strip().split("\\s+")));

@@ -11,9 +11,10 @@ import java.util.Map;
  *                           test that kills and restarts on its own: no)
  * @param serviceEnvironment environment a caller adds to a service's, over the launcher's own (e.g. a benchmark
  *                           that makes intake trust its {@code X-Forwarded-For}); empty for the ordinary local run
+ * @param serviceJvm         the JDK that runs the services and the archive they start from
  */
 public record LocalPipelineSettings(Path home, Path workDir, Topology topology, Ports ports, boolean supervised,
-        Secrets secrets, Map<PipelineService, Map<String, String>> serviceEnvironment) {
+        Secrets secrets, Map<PipelineService, Map<String, String>> serviceEnvironment, ServiceJvm serviceJvm) {
 
     /**
      * For load generators and system tests that stand in for a proxy carrying many synthetic signers: intake
@@ -34,6 +35,12 @@ public record LocalPipelineSettings(Path home, Path workDir, Topology topology, 
         }
     }
 
+    /** On the launcher's own JDK, without a startup archive: as the tests run it. */
+    public LocalPipelineSettings(Path home, Path workDir, Topology topology, Ports ports, boolean supervised,
+            Secrets secrets, Map<PipelineService, Map<String, String>> serviceEnvironment) {
+        this(home, workDir, topology, ports, supervised, secrets, serviceEnvironment, ServiceJvm.launchers());
+    }
+
     /** One broker, one instance of each service, unsupervised: as the tests and the benchmarks run it. */
     public LocalPipelineSettings(Path home, Path workDir, Ports ports, Secrets secrets,
             Map<PipelineService, Map<String, String>> serviceEnvironment) {
@@ -42,6 +49,11 @@ public record LocalPipelineSettings(Path home, Path workDir, Topology topology, 
 
     public LocalPipelineSettings(Path home, Path workDir, Ports ports, Secrets secrets) {
         this(home, workDir, ports, secrets, Map.of());
+    }
+
+    /** The same, with the services on another JDK or archive. */
+    public LocalPipelineSettings withServiceJvm(ServiceJvm jvm) {
+        return new LocalPipelineSettings(home, workDir, topology, ports, supervised, secrets, serviceEnvironment, jvm);
     }
 
     public Map<String, String> extraEnvironment(PipelineService service) {
@@ -58,6 +70,11 @@ public record LocalPipelineSettings(Path home, Path workDir, Topology topology, 
 
     public Path logDir() {
         return workDir.resolve("logs");
+    }
+
+    /** Kept across starts, unlike data and logs: the services' startup archives. */
+    public Path startupCacheDir() {
+        return workDir.resolve("startup-cache");
     }
 
     public Path mailCatcherJar() {

@@ -12,25 +12,33 @@ import java.util.concurrent.TimeUnit;
 /** A child process with its output in a log file, stopped politely (SIGTERM) and then, if need be, forcibly. */
 final class ManagedProcess implements AutoCloseable {
 
-    private static final long GRACE_SECONDS = 15;
+    private static final Duration GRACE = Duration.ofSeconds(15);
 
     private final String name;
     private final Process process;
     private final Path log;
+    private final Duration grace;
 
-    private ManagedProcess(String name, Process process, Path log) {
+    private ManagedProcess(String name, Process process, Path log, Duration grace) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.grace = grace;
     }
 
     static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path log) {
+        return start(name, command, environment, log, GRACE);
+    }
+
+    /** As {@link #start(String, List, Map, Path)}, given {@code grace} to stop before it is killed. */
+    static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path log,
+            Duration grace) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            return new ManagedProcess(name, builder.start(), log);
+            return new ManagedProcess(name, builder.start(), log, grace);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + ": " + String.join(" ", command), e);
         }
@@ -46,6 +54,11 @@ final class ManagedProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Resident memory (RSS) now, from Linux's /proc; zero where there is none or the process has ended. */
+    long residentBytes() {
+        return ProcessMemory.residentBytes(process.pid());
     }
 
     /** CPU time the process has used so far, all its threads together, as the OS counts it. */
@@ -97,7 +110,7 @@ final class ManagedProcess implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -18,18 +18,20 @@ final class ServiceInstance implements AutoCloseable {
     private final Supplier<List<String>> command;
     private final Map<String, String> environment;
     private final Path log;
+    private final Duration stopGrace;
     private ManagedProcess process;
     private Duration cpuOfEarlierProcesses = Duration.ZERO;
     private int starts;
 
     ServiceInstance(PipelineService service, int index, int port, Supplier<List<String>> command,
-            Map<String, String> environment, Path log) {
+            Map<String, String> environment, Path log, Duration stopGrace) {
         this.service = service;
         this.index = index;
         this.port = port;
         this.command = command;
         this.environment = Map.copyOf(environment);
         this.log = log;
+        this.stopGrace = stopGrace;
     }
 
     /** As the balancer and the logs name it: {@code signature-intake-1}, {@code signature-intake-2}, …. */
@@ -61,7 +63,7 @@ final class ServiceInstance implements AutoCloseable {
         if (process != null) {
             cpuOfEarlierProcesses = cpuOfEarlierProcesses.plus(process.cpuTimeOrZero());
         }
-        process = ManagedProcess.start(name(), command.get(), environment, log);
+        process = ManagedProcess.start(name(), command.get(), environment, log, stopGrace);
         starts++;
     }
 
@@ -86,6 +88,11 @@ final class ServiceInstance implements AutoCloseable {
     /** CPU time of every process this instance has been, so far. */
     synchronized Duration cpuTime() {
         return cpuOfEarlierProcesses.plus(process == null ? Duration.ZERO : process.cpuTimeOrZero());
+    }
+
+    /** Resident memory of the running process, zero when there is none. */
+    synchronized long residentBytes() {
+        return process == null ? 0 : process.residentBytes();
     }
 
     String logTail(int lines) {

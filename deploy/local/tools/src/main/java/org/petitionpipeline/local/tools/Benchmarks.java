@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -70,6 +71,14 @@ public final class Benchmarks {
             System.exit(64);
             throw badOption;
         }
+    }
+
+    /** The value after an option, e.g. {@code 25-aot} after {@code --jvm}; without one, says so and how to use it. */
+    public static String optionValue(String option, Iterator<String> args, String usage) {
+        if (!args.hasNext()) {
+            throw new IllegalArgumentException(option + " needs a value\n" + usage);
+        }
+        return args.next();
     }
 
     /** A producer as durable as the services' own (acks=all, idempotent), tuned by {@code settings} (batching…). */

@@ -5,11 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.petitionpipeline.contracts.Topics;
-import org.petitionpipeline.local.launcher.Http;
 import org.petitionpipeline.local.launcher.LocalPipeline;
 import org.petitionpipeline.local.launcher.LocalPipelineSettings;
 import org.petitionpipeline.local.launcher.PipelineService;
@@ -18,8 +16,6 @@ import org.petitionpipeline.local.tools.RawKafkaRate;
 import org.petitionpipeline.local.tools.load.Pacing;
 import org.petitionpipeline.local.tools.load.SignatureLoad.Outcome;
 import org.petitionpipeline.local.tools.load.SignatureLoad;
-import org.petitionpipeline.local.tools.load.SyntheticSigners.Mix;
-import org.petitionpipeline.local.tools.load.SyntheticSigners;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 
 /**
@@ -30,8 +26,6 @@ import org.petitionpipeline.testsupport.KafkaTestClient;
  */
 public final class IntakeBenchmark {
 
-    private static final String PETITION = "bench";
-    private static final double REPEAT_SHARE = 0.15;
     // profiled: the JIT's C2 compiler still took 0.4 of the 2 cores 40 s into a run; 5 s measured mostly compilation
     private static final Duration WARM_UP = Duration.ofSeconds(30);
 
@@ -48,9 +42,9 @@ public final class IntakeBenchmark {
                 System.out::println);
                 KafkaTestClient kafka = new KafkaTestClient(pipeline.kafkaClientConfig());
                 SignatureLoad load = new SignatureLoad(pipeline.url(PipelineService.INTAKE),
-                        new SyntheticSigners(new Mix(List.of(PETITION), 1, REPEAT_SHARE, 0, 0), 42),
+                        BenchPetition.signers(),
                         Pacing.closedLoop(connections))) {
-            openPetition(pipeline, kafka);
+            BenchPetition.open(pipeline, kafka);
 
             System.out.printf("warming intake up for %d s%n", WARM_UP.toSeconds());
             SignatureLoad.Result warmUp = load.run(WARM_UP);
@@ -76,13 +70,6 @@ public final class IntakeBenchmark {
             Benchmarks.publish("intake.md", report(seconds, connections, loadBefore, result, usage, rawPerSecond,
                     batching, intakeRecord.length));
         }
-    }
-
-    private static void openPetition(LocalPipeline pipeline, KafkaTestClient kafka) {
-        kafka.sendRaw(Topics.PETITIONS, PETITION, Benchmarks.openPetition(PETITION));
-        Http.awaitOk(pipeline.url(PipelineService.INTAKE).resolve("/api/petitions/" + PETITION),
-                Duration.ofSeconds(30), () -> pipeline.isAlive(PipelineService.INTAKE),
-                "the '" + PETITION + "' petition in intake's catalog");
     }
 
     /** The launcher JVM holds the broker and the load generator. */
@@ -136,7 +123,7 @@ public final class IntakeBenchmark {
                 %.2f, the load generator %.2f.
                 """.formatted(LocalDate.now(), seconds, connections, Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), loadBefore, connections, result.seconds(), WARM_UP.toSeconds(),
-                REPEAT_SHARE * 100, RawKafkaRate.describe(batching), RawKafkaRate.RECORDS, recordBytes, rawPerSecond,
+                BenchPetition.REPEAT_SHARE * 100, RawKafkaRate.describe(batching), RawKafkaRate.RECORDS, recordBytes, rawPerSecond,
                 result.acceptedPerSecond(), 100 * result.acceptedPerSecond() / rawPerSecond,
                 millis(latency, 50), millis(latency, 90), millis(latency, 99), millis(latency, 99.9),
                 latency.getMaxValue() / 1000.0,

@@ -1,5 +1,7 @@
 package org.petitionpipeline.local.tools.faults;
 
+import static org.petitionpipeline.local.tools.Benchmarks.optionValue;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,24 +57,17 @@ public record FaultOptions(Topology topology, int rate, int connections, Duratio
         for (Iterator<String> arg = rest.iterator(); arg.hasNext(); ) {
             String option = arg.next();
             switch (option) {
-                case "--rate" -> rate = Integer.parseInt(value(option, arg));
-                case "--connections" -> connections = Integer.parseInt(value(option, arg));
-                case "--spacing" -> spacing = Duration.ofSeconds(Long.parseLong(value(option, arg)));
-                case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(value(option, arg)));
-                case "--petitions" -> petitions = Integer.parseInt(value(option, arg));
-                case "--faults" -> faults = Arrays.stream(value(option, arg).split(",")).map(Fault::of).toList();
+                case "--rate" -> rate = Integer.parseInt(optionValue(option, arg, USAGE));
+                case "--connections" -> connections = Integer.parseInt(optionValue(option, arg, USAGE));
+                case "--spacing" -> spacing = Duration.ofSeconds(Long.parseLong(optionValue(option, arg, USAGE)));
+                case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(optionValue(option, arg, USAGE)));
+                case "--petitions" -> petitions = Integer.parseInt(optionValue(option, arg, USAGE));
+                case "--faults" -> faults = Arrays.stream(optionValue(option, arg, USAGE).split(",")).map(Fault::of).toList();
                 case "--help" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
         }
         return new FaultOptions(topology, rate, connections, spacing, warmUp, petitions, faults);
-    }
-
-    private static String value(String option, Iterator<String> arg) {
-        if (!arg.hasNext()) {
-            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-        }
-        return arg.next();
     }
 
     /**

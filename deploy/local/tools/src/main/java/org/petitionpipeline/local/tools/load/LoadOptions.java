@@ -1,5 +1,7 @@
 package org.petitionpipeline.local.tools.load;
 
+import static org.petitionpipeline.local.tools.Benchmarks.optionValue;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -48,16 +50,16 @@ public record LoadOptions(Topology topology, Pacing pacing, Duration duration, D
             String option = arg.next();
             switch (option) {
                 case "--max" -> rate = null;
-                case "--rate" -> rate = Integer.parseInt(value(option, arg));
-                case "--connections" -> connections = Integer.parseInt(value(option, arg));
-                case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value(option, arg)));
-                case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(value(option, arg)));
-                case "--petitions" -> petitions = Integer.parseInt(value(option, arg));
-                case "--hot-share" -> hotShare = Double.parseDouble(value(option, arg));
-                case "--repeat-share" -> repeatShare = Double.parseDouble(value(option, arg));
-                case "--invalid-share" -> invalidShare = Double.parseDouble(value(option, arg));
-                case "--bot-share" -> botShare = Double.parseDouble(value(option, arg));
-                case "--sample-every" -> sampleEvery = Integer.parseInt(value(option, arg));
+                case "--rate" -> rate = Integer.parseInt(optionValue(option, arg, USAGE));
+                case "--connections" -> connections = Integer.parseInt(optionValue(option, arg, USAGE));
+                case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(optionValue(option, arg, USAGE)));
+                case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(optionValue(option, arg, USAGE)));
+                case "--petitions" -> petitions = Integer.parseInt(optionValue(option, arg, USAGE));
+                case "--hot-share" -> hotShare = Double.parseDouble(optionValue(option, arg, USAGE));
+                case "--repeat-share" -> repeatShare = Double.parseDouble(optionValue(option, arg, USAGE));
+                case "--invalid-share" -> invalidShare = Double.parseDouble(optionValue(option, arg, USAGE));
+                case "--bot-share" -> botShare = Double.parseDouble(optionValue(option, arg, USAGE));
+                case "--sample-every" -> sampleEvery = Integer.parseInt(optionValue(option, arg, USAGE));
                 case "--help" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
@@ -65,13 +67,6 @@ public record LoadOptions(Topology topology, Pacing pacing, Duration duration, D
         Pacing pacing = rate == null ? Pacing.closedLoop(connections) : Pacing.openLoop(rate, connections);
         return new LoadOptions(topology, pacing, duration, warmUp, petitions, hotShare, repeatShare, invalidShare, botShare,
                 sampleEvery);
-    }
-
-    private static String value(String option, Iterator<String> arg) {
-        if (!arg.hasNext()) {
-            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-        }
-        return arg.next();
     }
 
     /** The command line that repeats this run, for the report. */
