@@ -283,6 +283,14 @@ public final class LocalPipeline implements AutoCloseable {
         return services.get(service).stream().map(ServiceInstance::cpuTime).reduce(Duration.ZERO, Duration::plus);
     }
 
+    /** The process id of every service instance running now, by instance name ({@code signature-intake-1}, …). */
+    public Map<String, Long> runningServicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.values().forEach(instances -> instances.forEach(instance -> instance.pid()
+                .ifPresent(pid -> pids.put(instance.name(), pid))));
+        return pids;
+    }
+
     /** Resident memory of every instance of a service now, together. */
     public long residentBytes(PipelineService service) {
         return services.get(service).stream().mapToLong(ServiceInstance::residentBytes).sum();

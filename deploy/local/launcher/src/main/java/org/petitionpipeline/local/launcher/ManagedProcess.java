@@ -56,6 +56,10 @@ final class ManagedProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** Resident memory (RSS) now, from Linux's /proc; zero where there is none or the process has ended. */
     long residentBytes() {
         return ProcessMemory.residentBytes(process.pid());

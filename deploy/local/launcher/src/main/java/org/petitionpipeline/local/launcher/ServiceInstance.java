@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -69,6 +70,11 @@ final class ServiceInstance implements AutoCloseable {
 
     synchronized boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** The process running now, none while it is stopped or killed. */
+    synchronized OptionalLong pid() {
+        return process != null && process.isAlive() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
     }
 
     /** How often it was started, the first start included. */

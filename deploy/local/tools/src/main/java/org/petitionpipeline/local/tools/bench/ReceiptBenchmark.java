@@ -45,7 +45,7 @@ import org.petitionpipeline.testsupport.PostgresServer;
 public final class ReceiptBenchmark {
 
     private static final String PETITION = "bench-receipts";
-    private static final int WARM_UP_RECEIPTS = 3_000;
+    private static final int WARM_UP_RECEIPTS = 20_000;
     private static final String RECEIPTS = "from email.outbox where kind = 'SIGNATURE_RECEIPT'";
 
     private ReceiptBenchmark() {

@@ -94,6 +94,10 @@ public final class LoadRun implements AutoCloseable {
             counting = StatementCounts.reset(database);
         }
         Map<String, Duration> cpuBefore = pipeline.cpuTimes();
+        Optional<ServiceProfiles> profiles = options.profile()
+                ? Optional.of(ServiceProfiles.start(pipeline.runningServicePids(), options.duration(),
+                        pipeline.settings().workDir().resolve("profiles")))
+                : Optional.empty();
         SignatureLoad.Result result;
         Map<String, Duration> cpuUsed;
         boolean settled;
@@ -113,6 +117,8 @@ public final class LoadRun implements AutoCloseable {
             settleSeconds = (System.nanoTime() - settling) / 1e9;
             progress = watch.samples();
         }
+        profiles.ifPresent(taken -> taken.await().forEach(profile -> log.accept(
+                "CPU profile of %s while the load ran: %s".formatted(profile.name(), profile.flameGraph()))));
         EndToEndLatency endToEnd;
         Findings audit;
         Optional<StatementCounts> statements;
