@@ -362,6 +362,17 @@ class EmbedWidgetIT {
                 .as("the call step of 101 targets, in ms").isLessThan(100);
     }
 
+    @Test
+    @Order(13)
+    void aSignerWhoseRegionIsUnknownSeesEveryTargetAndChoosesFromAList() {
+        SearchContext step = signAndCall("Otto", "otto.berlin@example.org", "10117", "DE");
+        assertThat(text(step, "h3")).isEqualTo("Call your representative");
+        assertThat(step.findElements(By.cssSelector(".own, details.others"))).isEmpty();
+        assertThat(step.findElements(By.cssSelector("a[href^='tel:']"))).hasSize(100 * OFFICES_PER_SENATOR + 1);
+        assertThat(step.findElements(By.cssSelector("input[name=target_name]"))).as("too many for radio buttons").isEmpty();
+        assertThat(new Select(step.findElement(By.cssSelector("select[name=other_target]"))).getOptions()).hasSize(102);
+    }
+
     private static final String SENATORS = "call-your-senators";
     private static final int OFFICES_PER_SENATOR = 3;
     private static final List<String> STATES = List.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA",
@@ -400,12 +411,16 @@ class EmbedWidgetIT {
                 .resolve("/api/petitions/" + SENATORS)).statusCode() == 200);
     }
 
-    /** Signs the senators petition in its iframe page as a US signer and goes on to the call step. */
     private static SearchContext signAndCall(String givenName, String email, String zip) {
+        return signAndCall(givenName, email, zip, "US");
+    }
+
+    /** Signs the senators petition in its iframe page and goes on to the call step. */
+    private static SearchContext signAndCall(String givenName, String email, String postalCode, String country) {
         browser.get(pipeline.url(PipelineService.INTAKE).resolve("/petitions/" + SENATORS + "/embed").toString());
         SearchContext form = until(browser, driver -> signForm(widget(driver)));
-        fillIn(form, givenName, "Doe", email, zip);
-        new Select(form.findElement(By.cssSelector("#f-country"))).selectByValue("US");
+        fillIn(form, givenName, "Doe", email, postalCode);
+        new Select(form.findElement(By.cssSelector("#f-country"))).selectByValue(country);
         form.findElement(By.cssSelector("button[type=submit]")).click();
         until(browser, driver -> text(widget(driver), "h3").startsWith("Thank you, " + givenName + "!"));
         buttons(widget(browser), "Next: call your representative").get(0).click();
