@@ -28,6 +28,8 @@
   const SIGNED_KEY = 'petition-embed:signed:' + slug;
   const REMEMBERED_FIELDS = ['given_name', 'family_name', 'email', 'postal_code', 'country'];
   const POLL_MS = 5000;
+  // up to this many targets are offered as radio buttons when none is the signer's own; beyond, a select holds them
+  const LISTED_CHOICES = 6;
   const NETWORK_RETRIES = 2;
   // problem+json field names -> the form field that shows the message
   const FIELD_OF_ERROR = {
@@ -47,6 +49,7 @@ input,select,textarea{display:block;width:100%;padding:.45em;border:1px solid #7
 textarea{min-height:4em}
 input[type=checkbox],input[type=radio]{display:inline;width:auto;margin-right:.4em}.check{font-weight:400;margin-top:.3em}
 fieldset{border:0;padding:0;margin:.7em 0 0}legend{font-weight:600}ul{padding-left:1.2em;margin:.4em 0}
+summary{cursor:pointer;color:#0b57d0;margin:.6em 0}.own>ul{padding-left:0;list-style:none}
 [aria-invalid=true]{border:2px solid #b3261e}.err{color:#b3261e;font-size:.9em;display:block}
 button,.btn{display:inline-block;margin:.9em .5em 0 0;padding:.55em 1.2em;border:0;border-radius:4px;background:#0b6e4f;color:#fff;font-weight:700;cursor:pointer;text-decoration:none}
 button[disabled]{opacity:.6}.link{background:none;color:#0b57d0;margin:0;padding:0;text-decoration:underline;font-weight:400}
@@ -131,8 +134,10 @@ a{color:#0b57d0}`;
 
   function showStep(index) {
     const step = steps[index];
+    const renderStartedAt = performance.now();
     stepLabel.textContent = `Step ${index + 1} of ${steps.length}`;
     body.replaceChildren(...step.render().filter(part => part != null));
+    host.dataset.stepRenderMs = (performance.now() - renderStartedAt).toFixed(1);
     const heading = body.querySelector('h3');
     if (index > 0 && heading) {
       heading.focus();
@@ -207,6 +212,7 @@ a{color:#0b57d0}`;
   let renderedAt;
   let signer;
   let submissionId;
+  let signerRegion;
 
   function field(name, label, control, required) {
     const id = 'f-' + name;
@@ -385,6 +391,7 @@ a{color:#0b57d0}`;
   function signed(receipt) {
     signer = fields.given_name.value.trim();
     submissionId = receipt.submission_id;
+    signerRegion = receipt.region || null;
     remember(SIGNER_KEY, Object.fromEntries(REMEMBERED_FIELDS.map(name => [name, fields[name].value.trim()])));
     remember(SIGNED_KEY, true);
     emit('petition:signed', { slug, submissionId: receipt.submission_id });
@@ -428,22 +435,65 @@ a{color:#0b57d0}`;
     }, () => {});
   }
 
+  /** English plural of a title shared by several targets: "U.S. Senator" → "U.S. Senators". */
+  function plural(title) {
+    return /[^aeiou]y$/i.test(title) ? title.slice(0, -1) + 'ies'
+      : /(s|x|z|ch|sh)$/i.test(title) ? title + 'es' : title + 's';
+  }
+
+  /** "Your U.S. Senators" from the titles the organizer gave the signer's own targets; mixed titles are representatives. */
+  function yours(own) {
+    const titles = new Set(own.map(target => target.title || ''));
+    const [title] = titles;
+    if (titles.size !== 1 || !title) {
+      return own.length === 1 ? 'Your representative' : 'Your representatives';
+    }
+    return 'Your ' + (own.length === 1 ? title : plural(title));
+  }
+
+  function officeList(targets) {
+    return h('ul', null, ...targets.map(target => h('li', { 'data-region': target.region },
+      h('strong', null, target.name), target.title ? ', ' + target.title : '',
+      h('ul', null, ...target.offices.map(office => h('li', null, office.label + ': ',
+        h('a', { href: 'tel:' + office.phone.replace(/[^+\d]/g, '') }, office.phone)))))));
+  }
+
+  /**
+   * The signer's own targets (those answering for the region their signature's answer named) first, with every
+   * office; the others behind "Call on all elected officials". Without own targets, all of them as before.
+   */
   function call(targets) {
+    const own = signerRegion ? targets.filter(target => target.region === signerRegion) : [];
+    const others = targets.filter(target => !own.includes(target));
+    const listed = own.length ? own : others.length <= LISTED_CHOICES ? others : [];
+    const unlisted = targets.filter(target => !listed.includes(target));
     const count = h('p', { class: 'calls' });
     const said = h('div', { class: 'status', role: 'alert', tabindex: -1 });
     const radios = (name, choices) => choices.map(([value, label], i) =>
       h('label', { class: 'check' }, h('input', { type: 'radio', name, value, checked: name === 'target_name' && i === 0 }), label));
+    const another = unlisted.length ? h('select', { name: 'other_target', 'aria-label': 'Another official' },
+      h('option', { value: '' }, 'Choose whom you called'),
+      ...unlisted.map(target => h('option', { value: target.name }, target.name + (target.title ? ', ' + target.title : ''))))
+      : null;
+    const someoneElse = another && listed.length ? [['', 'Someone else:']] : [];
     const form = h('form', { novalidate: true },
       h('h3', null, 'Tell us how it went'),
-      h('fieldset', null, h('legend', null, 'Who did you call?'), ...radios('target_name', targets.map(t => [t.name, t.name]))),
+      h('fieldset', null, h('legend', null, 'Who did you call?'),
+        ...radios('target_name', [...listed.map(t => [t.name, t.name]), ...someoneElse]), another),
       h('fieldset', null, h('legend', null, 'How did it go?'), ...radios('outcome', settings.outcomes.map(o => [o.value, o.label]))),
       h('button', { type: 'submit' }, 'Send'), said);
+    if (another && listed.length) {
+      another.addEventListener('change', () => { form.querySelector('input[name=target_name][value=""]').checked = true; });
+    }
     form.addEventListener('submit', async event => {
       event.preventDefault();
       const chosen = name => (form.querySelector(`input[name=${name}]:checked`) || {}).value;
-      const report = { target_name: chosen('target_name'), outcome: chosen('outcome'), submission_id: submissionId };
-      if (!report.outcome) {
-        said.textContent = 'Choose how your call went.';
+      const report = {
+        target_name: chosen('target_name') || (another && another.value) || undefined, outcome: chosen('outcome'),
+        submission_id: submissionId, region: signerRegion || undefined
+      };
+      if (!report.target_name || !report.outcome) {
+        said.textContent = report.target_name ? 'Choose how your call went.' : 'Choose whom you called.';
         said.focus();
         return;
       }
@@ -474,12 +524,16 @@ a{color:#0b57d0}`;
       said.focus();
     });
     showCalls(count);
+    const why = 'A call takes two minutes and counts for more than a signature. Say who you are and why you signed.';
+    if (!own.length) {
+      return [h('h3', { tabindex: -1 }, 'Call your representative'), h('p', null, why), officeList(targets), count, form];
+    }
     return [
-      h('h3', { tabindex: -1 }, 'Call your representative'),
-      h('p', null, 'A call takes two minutes and counts for more than a signature. Say who you are and why you signed.'),
-      h('ul', null, ...targets.map(target => h('li', null, h('strong', null, target.name), target.title ? ', ' + target.title : '',
-        h('ul', null, ...target.offices.map(office => h('li', null, office.label + ': ',
-          h('a', { href: 'tel:' + office.phone.replace(/[^+\d]/g, '') }, office.phone))))))),
+      h('h3', { tabindex: -1 }, yours(own)),
+      h('p', null, why),
+      h('div', { class: 'own' }, officeList(own)),
+      others.length ? h('details', { class: 'others' },
+        h('summary', null, `Call on all elected officials (${numbers.format(others.length)} more)`), officeList(others)) : null,
       count,
       form];
   }

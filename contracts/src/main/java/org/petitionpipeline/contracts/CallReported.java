@@ -10,7 +10,9 @@ import java.util.UUID;
 /**
  * Topic {@link Topics#CALLS_REPORTED}, key = petition slug: a signer called one of the petition's targets and told
  * us who and how it went. {@code reportId} is the signer's idempotency key, so a retried report counts once;
- * {@code submissionId} links it to the signature given just before, when there was one.
+ * {@code submissionId} links it to the signature given just before, when there was one. {@code region} is where
+ * the caller lives (ISO 3166-2, e.g. {@code US-NY}) as the answer to that signature told the embed, null when it
+ * could not tell and in reports written before regions were reported; like the rest of a report, the caller's word.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -21,7 +23,8 @@ public record CallReported(
         UUID submissionId,
         String targetName,
         CallOutcome outcome,
-        RequestFacts request) implements Event {
+        RequestFacts request,
+        String region) implements Event {
 
     @Override
     public Optional<String> defect() {

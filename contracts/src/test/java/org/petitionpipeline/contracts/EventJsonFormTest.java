@@ -123,6 +123,21 @@ class EventJsonFormTest {
     }
 
     @Test
+    void aCallReportWrittenBeforeRegionsReadsWithoutOne() throws Exception {
+        CallReported call = new CallReported(EventSchema.VERSION, UUID.randomUUID(), "demo", null, "Senator Alex Padilla",
+                CallOutcome.LEFT_VOICEMAIL, submitted.request(), "US-CA");
+        String form = json.writeValueAsString(call);
+        assertThat(json.readTree(form).get("region").asText()).isEqualTo("US-CA");
+        assertThat(json.readValue(form, CallReported.class)).isEqualTo(call);
+
+        String older = form.replace(",\"region\":\"US-CA\"", "");
+        assertThat(older).doesNotContain("US-CA");
+        CallReported read = json.readValue(older, CallReported.class);
+        assertThat(read.region()).isNull();
+        assertThat(read.defect()).isEmpty();
+    }
+
+    @Test
     void unknownFieldsFromANewerProducerAreIgnored() throws Exception {
         String withExtra = json.writeValueAsString(submitted).replaceFirst("\\{", "{\"added_later\":42,");
         assertThat(json.readValue(withExtra, SubmittedSignature.class)).isEqualTo(submitted);

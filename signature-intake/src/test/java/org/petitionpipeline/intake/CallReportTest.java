@@ -104,6 +104,25 @@ class CallReportTest {
     }
 
     @Test
+    void theCallersRegionFromTheSignaturesAnswerTravelsWithTheReportAndAnyOtherIsRefused() {
+        String reportId = given().contentType("application/json")
+                .body(report(SENATOR, "TALKED_TO_STAFF").replace("}", ", \"region\": \"US-CA\"}"))
+                .post("/api/petitions/call-petition/calls").then().statusCode(202).extract().path("report_id");
+        assertThat(reportsOn("call-petition")).map(record -> KafkaTestClient.parse(record.value(), CallReported.class))
+                .filteredOn(call -> call.reportId().equals(UUID.fromString(reportId))).singleElement()
+                .extracting(CallReported::region).isEqualTo("US-CA");
+
+        int before = reportsOn("call-petition").size();
+        for (String region : List.of("US-XX", "us-ca", "California", "<b>US-CA</b>")) {
+            given().contentType("application/json")
+                    .body(report(SENATOR, "NO_ANSWER").replace("}", ", \"region\": \"%s\"}".formatted(region)))
+                    .post("/api/petitions/call-petition/calls").then().statusCode(422)
+                    .contentType("application/problem+json").body("errors.region", containsString("US-NY"));
+        }
+        assertThat(reportsOn("call-petition")).hasSize(before);
+    }
+
+    @Test
     void aTargetThePetitionDoesNotNameIsRefusedAndNothingIsPublished() {
         int before = reportsOn("call-petition").size();
         given().contentType("application/json").body(report("Someone Else", "NO_ANSWER"))

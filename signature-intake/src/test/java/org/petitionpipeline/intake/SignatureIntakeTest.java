@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.petitionpipeline.intake.IntakeFixtures.petition;
 import static org.petitionpipeline.intake.IntakeFixtures.signature;
 
@@ -62,6 +63,7 @@ class SignatureIntakeTest {
                 .body(signature("Jane", "  Jane.Doe@Example.ORG "))
                 .when().post("/api/petitions/open-one/signatures")
                 .then().statusCode(202).body("status", equalTo("received")).body("submission_id", notNullValue())
+                .body("region", equalTo("US-DC"))
                 .extract().path("submission_id");
 
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
@@ -80,6 +82,15 @@ class SignatureIntakeTest {
             assertThat(submitted.consent().textVersion()).as("the petition's wording, not the client's word")
                     .isEqualTo("v1");
         }
+    }
+
+    @Test
+    void theAnswerNamesTheSignersRegionOnlyWhereThePostalCodeTellsIt() {
+        given().contentType("application/json").body(signature("Nia", "nia@example.org").replace("20500", "10001"))
+                .post("/api/petitions/open-one/signatures").then().statusCode(202).body("region", equalTo("US-NY"));
+        given().contentType("application/json")
+                .body(signature("Otto", "otto@example.org").replace("\"country\": \"us\"", "\"country\": \"DE\""))
+                .post("/api/petitions/open-one/signatures").then().statusCode(202).body("region", nullValue());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.petitionpipeline.contracts.CanonicalEmail;
 import org.petitionpipeline.contracts.PostalCodes;
+import org.petitionpipeline.contracts.Regions;
 import org.petitionpipeline.contracts.Signer;
 import org.petitionpipeline.contracts.SubmittedSignature;
 import org.petitionpipeline.kit.input.SafeText;
@@ -23,12 +24,10 @@ public class SignatureChecks {
 
     private final PersonHashes people;
     private final DisposableDomains disposable;
-    private final Regions regions;
 
-    public SignatureChecks(PersonHashes people, DisposableDomains disposable, Regions regions) {
+    public SignatureChecks(PersonHashes people, DisposableDomains disposable) {
         this.people = people;
         this.disposable = disposable;
-        this.regions = regions;
     }
 
     public CheckedSignature check(SubmittedSignature submitted) {
@@ -59,6 +58,6 @@ public class SignatureChecks {
         }
         String postalCode = ((PostalCodes.Valid) postal).postalCode();
         return new Candidate(submitted, canonical.get(), emailHash, postalCode, country,
-                regions.regionOf(country, postalCode).orElse(null));
+                Regions.regionOf(country, postalCode).orElse(null));
     }
 }

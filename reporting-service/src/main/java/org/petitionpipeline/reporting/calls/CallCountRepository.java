@@ -26,27 +26,35 @@ public class CallCountRepository {
      */
     private static final String COUNT_NEW_REPORTS = """
             with newly_counted as (
-                insert into reporting.counted_call (report_id, petition_slug, target_name, outcome, reported_at,
-                                                    counted_at)
-                select id, slug, target, outcome, reported_at, now()
-                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
-                    as batch(id, slug, target, outcome, reported_at)
+                insert into reporting.counted_call (report_id, petition_slug, target_name, outcome, region,
+                                                    reported_at, counted_at)
+                select id, slug, target, outcome, region, reported_at, now()
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                    as batch(id, slug, target, outcome, region, reported_at)
                 order by id
                 on conflict (report_id) do nothing
-                returning petition_slug, target_name, outcome)
-            insert into reporting.call_count (petition_slug, target_name, outcome, calls)
-            select petition_slug, target_name, outcome, count(*) from newly_counted
-            group by 1, 2, 3 order by 1, 2, 3
-            on conflict (petition_slug, target_name, outcome) do update
+                returning petition_slug, target_name, outcome, coalesce(region, 'unknown') as region)
+            insert into reporting.call_count (petition_slug, target_name, outcome, region, calls)
+            select petition_slug, target_name, outcome, region, count(*) from newly_counted
+            group by 1, 2, 3, 4 order by 1, 2, 3, 4
+            on conflict (petition_slug, target_name, outcome, region) do update
                 set calls = reporting.call_count.calls + excluded.calls""";
 
     /* The petition row comes back even without calls, so no calls is told from no petition. */
     private static final String CALLS = """
-            select c.target_name, c.outcome, c.calls
+            select c.target_name, c.outcome, sum(c.calls) as calls
             from reporting.petition p
             left join reporting.call_count c on c.petition_slug = p.slug
             where p.slug = ?
+            group by c.target_name, c.outcome
             order by c.target_name, c.outcome""";
+
+    /* Most calls first; the region breaks ties, so a report made twice lists them in the same order. */
+    private static final String CALLS_BY_REGION = """
+            select region, sum(calls) as calls from reporting.call_count
+            where petition_slug = ?
+            group by region
+            order by calls desc, region""";
 
     private final DataSource dataSource;
 
@@ -66,11 +74,30 @@ public class CallCountRepository {
                     batch.stream().map(CallReported::targetName).toArray()));
             statement.setArray(4, connection.createArrayOf("text",
                     batch.stream().map(call -> call.outcome().name()).toArray()));
-            statement.setArray(5, connection.createArrayOf("timestamptz",
+            statement.setArray(5, connection.createArrayOf("text",
+                    batch.stream().map(CallReported::region).toArray()));
+            statement.setArray(6, connection.createArrayOf("timestamptz",
                     batch.stream().map(call -> Timestamp.from(call.reportedAt())).toArray()));
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not count a batch of " + batch.size() + " call reports", e);
+        }
+    }
+
+    /** Calls per caller's region (ISO 3166-2, or 'unknown'), most first; for organizers, not the public count. */
+    public Map<String, Long> byRegion(String slug) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(CALLS_BY_REGION)) {
+            query.setString(1, slug);
+            try (ResultSet rows = query.executeQuery()) {
+                Map<String, Long> byRegion = new LinkedHashMap<>();
+                while (rows.next()) {
+                    byRegion.put(rows.getString("region"), rows.getLong("calls"));
+                }
+                return byRegion;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the calls by region of petition " + slug, e);
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.reporting.calls.CallCountRepository;
+import org.petitionpipeline.reporting.calls.PetitionCalls;
 import org.petitionpipeline.reporting.counting.BreakdownRepository;
 import org.petitionpipeline.reporting.counting.PetitionBreakdown;
 import org.petitionpipeline.reporting.counting.PetitionStats;
@@ -30,15 +32,18 @@ public class OrganizerConsole {
     private final BreakdownRepository breakdowns;
     private final MilestoneRepository milestones;
     private final RetentionRepository retention;
+    private final CallCountRepository calls;
     private final ObjectMapper json;
 
     public OrganizerConsole(PetitionRepository petitions, TotalsRepository totals, BreakdownRepository breakdowns,
-            MilestoneRepository milestones, RetentionRepository retention, ObjectMapper json) {
+            MilestoneRepository milestones, RetentionRepository retention, CallCountRepository calls,
+            ObjectMapper json) {
         this.petitions = petitions;
         this.totals = totals;
         this.breakdowns = breakdowns;
         this.milestones = milestones;
         this.retention = retention;
+        this.calls = calls;
         this.json = json;
     }
 
@@ -60,13 +65,17 @@ public class OrganizerConsole {
         Optional<PetitionStats> stats = totals.findStats(slug);
         Optional<PetitionBreakdown> breakdown = breakdowns.find(slug);
         Optional<PetitionRetention> retained = retention.find(slug);
-        if (petition.isEmpty() || stats.isEmpty() || breakdown.isEmpty() || retained.isEmpty()) {
+        Optional<PetitionCalls> called = calls.find(slug);
+        if (petition.isEmpty() || stats.isEmpty() || breakdown.isEmpty() || retained.isEmpty() || called.isEmpty()) {
             return Optional.empty();
         }
         long total = stats.get().total();
+        List<CallRow> callRows = called.get().byTarget().entrySet().stream()
+                .map(target -> CallRow.of(target.getKey(), target.getValue())).toList();
         return Optional.of(new PetitionPage(petition.get(), retained.get(), stats.get(),
                 buckets(breakdown.get().byCountry(), total), buckets(breakdown.get().byRegion(), total), milestones.findOf(slug),
-                overTimeJson(breakdown.get().byHour(), now)));
+                overTimeJson(breakdown.get().byHour(), now), called.get().total(), callRows,
+                buckets(calls.byRegion(slug), called.get().total())));
     }
 
     private static List<Bucket> buckets(Map<String, Long> counts, long total) {

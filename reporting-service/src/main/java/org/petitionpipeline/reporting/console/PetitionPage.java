@@ -9,10 +9,16 @@ import org.petitionpipeline.reporting.retention.PetitionRetention;
 /**
  * What the organizer console shows of one petition. {@code overTimeJson} is the signatures-over-time series the
  * page's chart draws: {@code [[epoch millis, total], …]}, to which the page adds each live total. {@code retention}
- * says when the signers' personal data will be (or was) anonymized.
+ * says when the signers' personal data will be (or was) anonymized. The calls signers reported come per target and
+ * outcome ({@code callRows}) and per caller's region ({@code callRegions}).
  */
 public record PetitionPage(PetitionDefinition petition, PetitionRetention retention, PetitionStats stats,
-        List<Bucket> countries, List<Bucket> regions, List<MilestoneReached> milestones, String overTimeJson) {
+        List<Bucket> countries, List<Bucket> regions, List<MilestoneReached> milestones, String overTimeJson,
+        long calls, List<CallRow> callRows, List<Bucket> callRegions) {
+
+    public List<String> callOutcomes() {
+        return CallRow.OUTCOMES;
+    }
 
     public int progressPercent() {
         return Progress.percent(stats.total(), petition.goal());

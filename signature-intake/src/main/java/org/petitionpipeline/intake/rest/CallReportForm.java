@@ -14,10 +14,13 @@ public class CallReportForm {
     @RestForm("submission_id")
     public String submissionId;
 
+    @RestForm
+    public String region;
+
     @RestForm("idempotency_key")
     public String idempotencyKey;
 
     CallReportRequest toRequest() {
-        return new CallReportRequest(targetName, outcome, submissionId);
+        return new CallReportRequest(targetName, outcome, submissionId, region);
     }
 }

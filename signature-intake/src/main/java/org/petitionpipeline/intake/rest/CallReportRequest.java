@@ -12,5 +12,7 @@ public record CallReportRequest(
         @Schema(description = "How it went", enumeration = {"TALKED_TO_STAFF", "LEFT_VOICEMAIL", "NO_ANSWER", "LINE_BUSY"})
         String outcome,
         @Schema(description = "The submission id of the signature given just before, when there was one")
-        String submissionId) {
+        String submissionId,
+        @Schema(description = "The region the answer to that signature named (ISO 3166-2, e.g. US-NY), when it named one")
+        String region) {
 }

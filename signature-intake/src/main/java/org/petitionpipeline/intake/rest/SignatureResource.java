@@ -85,10 +85,10 @@ public class SignatureResource {
     public Uni<Response> signForm(@PathParam("slug") String slug, @BeanParam SignatureForm form,
             @HeaderParam(SubmissionContexts.IDEMPOTENCY_KEY) String idempotencyKey, @Context HttpServerRequest http) {
         return intake.submit(slug, forms.toRequest(form), contexts.of(http, idempotencyKey))
-                .map(submissionId -> Response.status(Response.Status.SEE_OTHER)
+                .map(submission -> Response.status(Response.Status.SEE_OTHER)
                         // relative: an absolute one would name this host as seen behind the load balancer
                         .header(HttpHeaders.LOCATION, UriBuilder.fromResource(ThankYouResource.class)
-                                .queryParam("submission_id", submissionId).build(slug).toString())
+                                .queryParam("submission_id", submission.submissionId()).build(slug).toString())
                         .build());
     }
 }

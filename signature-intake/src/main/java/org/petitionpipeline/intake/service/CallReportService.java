@@ -13,6 +13,7 @@ import org.petitionpipeline.contracts.CallReported;
 import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionTarget;
+import org.petitionpipeline.contracts.Regions;
 import org.petitionpipeline.intake.rest.CallReportRequest;
 import org.petitionpipeline.kit.http.ProblemException;
 
@@ -50,7 +51,7 @@ public class CallReportService {
 
     private Uni<UUID> publish(PetitionDefinition petition, Valid valid, SubmissionContext context, UUID reportId) {
         return publisher.publish(new CallReported(EventSchema.VERSION, reportId, petition.slug(), valid.submissionId(),
-                valid.target().name(), valid.outcome(), context.facts())).replaceWith(reportId);
+                valid.target().name(), valid.outcome(), context.facts(), valid.region())).replaceWith(reportId);
     }
 
     private static Valid validated(CallReportRequest request, PetitionDefinition petition) {
@@ -78,12 +79,17 @@ public class CallReportService {
                 errors.put("submission_id", "the submission_id of your signature's answer, a UUID, or nothing");
             }
         }
+        String region = request.region() == null || request.region().isBlank() ? null : request.region().strip();
+        // only a region a signature's answer can name: counts by region stay a few dozen rows, whatever is sent
+        if (region != null && !Regions.isKnown(region)) {
+            errors.put("region", "the region your signature's answer named, like US-NY, or nothing");
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("the call report has " + errors.size() + " invalid field(s)", errors);
         }
-        return new Valid(target, outcome, submissionId);
+        return new Valid(target, outcome, submissionId, region);
     }
 
-    private record Valid(PetitionTarget target, CallOutcome outcome, UUID submissionId) {
+    private record Valid(PetitionTarget target, CallOutcome outcome, UUID submissionId, String region) {
     }
 }

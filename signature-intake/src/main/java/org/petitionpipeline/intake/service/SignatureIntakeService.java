@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.petitionpipeline.contracts.EmailHasher;
 import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.contracts.Regions;
 import org.petitionpipeline.intake.mapping.SubmissionMapper;
 import org.petitionpipeline.intake.rest.SignatureRequest;
 import org.petitionpipeline.kit.config.PipelineConfig;
@@ -43,8 +44,8 @@ public class SignatureIntakeService {
         this.hasher = new EmailHasher(config.emailHashKey());
     }
 
-    /** Yields the submission id once Kafka holds the signature (or held it for an earlier try of the same key). */
-    public Uni<UUID> submit(String slug, SignatureRequest request, SubmissionContext context) {
+    /** Yields the submission once Kafka holds the signature (or held it for an earlier try of the same key). */
+    public Uni<Submission> submit(String slug, SignatureRequest request, SubmissionContext context) {
         PetitionDefinition petition = admission.admit(slug, context);
         if (request == null) {
             metrics.refused(Refusal.INVALID_FIELDS);
@@ -55,11 +56,11 @@ public class SignatureIntakeService {
         String emailHash = hasher.hash(signature.canonicalEmail());
         String key = context.idempotencyKey() != null ? context.idempotencyKey() : request.idempotencyKey();
         IdempotentSubmissions.requireWellFormed(key);
-        if (key == null) {
-            return publish(petition, signature, emailHash, request, context, UUID.randomUUID());
-        }
-        return idempotency.once(slug + ':' + emailHash, key,
-                submissionId -> publish(petition, signature, emailHash, request, context, submissionId));
+        String region = Regions.regionOf(signature.country(), signature.postalCode()).orElse(null);
+        Uni<UUID> published = key == null ? publish(petition, signature, emailHash, request, context, UUID.randomUUID())
+                : idempotency.once(slug + ':' + emailHash, key,
+                        submissionId -> publish(petition, signature, emailHash, request, context, submissionId));
+        return published.map(submissionId -> new Submission(submissionId, region));
     }
 
     private ValidSignature validated(SignatureRequest request, PetitionDefinition petition) {

@@ -9,9 +9,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.petitionpipeline.contracts.CallOutcome;
+import org.petitionpipeline.reporting.calls.PetitionCalls;
 
 /**
  * One delivery report's reads, in one repeatable-read transaction, so its cover, tables and signer list
@@ -52,6 +55,17 @@ public class ReportSnapshot implements AutoCloseable {
     private static final String ERASED_SINCE_AS_OF = IN_REPORT + """
             select count(*) as erased from report where erased_at > ?""";
 
+    /* The calls counted by the report's as_of, from callers in its region when it has one. */
+    private static final String CALLS_IN_REPORT = """
+            with calls as (
+                select * from reporting.counted_call
+                where petition_slug = ? and counted_at <= ? and (cast(? as text) is null or region = ?))
+            """;
+    private static final String CALLS_BY_TARGET = CALLS_IN_REPORT + """
+            select target_name, outcome, count(*) as calls from calls group by 1, 2 order by 1, 2""";
+    private static final String CALLS_BY_REGION = CALLS_IN_REPORT + """
+            select coalesce(region, 'unknown') as bucket, count(*) as calls from calls group by 1 order by 2 desc, 1""";
+
     /* Rows fetched per round trip while the signer list streams: memory stays flat however long the list is. */
     private static final int FETCH_SIZE = 1000;
     /* A petition that ran longer than this is charted per day rather than per hour. */
@@ -91,7 +105,7 @@ public class ReportSnapshot implements AutoCloseable {
             ChronoUnit unit = first != null && Duration.between(first, last).compareTo(HOURLY_CHART_SPAN) > 0
                     ? ChronoUnit.DAYS : ChronoUnit.HOURS;
             return new ReportFigures(signatures, row.getLong("verified"), first, last, countBy("country"),
-                    countBy("region"), unit, timeline(unit));
+                    countBy("region"), unit, timeline(unit), calls(), callsByRegion());
         }
     }
 
@@ -135,6 +149,27 @@ public class ReportSnapshot implements AutoCloseable {
         return counts;
     }
 
+    private PetitionCalls calls() throws SQLException {
+        Map<String, Map<CallOutcome, Long>> byTarget = new LinkedHashMap<>();
+        try (PreparedStatement query = prepareCalls(CALLS_BY_TARGET); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                byTarget.computeIfAbsent(rows.getString("target_name"), name -> new EnumMap<>(CallOutcome.class))
+                        .put(CallOutcome.valueOf(rows.getString("outcome")), rows.getLong("calls"));
+            }
+        }
+        return PetitionCalls.of(scope.slug(), byTarget);
+    }
+
+    private Map<String, Long> callsByRegion() throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (PreparedStatement query = prepareCalls(CALLS_BY_REGION); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                counts.put(rows.getString("bucket"), rows.getLong("calls"));
+            }
+        }
+        return counts;
+    }
+
     private Map<Instant, Long> timeline(ChronoUnit unit) throws SQLException {
         Map<Instant, Long> counts = new LinkedHashMap<>();
         try (PreparedStatement query = prepare(TIMELINE)) {
@@ -156,6 +191,15 @@ public class ReportSnapshot implements AutoCloseable {
         statement.setTimestamp(3, asOf);
         statement.setString(4, scope.region());
         statement.setString(5, scope.region());
+        return statement;
+    }
+
+    private PreparedStatement prepareCalls(String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setString(1, scope.slug());
+        statement.setTimestamp(2, Timestamp.from(scope.asOf()));
+        statement.setString(3, scope.region());
+        statement.setString(4, scope.region());
         return statement;
     }
 

@@ -17,12 +17,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.petitionpipeline.contracts.CallOutcome;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionTarget;
+import org.petitionpipeline.reporting.calls.PetitionCalls;
 import org.petitionpipeline.reporting.reports.repository.ReportFigures;
 import org.petitionpipeline.reporting.reports.repository.ReportSnapshot;
 import org.petitionpipeline.reporting.reports.repository.SignerRow;
@@ -67,6 +70,7 @@ public class PdfReport {
             document.newPage();
             breakdowns(document, fonts, figures);
             document.add(SignaturesChart.draw(writer, font, figures));
+            calls(document, fonts, figures);
             document.newPage();
             signers(document, fonts, snapshot);
         } finally {
@@ -111,20 +115,47 @@ public class PdfReport {
 
     private static void breakdowns(Document document, Fonts fonts, ReportFigures figures) {
         document.add(new Paragraph("Signatures by state or region", fonts.heading));
-        document.add(counts(fonts, "Region (ISO 3166-2)", figures.byRegion()));
+        document.add(counts(fonts, "Region (ISO 3166-2)", "Signatures", figures.byRegion()));
         document.add(spaced(new Paragraph("Signatures by country", fonts.heading), 12));
-        document.add(counts(fonts, "Country (ISO 3166-1)", figures.byCountry()));
+        document.add(counts(fonts, "Country (ISO 3166-1)", "Signatures", figures.byCountry()));
         document.add(spaced(new Paragraph("Signatures over time", fonts.heading), 12));
     }
 
-    private static PdfPTable counts(Fonts fonts, String dimension, Map<String, Long> counts) {
+    /** The calls signers reported: per target and outcome, then per caller's region. */
+    private static void calls(Document document, Fonts fonts, ReportFigures figures) {
+        document.add(spaced(new Paragraph(String.format("Calls signers reported: %,d", figures.calls().total()),
+                fonts.heading), 12));
+        CallOutcome[] outcomes = CallOutcome.values();
+        float[] widths = new float[outcomes.length + 2];
+        Arrays.fill(widths, 12);
+        widths[0] = 40;
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setSpacingBefore(4);
+        table.setHeaderRows(1);
+        table.addCell(cell("Target", fonts.body, HEADER_SHADE));
+        Arrays.stream(outcomes).forEach(outcome -> table.addCell(cell(PetitionCalls.label(outcome),
+                fonts.body, HEADER_SHADE)));
+        table.addCell(cell("Calls", fonts.body, HEADER_SHADE));
+        figures.calls().byTarget().forEach((target, calls) -> {
+            table.addCell(cell(target, fonts.body, null));
+            Arrays.stream(outcomes).forEach(outcome -> table.addCell(cell(
+                    String.format("%,d", calls.byOutcome().getOrDefault(outcome, 0L)), fonts.body, null)));
+            table.addCell(cell(String.format("%,d", calls.total()), fonts.body, null));
+        });
+        document.add(table);
+        document.add(spaced(new Paragraph("Calls by the caller's state or region", fonts.heading), 12));
+        document.add(counts(fonts, "Region (ISO 3166-2)", "Calls", figures.callsByRegion()));
+    }
+
+    private static PdfPTable counts(Fonts fonts, String dimension, String counted, Map<String, Long> counts) {
         PdfPTable table = new PdfPTable(new float[] {60, 40});
         table.setWidthPercentage(60);
         table.setHorizontalAlignment(Element.ALIGN_LEFT);
         table.setSpacingBefore(4);
         table.setHeaderRows(1);
         table.addCell(cell(dimension, fonts.body, HEADER_SHADE));
-        table.addCell(cell("Signatures", fonts.body, HEADER_SHADE));
+        table.addCell(cell(counted, fonts.body, HEADER_SHADE));
         counts.forEach((bucket, count) -> {
             table.addCell(cell(bucket, fonts.body, null));
             table.addCell(cell(String.format("%,d", count), fonts.body, null));

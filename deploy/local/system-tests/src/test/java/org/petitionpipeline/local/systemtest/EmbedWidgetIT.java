@@ -6,9 +6,17 @@ import static org.petitionpipeline.local.systemtest.HeadlessChromium.screenshot;
 import static org.petitionpipeline.local.systemtest.HeadlessChromium.until;
 import static org.petitionpipeline.local.systemtest.HeadlessChromium.widget;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -275,6 +283,159 @@ class EmbedWidgetIT {
         } finally {
             noScript.quit();
         }
+    }
+
+    @Test
+    @Order(10)
+    void aNewYorkSignerIsShownTheirOwnSenatorsFirstAndReportsCallingOne() throws Exception {
+        createSenatorsPetition();
+        SearchContext step = signAndCall("Nia", "nia.newyork@example.org", "10001");
+        assertThat(text(step, "h3")).as("the heading comes from the targets' titles").isEqualTo("Your U.S. Senators");
+        assertThat(ownTargets(step)).containsExactly("Chuck Schumer", "Kirsten Gillibrand");
+        assertThat(step.findElements(By.cssSelector(".own a[href^='tel:']"))).as("every office of both")
+                .hasSize(2 * OFFICES_PER_SENATOR);
+        WebElement others = step.findElement(By.cssSelector("details.others"));
+        assertThat(others.getDomAttribute("open")).as("the others are there when asked for").isNull();
+        assertThat(text(step, "summary")).isEqualTo("Call on all elected officials (99 more)");
+        assertThat(step.findElements(By.cssSelector("input[name=target_name]")).stream()
+                .map(radio -> radio.getDomAttribute("value")).toList())
+                .as("who did you call: the signer's own first, then anyone else from the list")
+                .containsExactly("Chuck Schumer", "Kirsten Gillibrand", "");
+        assertThat(step.findElement(By.cssSelector("input[name=target_name]")).isSelected()).isTrue();
+        screenshot(widget(browser).findElement(By.cssSelector(".w")), "10-call-new-york-widget");
+
+        step.findElement(By.cssSelector("input[name=outcome][value=TALKED_TO_STAFF]")).click();
+        buttons(step, "Send").get(0).click();
+        until(browser, driver -> text(widget(driver), ".note").startsWith("Thank you for calling!"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> callsTo("Chuck Schumer") == 1);
+    }
+
+    @Test
+    @Order(11)
+    void aCaliforniaSignerIsShownTheirOwnSenatorsFirstAndCanCallAnyoneElse() {
+        SearchContext step = signAndCall("Cal", "cal.california@example.org", "94110");
+        assertThat(text(step, "h3")).isEqualTo("Your U.S. Senators");
+        assertThat(ownTargets(step)).containsExactly("Alex Padilla", "Adam Schiff");
+        assertThat(step.findElement(By.cssSelector(".own a[href^='tel:']")).getDomAttribute("href"))
+                .as("California's first senator is the ninth target").isEqualTo("tel:+12022243008");
+        screenshot(widget(browser).findElement(By.cssSelector(".w")), "11-call-california-widget");
+
+        step.findElement(By.cssSelector("summary")).click();
+        List<WebElement> everyone = step.findElements(By.cssSelector("details.others > ul > li"));
+        assertThat(everyone).hasSize(99);
+        assertThat(everyone.get(0).getDomAttribute("data-region")).isNotEqualTo("US-CA");
+        new Select(step.findElement(By.cssSelector("select[name=other_target]"))).selectByValue("Chuck Schumer");
+        assertThat(step.findElement(By.cssSelector("input[name=target_name][value='']")).isSelected())
+                .as("choosing from the list chooses 'Someone else'").isTrue();
+    }
+
+    /**
+     * A petition to all 100 U.S. senators, three offices each, plus one national target: it must stay one small
+     * request for the widget and its call step must render fast. The figures go to signature-intake's README.
+     */
+    @Test
+    @Order(12)
+    void aPetitionToEverySenatorIsOneSmallRequestAndItsCallStepRendersFast() throws Exception {
+        HttpResponse<byte[]> petition = HttpClient.newHttpClient().send(HttpRequest.newBuilder(pipeline
+                        .url(PipelineService.INTAKE).resolve("/api/petitions/" + SENATORS)).header("Accept-Encoding", "gzip")
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(petition.statusCode()).isEqualTo(200);
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write(petition.body());
+        }
+        browser.get(pipeline.url(PipelineService.INTAKE).resolve("/petitions/" + SENATORS + "/embed").toString());
+        until(browser, driver -> signForm(widget(driver)));
+        String loaded = browser.findElement(By.cssSelector("[data-petition-embed]")).getDomAttribute("data-render-ms");
+        List<Double> callStepMs = new ArrayList<>();
+        for (int run = 0; run < 5; run++) {
+            signAndCall("Nia", "nia.newyork." + run + "@example.org", "10001");
+            callStepMs.add(Double.valueOf(browser.findElement(By.cssSelector("[data-petition-embed]"))
+                    .getDomAttribute("data-step-render-ms")));
+        }
+        System.out.printf("petition of %d targets: %,d bytes of JSON as served (%s), %,d gzipped; widget loaded and "
+                        + "rendered in %s ms; call step rendered in %s ms%n", 101, petition.body().length,
+                petition.headers().firstValue("Content-Encoding").orElse("not compressed"), gzipped.size(), loaded,
+                callStepMs);
+        assertThat(gzipped.size()).as("gzipped petition JSON").isLessThan(8 * 1024);
+        assertThat(callStepMs.stream().mapToDouble(Double::doubleValue).min().orElseThrow())
+                .as("the call step of 101 targets, in ms").isLessThan(100);
+    }
+
+    @Test
+    @Order(13)
+    void aSignerWhoseRegionIsUnknownSeesEveryTargetAndChoosesFromAList() {
+        SearchContext step = signAndCall("Otto", "otto.berlin@example.org", "10117", "DE");
+        assertThat(text(step, "h3")).isEqualTo("Call your representative");
+        assertThat(step.findElements(By.cssSelector(".own, details.others"))).isEmpty();
+        assertThat(step.findElements(By.cssSelector("a[href^='tel:']"))).hasSize(100 * OFFICES_PER_SENATOR + 1);
+        assertThat(step.findElements(By.cssSelector("input[name=target_name]"))).as("too many for radio buttons").isEmpty();
+        assertThat(new Select(step.findElement(By.cssSelector("select[name=other_target]"))).getOptions()).hasSize(102);
+    }
+
+    private static final String SENATORS = "call-your-senators";
+    private static final int OFFICES_PER_SENATOR = 3;
+    private static final List<String> STATES = List.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA",
+            "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV",
+            "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA",
+            "WA", "WV", "WI", "WY");
+    private static final Map<String, List<String>> NAMED = Map.of("NY", List.of("Chuck Schumer", "Kirsten Gillibrand"),
+            "CA", List.of("Alex Padilla", "Adam Schiff"));
+
+    /** Two senators for each of the 50 states, three offices each, and the Attorney General for everyone. */
+    private static void createSenatorsPetition() {
+        List<String> targets = new ArrayList<>();
+        int line = 0;
+        for (String state : STATES) {
+            for (String name : NAMED.getOrDefault(state, List.of("Senior Senator of " + state, "Junior Senator of " + state))) {
+                List<String> offices = new ArrayList<>();
+                offices.add("{\"label\": \"Washington, DC office\", \"phone\": \"+1 202-224-%04d\"}"
+                        .formatted(3000 + line));
+                for (int office = 1; office < OFFICES_PER_SENATOR; office++) {
+                    offices.add("{\"label\": \"%s state office %d\", \"phone\": \"+1 555-%03d-%04d\"}"
+                            .formatted(state, office, line % 1000, office));
+                }
+                targets.add("{\"name\": \"%s\", \"title\": \"U.S. Senator\", \"region\": \"US-%s\", \"offices\": [%s]}"
+                        .formatted(name, state, String.join(", ", offices)));
+                line++;
+            }
+        }
+        targets.add("{\"name\": \"Office of the Attorney General\", \"title\": \"U.S. Attorney General\", "
+                + "\"offices\": [{\"label\": \"Department of Justice switchboard\", \"phone\": \"+1 202-514-2000\"}]}");
+        String definition = """
+                {"slug": "%s", "title": "Protect the right to vote", "text": "Pass the voting rights act.",
+                 "goal": 100000, "targets": [%s]}""".formatted(SENATORS, String.join(",\n", targets));
+        assertThat(Http.postJson(pipeline.url(PipelineService.REPORTING).resolve("/api/admin/petitions"), definition,
+                pipeline.settings().secrets().adminToken()).statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(pipeline.url(PipelineService.INTAKE)
+                .resolve("/api/petitions/" + SENATORS)).statusCode() == 200);
+    }
+
+    private static SearchContext signAndCall(String givenName, String email, String zip) {
+        return signAndCall(givenName, email, zip, "US");
+    }
+
+    /** Signs the senators petition in its iframe page and goes on to the call step. */
+    private static SearchContext signAndCall(String givenName, String email, String postalCode, String country) {
+        browser.get(pipeline.url(PipelineService.INTAKE).resolve("/petitions/" + SENATORS + "/embed").toString());
+        SearchContext form = until(browser, driver -> signForm(widget(driver)));
+        fillIn(form, givenName, "Doe", email, postalCode);
+        new Select(form.findElement(By.cssSelector("#f-country"))).selectByValue(country);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        until(browser, driver -> text(widget(driver), "h3").startsWith("Thank you, " + givenName + "!"));
+        buttons(widget(browser), "Next: call your representative").get(0).click();
+        return until(browser, driver -> text(widget(driver), ".step").equals("Step 3 of 3") ? widget(driver) : null);
+    }
+
+    private static List<String> ownTargets(SearchContext step) {
+        return step.findElements(By.cssSelector(".own > ul > li > strong")).stream().map(WebElement::getText).toList();
+    }
+
+    private static long callsTo(String target) throws Exception {
+        HttpResponse<String> calls = Http.get(pipeline.url(PipelineService.REPORTING)
+                .resolve("/api/petitions/" + SENATORS + "/calls"));
+        JsonNode called = new ObjectMapper().readTree(calls.body()).path("by_target").path(target).path("total");
+        return called.asLong(0);
     }
 
     private static SearchContext openHostPage() {

@@ -1,0 +1,11 @@
+package org.petitionpipeline.intake.service;
+
+import java.util.UUID;
+
+/**
+ * A signature Kafka holds: its submission id, and the signer's region (ISO 3166-2, e.g. {@code US-NY}) when the
+ * postal code tells it, else null. The embed needs the region at once to put the signer's own representatives
+ * first; dedup derives the same region for the record of truth.
+ */
+public record Submission(UUID submissionId, String region) {
+}
