@@ -331,11 +331,12 @@ class EmbedWidgetIT {
 
     /**
      * A petition to all 100 U.S. senators, three offices each, plus one national target: it must stay one small
-     * request for the widget and its call step must render fast. The figures go to signature-intake's README.
+     * request for the widget. How fast the widget and its call step render is printed for signature-intake's README,
+     * never asserted: a time depends on the machine and what else runs on it.
      */
     @Test
     @Order(12)
-    void aPetitionToEverySenatorIsOneSmallRequestAndItsCallStepRendersFast() throws Exception {
+    void aPetitionToEverySenatorIsOneSmallRequestForTheWidget() throws Exception {
         HttpResponse<byte[]> petition = HttpClient.newHttpClient().send(HttpRequest.newBuilder(pipeline
                         .url(PipelineService.INTAKE).resolve("/api/petitions/" + SENATORS)).header("Accept-Encoding", "gzip")
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -358,8 +359,6 @@ class EmbedWidgetIT {
                 petition.headers().firstValue("Content-Encoding").orElse("not compressed"), gzipped.size(), loaded,
                 callStepMs);
         assertThat(gzipped.size()).as("gzipped petition JSON").isLessThan(8 * 1024);
-        assertThat(callStepMs.stream().mapToDouble(Double::doubleValue).min().orElseThrow())
-                .as("the call step of 101 targets, in ms").isLessThan(100);
     }
 
     @Test
