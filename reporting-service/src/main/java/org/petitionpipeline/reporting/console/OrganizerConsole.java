@@ -16,6 +16,8 @@ import org.petitionpipeline.reporting.counting.PetitionBreakdown;
 import org.petitionpipeline.reporting.counting.PetitionStats;
 import org.petitionpipeline.reporting.counting.PetitionTotal;
 import org.petitionpipeline.reporting.counting.TotalsRepository;
+import org.petitionpipeline.reporting.maps.Choropleth;
+import org.petitionpipeline.reporting.maps.Choropleths;
 import org.petitionpipeline.reporting.milestones.MilestoneRepository;
 import org.petitionpipeline.reporting.petitions.PetitionRepository;
 import org.petitionpipeline.reporting.retention.PetitionRetention;
@@ -30,15 +32,17 @@ public class OrganizerConsole {
     private final BreakdownRepository breakdowns;
     private final MilestoneRepository milestones;
     private final RetentionRepository retention;
+    private final Choropleths choropleths;
     private final ObjectMapper json;
 
     public OrganizerConsole(PetitionRepository petitions, TotalsRepository totals, BreakdownRepository breakdowns,
-            MilestoneRepository milestones, RetentionRepository retention, ObjectMapper json) {
+            MilestoneRepository milestones, RetentionRepository retention, Choropleths choropleths, ObjectMapper json) {
         this.petitions = petitions;
         this.totals = totals;
         this.breakdowns = breakdowns;
         this.milestones = milestones;
         this.retention = retention;
+        this.choropleths = choropleths;
         this.json = json;
     }
 
@@ -65,8 +69,17 @@ public class OrganizerConsole {
         }
         long total = stats.get().total();
         return Optional.of(new PetitionPage(petition.get(), retained.get(), stats.get(),
-                buckets(breakdown.get().byCountry(), total), buckets(breakdown.get().byRegion(), total), milestones.findOf(slug),
-                overTimeJson(breakdown.get().byHour(), now)));
+                buckets(breakdown.get().byCountry(), total), buckets(breakdown.get().byRegion(), total),
+                maps(breakdown.get()), milestones.findOf(slug), overTimeJson(breakdown.get().byHour(), now)));
+    }
+
+    /** The petition's maps alone, which its page fetches again as the total changes; empty without such a petition. */
+    public Optional<List<Choropleth>> maps(String slug) {
+        return breakdowns.find(slug).map(this::maps);
+    }
+
+    private List<Choropleth> maps(PetitionBreakdown breakdown) {
+        return List.of(choropleths.countries(breakdown.byCountry()), choropleths.usStates(breakdown.byRegion()));
     }
 
     private static List<Bucket> buckets(Map<String, Long> counts, long total) {

@@ -23,15 +23,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionTarget;
+import org.petitionpipeline.reporting.maps.Choropleths;
 import org.petitionpipeline.reporting.reports.repository.ReportFigures;
 import org.petitionpipeline.reporting.reports.repository.ReportSnapshot;
 import org.petitionpipeline.reporting.reports.repository.SignerRow;
 
 /**
  * The delivery report as a PDF for the target: a cover with the petition and its figures (and the digests of the
- * CSV of the same report, so the two can be checked against each other), the breakdown tables, a chart of
- * signatures over time, and the signer list. The list is handed to the document a few hundred rows at a time and
- * written out page by page, so memory does not grow with the number of signers.
+ * CSV of the same report, so the two can be checked against each other), maps of the US states and countries
+ * coloured by signatures with the breakdown tables under them, a chart of signatures over time, and the signer list.
+ * The list is handed to the document a few hundred rows at a time and written out page by page, so memory does not
+ * grow with the number of signers.
  */
 @ApplicationScoped
 public class PdfReport {
@@ -47,9 +49,11 @@ public class PdfReport {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final CsvReport csv;
+    private final Choropleths choropleths;
 
-    public PdfReport(CsvReport csv) {
+    public PdfReport(CsvReport csv, Choropleths choropleths) {
         this.csv = csv;
+        this.choropleths = choropleths;
     }
 
     public void write(PetitionDefinition petition, ReportSnapshot snapshot, OutputStream out) throws IOException {
@@ -65,7 +69,7 @@ public class PdfReport {
         try {
             cover(document, fonts, petition, figures, manifest);
             document.newPage();
-            breakdowns(document, fonts, figures);
+            breakdowns(document, writer, fonts, figures);
             document.add(SignaturesChart.draw(writer, font, figures));
             document.newPage();
             signers(document, fonts, snapshot);
@@ -109,10 +113,12 @@ public class PdfReport {
                 .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(", "));
     }
 
-    private static void breakdowns(Document document, Fonts fonts, ReportFigures figures) {
+    private void breakdowns(Document document, PdfWriter writer, Fonts fonts, ReportFigures figures) {
         document.add(new Paragraph("Signatures by state or region", fonts.heading));
+        document.add(SignatureMap.draw(writer, fonts.body.getBaseFont(), choropleths.usStates(figures.byRegion())));
         document.add(counts(fonts, "Region (ISO 3166-2)", figures.byRegion()));
         document.add(spaced(new Paragraph("Signatures by country", fonts.heading), 12));
+        document.add(SignatureMap.draw(writer, fonts.body.getBaseFont(), choropleths.countries(figures.byCountry())));
         document.add(counts(fonts, "Country (ISO 3166-1)", figures.byCountry()));
         document.add(spaced(new Paragraph("Signatures over time", fonts.heading), 12));
     }
