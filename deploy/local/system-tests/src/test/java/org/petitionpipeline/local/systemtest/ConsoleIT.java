@@ -90,8 +90,9 @@ class ConsoleIT {
         // New York and California have the most, the darkest class of the scale; Texas none, grey
         assertThat(fill(browser, "US-NY")).isEqualTo("#253494").isEqualTo(fill(browser, "US-CA"));
         assertThat(fill(browser, "US-TX")).isEqualTo("#e3e3e3");
-        assertThat(browser.findElement(By.cssSelector("#map-countries desc")).getDomProperty("textContent"))
-                .startsWith("Signatures by country, most first: US ");
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('#map-countries desc').textContent;"))
+                .asString().startsWith("Signatures by country, most first: US ");
         until(browser, driver -> driver.findElement(By.cssSelector("[data-stat=accepted]")).getText()
                 .equals(driver.findElement(By.id("total")).getText()));
         until(browser, driver -> !driver.findElements(By.cssSelector("#over-time polyline")).isEmpty());
@@ -101,6 +102,7 @@ class ConsoleIT {
         signSome(6);
         until(browser, driver -> shownTotal(driver) >= before + 18);
         screenshot(browser, "console-02-organizer");
+        screenshot(browser.findElement(By.id("maps")), "console-02-organizer-maps");
     }
 
     @Test
@@ -253,14 +255,21 @@ class ConsoleIT {
         return Long.parseLong(driver.findElement(By.id("total")).getText().replace(",", ""));
     }
 
-    /** The signatures the console's map shows for a country or region, as its shape's {@code data-count} says. */
+    /**
+     * The signatures the console's map shows for a country or region, as its shape's {@code data-count} says. Read in
+     * one script: the page swaps the maps for new ones as totals arrive, which would leave a found element stale.
+     */
     private static long mapCount(WebDriver driver, String code) {
-        return Long.parseLong(driver.findElement(By.cssSelector("#maps path[data-code='" + code + "']"))
-                .getDomAttribute("data-count"));
+        return Long.parseLong(mapShape(driver, code, "data-count"));
     }
 
     private static String fill(WebDriver driver, String code) {
-        return driver.findElement(By.cssSelector("#maps path[data-code='" + code + "']")).getDomAttribute("fill");
+        return mapShape(driver, code, "fill");
+    }
+
+    private static String mapShape(WebDriver driver, String code, String attribute) {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript("return document.querySelector("
+                + "`#maps path[data-code='${arguments[0]}']`).getAttribute(arguments[1]);", code, attribute));
     }
 
     private static double rate(WebDriver driver, String stage) {
