@@ -3,6 +3,7 @@ package org.petitionpipeline.reporting.maps;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,9 @@ public class Choropleths {
     static Choropleth colour(String id, String title, ShapeSet set, Map<String, Long> counts) {
         Map<String, Long> onMap = set.shapes().stream().map(Shape::code).filter(counts::containsKey)
                 .collect(Collectors.toMap(code -> code, counts::get, (a, b) -> a));
-        ColourScale scale = ColourScale.upTo(onMap.values().stream().mapToLong(Long::longValue).max().orElse(0));
+        LongSummaryStatistics range = onMap.values().stream().mapToLong(Long::longValue).summaryStatistics();
+        ColourScale scale = onMap.isEmpty() ? ColourScale.between(0, 0)
+                : ColourScale.between(range.getMin(), range.getMax());
         List<Choropleth.FilledShape> filled = set.shapes().stream().map(shape -> {
             long count = onMap.getOrDefault(shape.code(), 0L);
             return new Choropleth.FilledShape(shape, count, count > 0 ? scale.colour(count) : ColourScale.NONE);

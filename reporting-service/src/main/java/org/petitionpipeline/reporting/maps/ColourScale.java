@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * A sequential scale of up to five classes from ColorBrewer's YlGnBu, a scheme ColorBrewer marks safe for colour
- * blindness: light yellow for few signatures to dark blue for the most. The class limits grow geometrically up to the
- * highest count, because signatures pile up in a few places: with equal steps almost every place would share the
- * lightest colour. Places without signatures are grey, outside the scale.
+ * blindness: light yellow for few signatures to dark blue for the most. The class limits grow geometrically from the
+ * lowest count on the map to the highest, because signatures pile up in a few places: with equal steps almost every
+ * place would share the lightest colour, and from 1 a map of thousands in every place would be all the darkest. The
+ * first class starts at 1 all the same, so that every count has a class. Places without signatures are grey, outside
+ * the scale.
  */
 public final class ColourScale {
 
@@ -20,12 +22,14 @@ public final class ColourScale {
         this.classes = classes;
     }
 
-    /** The scale for counts from 1 to {@code highest}. */
-    public static ColourScale upTo(long highest) {
-        int wanted = (int) Math.min(YL_GN_BU.length, Math.max(highest, 1));
+    /** The scale for a map whose places have from {@code lowest} to {@code highest} signatures (none: 0 and 0). */
+    public static ColourScale between(long lowest, long highest) {
+        long top = Math.max(highest, 1);
+        long bottom = Math.max(Math.min(lowest, top), 1);
+        int wanted = (int) Math.min(YL_GN_BU.length, top - bottom + 1);
         List<Long> uppers = new ArrayList<>();
         for (int i = 1; i <= wanted; i++) {
-            long upper = i == wanted ? Math.max(highest, 1) : Math.round(Math.pow(highest, (double) i / wanted));
+            long upper = i == wanted ? top : Math.round(bottom * Math.pow((double) top / bottom, (double) i / wanted));
             if (uppers.isEmpty() || upper > uppers.get(uppers.size() - 1)) {
                 uppers.add(upper);
             }

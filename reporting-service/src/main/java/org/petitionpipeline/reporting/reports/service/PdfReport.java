@@ -63,6 +63,8 @@ public class PdfReport {
         Document document = new Document(PageSize.A4, 40, 40, 40, 50);
         PdfWriter writer = PdfWriter.getInstance(document, out);
         writer.setCloseStream(false);
+        // a map or chart that does not fit the page goes to the next one before the text after it, not after
+        writer.setStrictImageSequence(true);
         writer.setPageEvent(new Footer(font, petition.slug() + " · as of " + manifest.asOf()));
         Fonts fonts = new Fonts(font);
         document.open();

@@ -15,7 +15,8 @@ import org.petitionpipeline.reporting.maps.ColourScale;
  */
 final class SignatureMap {
 
-    private static final float WIDTH = 515;
+    /* narrower than the page (515 pt), so that the states' map and a short table share a page */
+    private static final float WIDTH = 420;
     private static final float LEGEND = 22;
     private static final float SWATCH = 8;
     private static final float LABEL_SIZE = 8;
