@@ -36,10 +36,11 @@ public class Choropleths {
         LongSummaryStatistics range = onMap.values().stream().mapToLong(Long::longValue).summaryStatistics();
         ColourScale scale = onMap.isEmpty() ? ColourScale.between(0, 0)
                 : ColourScale.between(range.getMin(), range.getMax());
+        // places with signatures last: drawn over their neighbours, their outline is not covered by another's
         List<Choropleth.FilledShape> filled = set.shapes().stream().map(shape -> {
             long count = onMap.getOrDefault(shape.code(), 0L);
             return new Choropleth.FilledShape(shape, count, count > 0 ? scale.colour(count) : ColourScale.NONE);
-        }).toList();
+        }).sorted(Comparator.comparing(place -> place.count() > 0)).toList();
         return new Choropleth(id, title, describe(title, onMap, counts), set.width(), set.height(), filled,
                 scale.legend());
     }

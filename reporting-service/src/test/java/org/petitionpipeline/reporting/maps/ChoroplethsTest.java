@@ -39,6 +39,9 @@ class ChoroplethsTest {
         assertThat(fillOf(map, "FR")).isEqualTo(ColourScale.NONE);
         assertThat(map.shapes()).filteredOn(place -> place.shape().code().equals("US"))
                 .extracting(Choropleth.FilledShape::count).containsExactly(9L);
+        assertThat(map.shapes().subList(map.shapes().size() - 2, map.shapes().size()))
+                .as("places with signatures drawn last").extracting(place -> place.shape().code())
+                .containsExactlyInAnyOrder("US", "GB");
         assertThat(map.description()).isEqualTo("Signatures by country, most first: US 9, GB 3; "
                 + "2 not on this map (unknown or elsewhere). The table lists every count.");
     }

@@ -3,6 +3,7 @@ package org.petitionpipeline.reporting.reports.service;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -44,6 +45,8 @@ public class PdfReport {
      */
     private static final String FONT = "font-fallback/LiberationSans-Regular.ttf";
     private static final int ROWS_PER_FLUSH = 200;
+    /* a heading and the space before it, in points */
+    private static final float HEADING_ROOM = 30;
     private static final Color HEADER_SHADE = new Color(225, 232, 242);
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
@@ -119,8 +122,14 @@ public class PdfReport {
         document.add(new Paragraph("Signatures by state or region", fonts.heading));
         document.add(SignatureMap.draw(writer, fonts.body.getBaseFont(), choropleths.usStates(figures.byRegion())));
         document.add(counts(fonts, "Region (ISO 3166-2)", figures.byRegion()));
+        Image countries = SignatureMap.draw(writer, fonts.body.getBaseFont(),
+                choropleths.countries(figures.byCountry()));
+        // the heading goes with its map: where the map would go over, both start the next page
+        if (writer.getVerticalPosition(true) - document.bottom() < countries.getScaledHeight() + HEADING_ROOM) {
+            document.newPage();
+        }
         document.add(spaced(new Paragraph("Signatures by country", fonts.heading), 12));
-        document.add(SignatureMap.draw(writer, fonts.body.getBaseFont(), choropleths.countries(figures.byCountry())));
+        document.add(countries);
         document.add(counts(fonts, "Country (ISO 3166-1)", figures.byCountry()));
         document.add(spaced(new Paragraph("Signatures over time", fonts.heading), 12));
     }

@@ -29,9 +29,10 @@ final class SignatureMap {
         float mapHeight = map.height() * scale;
         PdfTemplate canvas = PdfTemplate.createTemplate(writer, WIDTH, mapHeight + LEGEND);
         canvas.setLineWidth(0.3f);
-        canvas.setRGBColorStroke(255, 255, 255);
         for (Choropleth.FilledShape place : map.shapes()) {
             canvas.setColorFill(Color.decode(place.colour()));
+            // as in the console: places with signatures outlined in black, so that the lightest class stands out
+            canvas.setGrayStroke(place.count() > 0 ? 0 : 1);
             for (float[] ring : place.shape().rings()) {
                 // SVG's y grows downwards, PDF's upwards, above the legend
                 for (int i = 0; i < ring.length; i += 2) {
