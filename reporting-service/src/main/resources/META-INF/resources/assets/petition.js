@@ -1,6 +1,7 @@
 // The petition page's live total: server-sent events, or polling while the stream is down. Each total carries
 // its updated_at, and an older one than shown is ignored, so a late poll answer never moves the total back.
-// A new total also refreshes the counts by outcome (the organizer API, read with the console's login).
+// A new total also refreshes the counts by outcome (the organizer API, read with the console's login) and the maps
+// (drawn by the server; one request at a time, and one more after it if totals came in meanwhile).
 (function () {
   var live = document.getElementById('live');
   var slug = live.dataset.slug, goal = Number(live.dataset.goal);
@@ -9,6 +10,7 @@
   var points = JSON.parse(chart.dataset.series || '[]');
   var state = document.getElementById('live-state');
   var poller = null, source = null;
+  var maps = document.getElementById('maps'), mapsLoading = false, mapsStale = false;
 
   function draw() {
     window.lineChart(chart, [{name: 'total', points: points}], {empty: 'No signatures yet'});
@@ -31,6 +33,7 @@
     }
     draw();
     refreshStats();
+    refreshMaps();
   }
 
   function refreshStats() {
@@ -43,6 +46,23 @@
         });
       })
       .catch(function () { /* the next total refreshes them */ });
+  }
+
+  function refreshMaps() {
+    if (mapsLoading) {
+      mapsStale = true;
+      return;
+    }
+    mapsLoading = true;
+    mapsStale = false;
+    fetch('/console/petitions/' + encodeURIComponent(slug) + '/maps', {headers: {Accept: 'text/html'}})
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (fragment) { if (fragment) maps.innerHTML = fragment; })
+      .catch(function () { /* the next total refreshes them */ })
+      .finally(function () {
+        mapsLoading = false;
+        if (mapsStale) refreshMaps();
+      });
   }
 
   function poll() {

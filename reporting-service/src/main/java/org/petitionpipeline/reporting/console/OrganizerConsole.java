@@ -18,6 +18,8 @@ import org.petitionpipeline.reporting.counting.PetitionBreakdown;
 import org.petitionpipeline.reporting.counting.PetitionStats;
 import org.petitionpipeline.reporting.counting.PetitionTotal;
 import org.petitionpipeline.reporting.counting.TotalsRepository;
+import org.petitionpipeline.reporting.maps.Choropleth;
+import org.petitionpipeline.reporting.maps.Choropleths;
 import org.petitionpipeline.reporting.milestones.MilestoneRepository;
 import org.petitionpipeline.reporting.petitions.PetitionRepository;
 import org.petitionpipeline.reporting.retention.PetitionRetention;
@@ -33,17 +35,19 @@ public class OrganizerConsole {
     private final MilestoneRepository milestones;
     private final RetentionRepository retention;
     private final CallCountRepository calls;
+    private final Choropleths choropleths;
     private final ObjectMapper json;
 
     public OrganizerConsole(PetitionRepository petitions, TotalsRepository totals, BreakdownRepository breakdowns,
             MilestoneRepository milestones, RetentionRepository retention, CallCountRepository calls,
-            ObjectMapper json) {
+            Choropleths choropleths, ObjectMapper json) {
         this.petitions = petitions;
         this.totals = totals;
         this.breakdowns = breakdowns;
         this.milestones = milestones;
         this.retention = retention;
         this.calls = calls;
+        this.choropleths = choropleths;
         this.json = json;
     }
 
@@ -73,9 +77,18 @@ public class OrganizerConsole {
         List<CallRow> callRows = called.get().byTarget().entrySet().stream()
                 .map(target -> CallRow.of(target.getKey(), target.getValue())).toList();
         return Optional.of(new PetitionPage(petition.get(), retained.get(), stats.get(),
-                buckets(breakdown.get().byCountry(), total), buckets(breakdown.get().byRegion(), total), milestones.findOf(slug),
-                overTimeJson(breakdown.get().byHour(), now), called.get().total(), callRows,
-                buckets(calls.byRegion(slug), called.get().total())));
+                buckets(breakdown.get().byCountry(), total), buckets(breakdown.get().byRegion(), total),
+                maps(breakdown.get()), milestones.findOf(slug), overTimeJson(breakdown.get().byHour(), now),
+                called.get().total(), callRows, buckets(calls.byRegion(slug), called.get().total())));
+    }
+
+    /** The petition's maps alone, which its page fetches again as the total changes; empty without such a petition. */
+    public Optional<List<Choropleth>> maps(String slug) {
+        return breakdowns.find(slug).map(this::maps);
+    }
+
+    private List<Choropleth> maps(PetitionBreakdown breakdown) {
+        return List.of(choropleths.countries(breakdown.byCountry()), choropleths.usStates(breakdown.byRegion()));
     }
 
     private static List<Bucket> buckets(Map<String, Long> counts, long total) {

@@ -14,6 +14,7 @@ import org.petitionpipeline.kit.identity.CurrentCaller;
 import org.petitionpipeline.kit.identity.OrgRole;
 import org.petitionpipeline.reporting.access.ConsoleAccessFilter;
 import org.petitionpipeline.reporting.identity.PetitionAccess;
+import org.petitionpipeline.reporting.maps.Choropleth;
 import org.petitionpipeline.reporting.petitions.NoSuchPetition;
 import org.petitionpipeline.reporting.petitions.PetitionService;
 
@@ -31,6 +32,8 @@ public class OrganizerConsoleResource {
 
         /** @param signerLists whether to link the delivery reports, which platform operators only read as members */
         static native TemplateInstance petition(PetitionPage page, boolean signerLists);
+
+        static native TemplateInstance maps(List<Choropleth> maps);
     }
 
     private final OrganizerConsole console;
@@ -61,5 +64,13 @@ public class OrganizerConsoleResource {
         boolean signerLists = petitions.organizationOf(slug).map(organization -> who.may(organization, OrgRole.VIEWER))
                 .orElse(false);
         return Templates.petition(page, signerLists);
+    }
+
+    /** The petition page's maps as an HTML fragment, which the page swaps in as signatures arrive. */
+    @GET
+    @Path("/petitions/{slug}/maps")
+    public TemplateInstance maps(@PathParam("slug") String slug) {
+        access.checkRead(caller.get(), slug);
+        return Templates.maps(console.maps(slug).orElseThrow(() -> NoSuchPetition.named(slug)));
     }
 }

@@ -88,6 +88,13 @@ public class ConsoleAuthTest {
                         containsString("/assets/petition.js"), not(containsString("<script>")));
         given().cookie(ConsoleSessions.COOKIE, session).get("/console/petitions/no-such-petition").then()
                 .statusCode(404);
+        // the maps the page swaps in as signatures arrive, with the login only
+        given().cookie(ConsoleSessions.COOKIE, session).get("/console/petitions/console-auth-test/maps").then()
+                .statusCode(200).body(containsString("id=\"map-countries\""), containsString("id=\"map-us-states\""),
+                        containsString("data-code=\"US-NY\" data-count=\"0\""));
+        given().cookie(ConsoleSessions.COOKIE, session).get("/console/petitions/no-such-petition/maps").then()
+                .statusCode(404);
+        given().accept("text/html").get("/console/petitions/console-auth-test/maps").then().statusCode(401);
         given().cookie(ConsoleSessions.COOKIE, session).accept("text/html").get("/ops").then().statusCode(403)
                 .body(containsString("you are logged in with the organizer token; this page needs the ops token"));
 

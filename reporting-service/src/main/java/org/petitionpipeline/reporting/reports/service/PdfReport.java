@@ -3,6 +3,7 @@ package org.petitionpipeline.reporting.reports.service;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -26,15 +27,17 @@ import org.petitionpipeline.contracts.CallOutcome;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionTarget;
 import org.petitionpipeline.reporting.calls.PetitionCalls;
+import org.petitionpipeline.reporting.maps.Choropleths;
 import org.petitionpipeline.reporting.reports.repository.ReportFigures;
 import org.petitionpipeline.reporting.reports.repository.ReportSnapshot;
 import org.petitionpipeline.reporting.reports.repository.SignerRow;
 
 /**
  * The delivery report as a PDF for the target: a cover with the petition and its figures (and the digests of the
- * CSV of the same report, so the two can be checked against each other), the breakdown tables, a chart of
- * signatures over time, and the signer list. The list is handed to the document a few hundred rows at a time and
- * written out page by page, so memory does not grow with the number of signers.
+ * CSV of the same report, so the two can be checked against each other), maps of the US states and countries
+ * coloured by signatures with the breakdown tables under them, a chart of signatures over time, and the signer list.
+ * The list is handed to the document a few hundred rows at a time and written out page by page, so memory does not
+ * grow with the number of signers.
  */
 @ApplicationScoped
 public class PdfReport {
@@ -45,14 +48,18 @@ public class PdfReport {
      */
     private static final String FONT = "font-fallback/LiberationSans-Regular.ttf";
     private static final int ROWS_PER_FLUSH = 200;
+    /* a heading and the space before it, in points */
+    private static final float HEADING_ROOM = 30;
     private static final Color HEADER_SHADE = new Color(225, 232, 242);
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final CsvReport csv;
+    private final Choropleths choropleths;
 
-    public PdfReport(CsvReport csv) {
+    public PdfReport(CsvReport csv, Choropleths choropleths) {
         this.csv = csv;
+        this.choropleths = choropleths;
     }
 
     public void write(PetitionDefinition petition, ReportSnapshot snapshot, OutputStream out) throws IOException {
@@ -62,13 +69,15 @@ public class PdfReport {
         Document document = new Document(PageSize.A4, 40, 40, 40, 50);
         PdfWriter writer = PdfWriter.getInstance(document, out);
         writer.setCloseStream(false);
+        // a map or chart that does not fit the page goes to the next one before the text after it, not after
+        writer.setStrictImageSequence(true);
         writer.setPageEvent(new Footer(font, petition.slug() + " · as of " + manifest.asOf()));
         Fonts fonts = new Fonts(font);
         document.open();
         try {
             cover(document, fonts, petition, figures, manifest);
             document.newPage();
-            breakdowns(document, fonts, figures);
+            breakdowns(document, writer, fonts, figures);
             document.add(SignaturesChart.draw(writer, font, figures));
             calls(document, fonts, figures);
             document.newPage();
@@ -113,10 +122,18 @@ public class PdfReport {
                 .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(", "));
     }
 
-    private static void breakdowns(Document document, Fonts fonts, ReportFigures figures) {
+    private void breakdowns(Document document, PdfWriter writer, Fonts fonts, ReportFigures figures) {
         document.add(new Paragraph("Signatures by state or region", fonts.heading));
+        document.add(SignatureMap.draw(writer, fonts.body.getBaseFont(), choropleths.usStates(figures.byRegion())));
         document.add(counts(fonts, "Region (ISO 3166-2)", "Signatures", figures.byRegion()));
+        Image countries = SignatureMap.draw(writer, fonts.body.getBaseFont(),
+                choropleths.countries(figures.byCountry()));
+        // the heading goes with its map: where the map would go over, both start the next page
+        if (writer.getVerticalPosition(true) - document.bottom() < countries.getScaledHeight() + HEADING_ROOM) {
+            document.newPage();
+        }
         document.add(spaced(new Paragraph("Signatures by country", fonts.heading), 12));
+        document.add(countries);
         document.add(counts(fonts, "Country (ISO 3166-1)", "Signatures", figures.byCountry()));
         document.add(spaced(new Paragraph("Signatures over time", fonts.heading), 12));
     }

@@ -29,8 +29,9 @@ import org.petitionpipeline.local.launcher.PipelineService;
 
 /**
  * The organizer and ops consoles in a real browser against the whole running pipeline: logging in, the live total
- * moving while signatures arrive through intake, the ops figures of that traffic, a wrong token refused, an owner's
- * password login with a form sent without its CSRF token refused, and a logged-out session refused by the server.
+ * and the maps moving while signatures arrive through intake, the ops figures of that traffic, a wrong token refused,
+ * an owner's password login with a form sent without its CSRF token refused, and a logged-out session refused by the
+ * server.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedBrowserPipeline.class)
@@ -79,8 +80,19 @@ class ConsoleIT {
 
         until(browser, driver -> "live".equals(driver.findElement(By.id("live-state")).getText()));
         long before = shownTotal(browser);
+        long usBefore = mapCount(browser, "US");
+        long newYorkBefore = mapCount(browser, "US-NY");
         signSome(12);
         until(browser, driver -> shownTotal(driver) >= before + 12);
+        // the maps follow without a reload: of 12 signers, 9 are in the US and 3 of those in New York (ZIP 10001)
+        until(browser, driver -> mapCount(driver, "US") >= usBefore + 9 && mapCount(driver, "GB") > 0
+                && mapCount(driver, "US-NY") >= newYorkBefore + 3);
+        // New York and California have the most, the darkest class of the scale; Texas none, grey
+        assertThat(fill(browser, "US-NY")).isEqualTo("#253494").isEqualTo(fill(browser, "US-CA"));
+        assertThat(fill(browser, "US-TX")).isEqualTo("#e3e3e3");
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('#map-countries desc').textContent;"))
+                .asString().startsWith("Signatures by country, most first: US ");
         until(browser, driver -> driver.findElement(By.cssSelector("[data-stat=accepted]")).getText()
                 .equals(driver.findElement(By.id("total")).getText()));
         until(browser, driver -> !driver.findElements(By.cssSelector("#over-time polyline")).isEmpty());
@@ -90,6 +102,7 @@ class ConsoleIT {
         signSome(6);
         until(browser, driver -> shownTotal(driver) >= before + 18);
         screenshot(browser, "console-02-organizer");
+        screenshot(browser.findElement(By.id("maps")), "console-02-organizer-maps");
     }
 
     @Test
@@ -240,6 +253,23 @@ class ConsoleIT {
 
     private static long shownTotal(WebDriver driver) {
         return Long.parseLong(driver.findElement(By.id("total")).getText().replace(",", ""));
+    }
+
+    /**
+     * The signatures the console's map shows for a country or region, as its shape's {@code data-count} says. Read in
+     * one script: the page swaps the maps for new ones as totals arrive, which would leave a found element stale.
+     */
+    private static long mapCount(WebDriver driver, String code) {
+        return Long.parseLong(mapShape(driver, code, "data-count"));
+    }
+
+    private static String fill(WebDriver driver, String code) {
+        return mapShape(driver, code, "fill");
+    }
+
+    private static String mapShape(WebDriver driver, String code, String attribute) {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript("return document.querySelector("
+                + "`#maps path[data-code='${arguments[0]}']`).getAttribute(arguments[1]);", code, attribute));
     }
 
     private static double rate(WebDriver driver, String stage) {
