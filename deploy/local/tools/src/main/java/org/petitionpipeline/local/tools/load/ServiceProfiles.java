@@ -33,6 +33,8 @@ public final class ServiceProfiles {
     public static ServiceProfiles start(Map<String, Long> pidsByName, Duration duration, Path directory) {
         try {
             Files.createDirectories(directory);
+            // the loader unpacks its binaries on first use, and that first use is not safe from several threads
+            AsyncProfilerLoader.getAsyncProfilerPath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
