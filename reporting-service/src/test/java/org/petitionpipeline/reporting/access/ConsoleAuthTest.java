@@ -89,8 +89,9 @@ public class ConsoleAuthTest {
         given().cookie(ConsoleSessions.COOKIE, session).get("/console/petitions/no-such-petition").then()
                 .statusCode(404);
         // the maps the page swaps in as signatures arrive, with the login only
-        given().cookie(ConsoleSessions.COOKIE, session).get("/console/petitions/console-auth-test/maps").then()
-                .statusCode(200).body(containsString("id=\"map-countries\""), containsString("id=\"map-us-states\""),
+        given().cookie(ConsoleSessions.COOKIE, session).header("Accept-Encoding", "gzip")
+                .get("/console/petitions/console-auth-test/maps").then()
+                .statusCode(200).header("Content-Encoding", "gzip").body(containsString("id=\"map-countries\""), containsString("id=\"map-us-states\""),
                         containsString("data-code=\"US-NY\" data-count=\"0\""));
         given().cookie(ConsoleSessions.COOKIE, session).get("/console/petitions/no-such-petition/maps").then()
                 .statusCode(404);
