@@ -36,7 +36,9 @@ import org.petitionpipeline.testsupport.PostgresServer;
  */
 public final class LocalPipeline implements AutoCloseable {
 
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+    // eight service JVMs and three brokers on two cores, one restarted under load: on a slow host a dedup instance
+    // took 124 s to answer ready (80 s of it before Quarkus even printed its banner), so 120 s was too tight
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(15);
     // JDK 25 assembles its AOT cache at exit, in a second JVM: 7-10 s for a service on 2 idle cores, more when busy
     private static final Duration RECORDING_SERVICE_STOP_GRACE = Duration.ofSeconds(60);
