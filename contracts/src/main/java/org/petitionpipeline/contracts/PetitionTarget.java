@@ -23,6 +23,12 @@ public record PetitionTarget(String name, String title, String region, List<Offi
         this(name, title, null, List.of());
     }
 
+    /** This target under a translated title, or as it is when there is none. */
+    public PetitionTarget titled(String translatedTitle) {
+        return translatedTitle == null || translatedTitle.isBlank() ? this
+                : new PetitionTarget(name, translatedTitle, region, offices);
+    }
+
     public boolean hasPhones() {
         return !offices.isEmpty();
     }

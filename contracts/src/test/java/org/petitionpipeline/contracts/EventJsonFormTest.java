@@ -27,7 +27,7 @@ class EventJsonFormTest {
             "ab12",
             new Signer("Jane", "Doe", "jane@example.org", "20500", "US"),
             "Enough.",
-            new Consent(true, "v1"),
+            new Consent(true, "v1", "en"),
             new RequestFacts(Instant.parse("2026-11-22T10:15:30Z"), "203.0.113.9", "curl/8", "https://news.example"), true);
 
     @Test
@@ -65,7 +65,7 @@ class EventJsonFormTest {
                         List.of(new OfficeContact("Main switchboard", "+1 202-514-2000")))), 1000, PetitionStatus.OPEN,
                 "Email me updates", "v1", List.of(SignerField.POSTAL_CODE), List.of("https://news.example"),
                 true, true, Instant.parse("2026-12-31T23:59:59Z"), List.of("organizer@campaign.example"),
-                Instant.parse("2026-11-22T10:00:00Z"), 30, "acme");
+                Instant.parse("2026-11-22T10:00:00Z"), 30, "acme", null, null, null);
         assertThat(json.readValue(json.writeValueAsString(petition), PetitionDefinition.class)).isEqualTo(petition);
         // a definition written before retention_days existed reads with the deployment's period (null)
         String withoutRetention = json.writeValueAsString(petition).replace(",\"retention_days\":30", "");
@@ -114,7 +114,7 @@ class EventJsonFormTest {
         PetitionDefinition petition = new PetitionDefinition(EventSchema.VERSION, "demo", "Resign", "Text",
                 List.of(new PetitionTarget("Pam Bondi", "U.S. Attorney General")), 1000, PetitionStatus.OPEN,
                 "Email me updates", "v1", null, null, false, false, end, null, Instant.parse("2026-11-22T10:00:00Z"),
-                null, null);
+                null, null, null, null, null);
 
         assertThat(petition.isOpenAt(end.minusSeconds(1))).isTrue();
         assertThat(petition.isOpenAt(end)).isFalse();

@@ -60,7 +60,7 @@ class BrokerRestartTest {
         for (int i = 0; i < PEOPLE + REPEATS; i++) {
             String email = i < PEOPLE ? "person" + i + "@example.org" : "PERSON" + (i - PEOPLE) + "@Example.org";
             submissions.add(new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", "h" + i,
-                    new Signer("Pat", "Doe", email, null, null), null, new Consent(false, "v1"),
+                    new Signer("Pat", "Doe", email, null, null), null, new Consent(false, "v1", "en"),
                     new RequestFacts(Instant.now(), "203.0.113.7", "test", null), false));
         }
         send(submissions.subList(0, 100));

@@ -39,7 +39,7 @@ public final class DedupFixtures {
     public static SubmittedSignature submission(String slug, String givenName, String email, String postalCode,
             String country, String clientIp, boolean household) {
         return new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", "intake-hash",
-                new Signer(givenName, "Doe", email, postalCode, country), null, new Consent(true, "v1"),
+                new Signer(givenName, "Doe", email, postalCode, country), null, new Consent(true, "v1", "en"),
                 new RequestFacts(Instant.now(), clientIp, "test", null), household);
     }
 

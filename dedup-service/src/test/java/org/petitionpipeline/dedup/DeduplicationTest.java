@@ -45,7 +45,7 @@ class DeduplicationTest {
 
     static SubmittedSignature submitted(String slug, String email) {
         return new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", "intake-hash",
-                new Signer("Jane", "Doe", email, "20500", "US"), null, new Consent(true, "v1"),
+                new Signer("Jane", "Doe", email, "20500", "US"), null, new Consent(true, "v1", "en"),
                 new RequestFacts(Instant.now(), "203.0.113.7", "test", null), false);
     }
 

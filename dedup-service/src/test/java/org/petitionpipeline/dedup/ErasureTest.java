@@ -320,7 +320,7 @@ class ErasureTest {
 
         SubmittedSignature signs(String slug, boolean household, Instant receivedAt) {
             return new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", "intake-hash",
-                    new Signer(givenName, familyName, email, postalCode, "US"), comment, new Consent(true, "v1"),
+                    new Signer(givenName, familyName, email, postalCode, "US"), comment, new Consent(true, "v1", "en"),
                     new RequestFacts(receivedAt, ip, userAgent, referrer), household);
         }
 

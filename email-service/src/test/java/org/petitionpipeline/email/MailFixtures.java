@@ -55,7 +55,7 @@ public final class MailFixtures {
 
     public static AcceptedSignature accepted(String petitionSlug, String email, String emailHash, boolean optIn) {
         return new AcceptedSignature(EventSchema.VERSION, UUID.randomUUID(), petitionSlug,
-                "Tell the Attorney General: resign", emailHash, new Signer("Jane", "Doe", email, "20500", "US"), null, new Consent(optIn, "v1"),
+                "Tell the Attorney General: resign", emailHash, new Signer("Jane", "Doe", email, "20500", "US"), null, new Consent(optIn, "v1", "en"),
                 // in milliseconds, as PostgreSQL (microseconds) keeps it exactly
                 new RequestFacts(Instant.now().truncatedTo(ChronoUnit.MILLIS), "203.0.113.7", "test",
                         "https://news.example/story"), "US-DC", Instant.now());

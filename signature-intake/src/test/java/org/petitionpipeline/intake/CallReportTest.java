@@ -59,7 +59,7 @@ class CallReportTest {
         return new PetitionDefinition(EventSchema.VERSION, slug, plain.title(), plain.text(), targets, plain.goal(),
                 plain.status(), plain.consentText(), plain.consentTextVersion(), plain.requiredFields(),
                 plain.allowedOrigins(), false, false, null, List.of("organizer@campaign.example"), Instant.now(), null,
-                plain.organization());
+                plain.organization(), null, null, null);
     }
 
     private static String report(String target, String outcome) {

@@ -40,7 +40,7 @@ public final class IntakeFixtures {
         return new PetitionDefinition(EventSchema.VERSION, slug, "Tell the Attorney General: resign", "Text",
                 List.of(new PetitionTarget("Office of the AG", "U.S. Attorney General")), 1000, status,
                 "Email me updates", "v1", requiredFields, allowedOrigins, false, false, null, List.of(), Instant.now(), null,
-                "default");
+                "default", null, null, null);
     }
 
     /** Puts petitions on the catalog topic and waits until intake's catalog shows each. */

@@ -161,7 +161,7 @@ class SignatureIntakeTest {
         PetitionDefinition ended = new PetitionDefinition(open.schemaVersion(), open.slug(), open.title(), open.text(),
                 open.targets(), open.goal(), open.status(), open.consentText(), open.consentTextVersion(),
                 open.requiredFields(), open.allowedOrigins(), false, false, Instant.parse("2026-01-01T00:00:00Z"),
-                List.of(), open.updatedAt(), null, open.organization());
+                List.of(), open.updatedAt(), null, open.organization(), null, null, null);
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             kafka.send(Topics.PETITIONS, "ended-one", ended);
         }

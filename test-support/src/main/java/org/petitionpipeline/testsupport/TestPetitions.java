@@ -18,6 +18,6 @@ public final class TestPetitions {
         return new PetitionDefinition(EventSchema.VERSION, slug, "Tell the Attorney General: resign", "Text",
                 List.of(new PetitionTarget("Office of the AG", "U.S. Attorney General")), 1000, PetitionStatus.OPEN,
                 "Email me updates", "v1", List.of(), List.of(), false, false, null, List.of(), Instant.now(), null,
-                organization);
+                organization, null, null, null);
     }
 }

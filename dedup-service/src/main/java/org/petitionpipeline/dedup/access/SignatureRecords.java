@@ -20,7 +20,7 @@ public class SignatureRecords implements AccessRequestOutbox.PersonRecords {
     private static final String SIGNATURES = """
             select submission_id as signature_id, petition_slug as petition, petition_title, given_name, family_name,
                 email, postal_code, country, region, comments as comment, email_updates, consent_text_version,
-                client_ip, user_agent, referrer, status, status_reason, status_changed_at, received_at, accepted_at
+                consent_language, client_ip, user_agent, referrer, status, status_reason, status_changed_at, received_at, accepted_at
             from dedup.signature where email_hash = ? and email is not null
             order by received_at, submission_id""";
 

@@ -34,14 +34,14 @@ public class SignatureRepository {
             with batch as (
                 select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                     ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
-                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as b(submission_id, petition_slug,
-                    email_hash, email, given_name, family_name, postal_code, country, comments, email_updates,
-                    consent_text_version, client_ip, user_agent, referrer, received_at, region, petition_title,
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as b(submission_id,
+                    petition_slug, email_hash, email, given_name, family_name, postal_code, country, comments,
+                    email_updates, consent_text_version, consent_language, client_ip, user_agent, referrer, received_at, region, petition_title,
                     household_member, status, status_reason)),
             inserted as (
                 insert into dedup.signature (submission_id, petition_slug, email_hash, email, given_name,
-                    family_name, postal_code, country, comments, email_updates, consent_text_version, client_ip,
-                    user_agent, referrer, received_at, region, petition_title, household_member, status,
+                    family_name, postal_code, country, comments, email_updates, consent_text_version,
+                    consent_language, client_ip, user_agent, referrer, received_at, region, petition_title, household_member, status,
                     status_reason, accepted_at)
                 select b.*, ? from batch b
                 where b.household_member = '' or not exists (
@@ -122,18 +122,20 @@ public class SignatureRepository {
                     s -> s.candidate().submitted().consent().emailUpdates()));
             insert.setArray(11, array(connection, "text", sorted,
                     s -> s.candidate().submitted().consent().textVersion()));
-            insert.setArray(12, array(connection, "text", sorted, s -> s.candidate().request().clientIp()));
-            insert.setArray(13, array(connection, "text", sorted, s -> s.candidate().request().userAgent()));
-            insert.setArray(14, array(connection, "text", sorted, s -> s.candidate().request().referrer()));
-            insert.setArray(15, array(connection, "timestamptz", sorted,
+            insert.setArray(12, array(connection, "text", sorted,
+                    s -> s.candidate().submitted().consent().language()));
+            insert.setArray(13, array(connection, "text", sorted, s -> s.candidate().request().clientIp()));
+            insert.setArray(14, array(connection, "text", sorted, s -> s.candidate().request().userAgent()));
+            insert.setArray(15, array(connection, "text", sorted, s -> s.candidate().request().referrer()));
+            insert.setArray(16, array(connection, "timestamptz", sorted,
                     s -> Timestamp.from(s.candidate().receivedAtOr(decidedAt))));
-            insert.setArray(16, array(connection, "text", sorted, s -> s.candidate().region()));
-            insert.setArray(17, array(connection, "text", sorted, s -> s.candidate().submitted().petitionTitle()));
-            insert.setArray(18, array(connection, "text", sorted, NewSignature::householdMember));
-            insert.setArray(19, array(connection, "text", sorted,
+            insert.setArray(17, array(connection, "text", sorted, s -> s.candidate().region()));
+            insert.setArray(18, array(connection, "text", sorted, s -> s.candidate().submitted().petitionTitle()));
+            insert.setArray(19, array(connection, "text", sorted, NewSignature::householdMember));
+            insert.setArray(20, array(connection, "text", sorted,
                     s -> (s.held() ? SignatureStatus.HELD : SignatureStatus.ACCEPTED).column()));
-            insert.setArray(20, array(connection, "text", sorted, NewSignature::heldBecause));
-            insert.setTimestamp(21, Timestamp.from(decidedAt));
+            insert.setArray(21, array(connection, "text", sorted, NewSignature::heldBecause));
+            insert.setTimestamp(22, Timestamp.from(decidedAt));
             Set<UUID> stored = new HashSet<>();
             Map<UUID, StoredDecision> storedBefore = new HashMap<>();
             try (ResultSet rows = insert.executeQuery()) {

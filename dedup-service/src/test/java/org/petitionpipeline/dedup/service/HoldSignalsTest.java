@@ -54,7 +54,7 @@ class HoldSignalsTest {
 
     private static Candidate signature(String email, String clientIp, Instant receivedAt) {
         SubmittedSignature submitted = new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), "demo", "Demo",
-                "hash", new Signer("Pat", "Doe", email, null, null), null, new Consent(false, "v1"),
+                "hash", new Signer("Pat", "Doe", email, null, null), null, new Consent(false, "v1", "en"),
                 new RequestFacts(receivedAt, clientIp, "test", null), false);
         return new Candidate(submitted, email, "hash-" + email, null, null, null);
     }

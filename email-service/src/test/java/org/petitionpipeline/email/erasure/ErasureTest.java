@@ -77,7 +77,7 @@ class ErasureTest {
 
         AcceptedSignature signs(String petitionSlug, Instant acceptedAt) {
             return new AcceptedSignature(EventSchema.VERSION, UUID.randomUUID(), petitionSlug, "Save the " + petitionSlug,
-                    hash, new Signer(givenName, familyName, email, postalCode, "US"), comment, new Consent(true, "v1"),
+                    hash, new Signer(givenName, familyName, email, postalCode, "US"), comment, new Consent(true, "v1", "en"),
                     new RequestFacts(acceptedAt.minusSeconds(1), clientIp, userAgent, referrer), "US-DC", acceptedAt);
         }
     }

@@ -267,6 +267,6 @@ class DoubleOptInTest {
         return new PetitionDefinition(EventSchema.VERSION, VERIFIED_ONLY, "Tell the Attorney General: resign", "Text",
                 List.of(new PetitionTarget("Office of the AG", "U.S. Attorney General")), 1000, PetitionStatus.OPEN,
                 "Email me updates", "v1", List.of(), List.of(), false, true, null, List.of(), Instant.now(), null,
-                "default");
+                "default", null, null, null);
     }
 }

@@ -45,6 +45,6 @@ public class PetitionMapper {
                         : request.organizerEmails().stream().map(String::strip).toList(),
                 now,
                 request.retentionDays(),
-                organization);
+                organization, null, null, null);
     }
 }

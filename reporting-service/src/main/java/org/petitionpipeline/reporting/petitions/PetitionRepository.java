@@ -248,7 +248,7 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
                 List.of(strings(row.getArray("organizer_emails"))),
                 row.getTimestamp("updated_at").toInstant(),
                 row.getObject("retention_days", Integer.class),
-                row.getString("organization"));
+                row.getString("organization"), null, null, null);
     }
 
     private static String[] strings(Array column) throws SQLException {

@@ -38,6 +38,6 @@ class PetitionCatalogTest {
 
     private static PetitionDefinition petition(String slug, String title) {
         return new PetitionDefinition(EventSchema.VERSION, slug, title, "Text", List.of(), 100, PetitionStatus.OPEN,
-                "Email me updates", "v1", List.of(), List.of(), false, false, null, List.of(), null, null, "acme");
+                "Email me updates", "v1", List.of(), List.of(), false, false, null, List.of(), null, null, "acme", null, null, null);
     }
 }

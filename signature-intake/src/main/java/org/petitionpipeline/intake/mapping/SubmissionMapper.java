@@ -24,7 +24,7 @@ public class SubmissionMapper {
                 new Signer(signature.givenName(), signature.familyName(), signature.email(),
                         signature.postalCode(), signature.country()),
                 signature.comments(),
-                new Consent(signature.emailUpdates(), petition.consentTextVersion()),
+                new Consent(signature.emailUpdates(), petition.consentTextVersion(), "en"),
                 withReferrer(request, signature.referrerUrl()),
                 petition.householdSignatures());
     }

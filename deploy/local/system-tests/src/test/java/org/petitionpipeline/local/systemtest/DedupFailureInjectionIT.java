@@ -307,7 +307,7 @@ class DedupFailureInjectionIT {
         // intake's key hashes the canonical address: one person, one key, one partition
         return new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Failure injection",
                 "person-" + person, new Signer("Person", String.valueOf(person), email, null, null), null,
-                new Consent(person % 2 == 0, "v1"), new RequestFacts(Instant.now(), "203.0.113.7", "test", null),
+                new Consent(person % 2 == 0, "v1", "en"), new RequestFacts(Instant.now(), "203.0.113.7", "test", null),
                 false);
     }
 

@@ -30,7 +30,7 @@ public final class SyntheticSubmissions {
             String canonical = CanonicalEmail.of(address).orElseThrow();
             submissions.add(new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), petition, "Benchmark",
                     hasher.hash(canonical), new Signer("Person", String.valueOf(person), address, "20500", "US"),
-                    null, new Consent(person % 2 == 0, "v1"),
+                    null, new Consent(person % 2 == 0, "v1", "en"),
                     new RequestFacts(Instant.now(), "203.0.113." + person % 250, "bench", null), false));
         }
         return submissions;
