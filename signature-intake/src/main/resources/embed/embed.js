@@ -4,7 +4,9 @@
  * renders the signing form in a Shadow DOM, so the page's styles and the form's never meet.
  * Optional: data-target="<css selector>" (where to render, default: just before the script),
  * data-totals="<origin of the public total>" (default: the deployment's, else this script's origin),
- * data-share-url="<url to share>" (default: the page's own address).
+ * data-share-url="<url to share>" (default: the page's own address),
+ * data-lang="<language>" (e.g. es; default: the first of the browser's languages the petition is written in, else
+ * the petition's own; an unknown one falls back quietly).
  * Events on the host element (they bubble): petition:step {step, of, name}, petition:signed {slug, submissionId},
  * petition:called {slug, reportId, target, outcome}.
  */
@@ -18,6 +20,7 @@
   const slug = script.dataset.petition;
   const intake = new URL(script.src).origin;
   const petitionUrl = intake + '/api/petitions/' + encodeURIComponent(slug);
+  const language = script.dataset.lang;
   const reportingUrl = (script.dataset.totals || settings.totals_url || intake) + '/api/petitions/'
     + encodeURIComponent(slug);
   const totalsUrl = reportingUrl + '/total';
@@ -47,15 +50,15 @@ progress{width:100%;height:.8em;accent-color:#0b6e4f}
 label{display:block;font-weight:600;margin-top:.7em}.opt{font-weight:400;color:#555}
 input,select,textarea{display:block;width:100%;padding:.45em;border:1px solid #767676;border-radius:4px;background:#fff;color:#1a1a1a}
 textarea{min-height:4em}
-input[type=checkbox],input[type=radio]{display:inline;width:auto;margin-right:.4em}.check{font-weight:400;margin-top:.3em}
-fieldset{border:0;padding:0;margin:.7em 0 0}legend{font-weight:600}ul{padding-left:1.2em;margin:.4em 0}
-summary{cursor:pointer;color:#0b57d0;margin:.6em 0}.own>ul{padding-left:0;list-style:none}
+input[type=checkbox],input[type=radio]{display:inline;width:auto;margin:0;margin-inline-end:.4em}.check{font-weight:400;margin-top:.3em}
+fieldset{border:0;padding:0;margin:.7em 0 0}legend{font-weight:600}ul{padding:0;padding-inline-start:1.2em;margin:.4em 0}
+summary{cursor:pointer;color:#0b57d0;margin:.6em 0}.own>ul{padding-inline-start:0;list-style:none}
 [aria-invalid=true]{border:2px solid #b3261e}.err{color:#b3261e;font-size:.9em;display:block}
-button,.btn{display:inline-block;margin:.9em .5em 0 0;padding:.55em 1.2em;border:0;border-radius:4px;background:#0b6e4f;color:#fff;font-weight:700;cursor:pointer;text-decoration:none}
+button,.btn{display:inline-block;margin:.9em 0 0;margin-inline-end:.5em;padding:.55em 1.2em;border:0;border-radius:4px;background:#0b6e4f;color:#fff;font-weight:700;cursor:pointer;text-decoration:none}
 button[disabled]{opacity:.6}.link{background:none;color:#0b57d0;margin:0;padding:0;text-decoration:underline;font-weight:400}
 :focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
-.status:not(:empty){margin-top:.8em;padding:.5em .8em;border-left:4px solid #b3261e;background:#fdf2f1}
-.note{padding:.5em .8em;border-left:4px solid #0b6e4f;background:#eef7f3}
+.status:not(:empty){margin-top:.8em;padding:.5em .8em;border-inline-start:4px solid #b3261e;background:#fdf2f1}
+.note{padding:.5em .8em;border-inline-start:4px solid #0b6e4f;background:#eef7f3}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 a{color:#0b57d0}`;
 
@@ -68,6 +71,13 @@ a{color:#0b57d0}`;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(CSS);
   root.adoptedStyleSheets = [sheet];
+
+  /** The widget's words in the petition's language, as intake sent them; {name} parameters filled in. */
+  function t(key, parameters) {
+    const words = (petition && petition.messages && petition.messages[key]) || key;
+    return words.replace(/\{(\w+)\}/g, (placeholder, name) =>
+      parameters && parameters[name] != null ? String(parameters[name]) : placeholder);
+  }
 
   /** Builds an element; text only, never markup: petitions are written by organizers, not by us. */
   function h(tag, attributes, ...children) {
@@ -126,7 +136,7 @@ a{color:#0b57d0}`;
   }
 
   const counter = h('p', { class: 'count', 'aria-live': 'polite' });
-  const bar = h('progress', { max: 1, value: 0, 'aria-label': 'Signatures toward the goal' });
+  const bar = h('progress', { max: 1, value: 0 });
   const stepLabel = h('p', { class: 'step' });
   const body = h('div');
   let petition;
@@ -135,7 +145,7 @@ a{color:#0b57d0}`;
   function showStep(index) {
     const step = steps[index];
     const renderStartedAt = performance.now();
-    stepLabel.textContent = `Step ${index + 1} of ${steps.length}`;
+    stepLabel.textContent = t('step', { step: numbers.format(index + 1), steps: numbers.format(steps.length) });
     body.replaceChildren(...step.render().filter(part => part != null));
     host.dataset.stepRenderMs = (performance.now() - renderStartedAt).toFixed(1);
     const heading = body.querySelector('h3');
@@ -150,7 +160,7 @@ a{color:#0b57d0}`;
   }
 
   // ---- live total ----------------------------------------------------------------------------------------------
-  const numbers = new Intl.NumberFormat();
+  let numbers = new Intl.NumberFormat();
   let shownTotal = -1;
 
   /** Totals arrive from polls and a stream, in any order: a later answer may be older, so never go back. */
@@ -161,8 +171,8 @@ a{color:#0b57d0}`;
     }
     shownTotal = total;
     const goal = Number(answer.goal) || petition.goal;
-    counter.textContent = goal ? `${numbers.format(total)} of ${numbers.format(goal)} signatures`
-      : `${numbers.format(total)} signatures`;
+    counter.textContent = goal ? t('totalOfGoal', { total: numbers.format(total), goal: numbers.format(goal) })
+      : t('total', { total: numbers.format(total) });
     bar.max = Math.max(goal, 1);
     bar.value = Math.min(total, bar.max);
     host.dataset.total = total;
@@ -225,7 +235,7 @@ a{color:#0b57d0}`;
     }
     fields[name] = control;
     errors[name] = error;
-    return [h('label', { for: id }, label, required ? null : h('span', { class: 'opt' }, ' (optional)')), control, error];
+    return [h('label', { for: id }, label, required ? null : h('span', { class: 'opt' }, ' ' + t('optional'))), control, error];
   }
 
   function requires(signerField) {
@@ -233,32 +243,32 @@ a{color:#0b57d0}`;
   }
 
   function countrySelect() {
-    const names = new Intl.DisplayNames([navigator.language, 'en'], { type: 'region' });
+    const names = new Intl.DisplayNames([petition.language, 'en'], { type: 'region' });
     const preferred = (navigator.language.split('-')[1] || '').toUpperCase();
     const options = settings.countries.map(code => [code, names.of(code) || code])
-      .sort((a, b) => a[1].localeCompare(b[1]))
+      .sort((a, b) => a[1].localeCompare(b[1], petition.language))
       .map(([code, name]) => h('option', { value: code, selected: code === preferred }, name));
-    return h('select', { autocomplete: 'country' }, h('option', { value: '' }, 'Choose your country'), ...options);
+    return h('select', { autocomplete: 'country' }, h('option', { value: '' }, t('chooseCountry')), ...options);
   }
 
   function signForm() {
     const known = remembered(SIGNER_KEY);
     const consent = h('input', { type: 'checkbox' });
     const form = h('form', { novalidate: true },
-      ...field('given_name', 'First name', h('input', { autocomplete: 'given-name', maxlength: 100 }), true),
-      ...field('family_name', 'Last name', h('input', { autocomplete: 'family-name', maxlength: 100 }),
+      ...field('given_name', t('givenName'), h('input', { autocomplete: 'given-name', maxlength: 100 }), true),
+      ...field('family_name', t('familyName'), h('input', { autocomplete: 'family-name', maxlength: 100 }),
         requires('family_name')),
-      ...field('email', 'Email', h('input', { type: 'email', autocomplete: 'email' }), true),
-      ...field('postal_code', 'Postal code', h('input', { autocomplete: 'postal-code', maxlength: 16 }),
+      ...field('email', t('email'), h('input', { type: 'email', autocomplete: 'email' }), true),
+      ...field('postal_code', t('postalCode'), h('input', { autocomplete: 'postal-code', maxlength: 16 }),
         requires('postal_code')),
-      ...field('country', 'Country', countrySelect(), requires('country')),
-      ...field('comments', 'Comment', h('textarea', { maxlength: 2000 }), requires('comments')),
-      h('label', { class: 'check' }, consent, petition.consent_text || 'Email me updates about this campaign.'),
+      ...field('country', t('country'), countrySelect(), requires('country')),
+      ...field('comments', t('comments'), h('textarea', { maxlength: 2000 }), requires('comments')),
+      h('label', { class: 'check' }, consent, petition.consent_text || t('consentDefault')),
       errors.email_updates = h('span', { class: 'err', id: 'f-email_updates-error' }),
-      h('p', null, h('a', { href: privacyUrl, target: '_blank', rel: 'noopener' }, 'How we use your data')),
+      h('p', null, h('a', { href: privacyUrl, target: '_blank', rel: 'noopener' }, t('privacy'))),
       h('div', { class: 'hp', 'aria-hidden': 'true' },
-        h('label', null, 'Leave this empty', fields.homepage = h('input', { name: 'homepage', tabindex: -1, autocomplete: 'off' }))),
-      h('button', { type: 'submit' }, 'Sign the petition'),
+        h('label', null, t('honeypot'), fields.homepage = h('input', { name: 'homepage', tabindex: -1, autocomplete: 'off' }))),
+      h('button', { type: 'submit' }, t('sign')),
       status);
     consent.setAttribute('aria-describedby', 'f-email_updates-error');
     fields.email_updates = consent;
@@ -273,10 +283,10 @@ a{color:#0b57d0}`;
     for (const name of REMEMBERED_FIELDS) {
       fields[name].value = known[name] || '';
     }
-    const forget = h('button', { type: 'button', class: 'link' }, 'Click here');
-    const greeting = h('p', { class: 'note' }, remembered(SIGNED_KEY)
-      ? `Welcome back, ${known.given_name}. You have signed this petition from this browser already: thank you! `
-      : `Welcome back, ${known.given_name}. `, `Not ${known.given_name}? `, forget);
+    const forget = h('button', { type: 'button', class: 'link' }, t('forget'));
+    const name = { name: known.given_name };
+    const greeting = h('p', { class: 'note' }, t(remembered(SIGNED_KEY) ? 'welcomeBackSigned' : 'welcomeBack', name) + ' ',
+      t('notYou', name) + ' ', forget);
     forget.addEventListener('click', () => {
       remember(SIGNER_KEY, null);
       remember(SIGNED_KEY, null);
@@ -295,7 +305,10 @@ a{color:#0b57d0}`;
         postal_addresses: [{ postal_code: value('postal_code'), country: value('country') }]
       },
       comments: value('comments'),
-      consent: { email_updates: fields.email_updates.checked, text_version: petition.consent_text_version },
+      consent: {
+        email_updates: fields.email_updates.checked, text_version: petition.consent_text_version,
+        language: petition.language
+      },
       referrer_data: { source: 'embed', website: location.hostname, url: location.href.split('#')[0] },
       homepage: fields.homepage.value,
       form_rendered_at: renderedAt
@@ -324,7 +337,7 @@ a{color:#0b57d0}`;
         general.push(message);
       }
     }
-    status.textContent = [problem.detail || 'Please check the form.', ...general].join(' — ');
+    status.textContent = [problem.detail || t('checkForm'), ...general].join(' — ');
     (first || status).focus();
   }
 
@@ -332,12 +345,10 @@ a{color:#0b57d0}`;
    * A 429 refused before anything was sent on; a 503 may come after Kafka took the record without confirming it,
    * so it promises nothing either way. Resending reuses the Idempotency-Key (see post), and counts once.
    */
-  function retryLater(response, shown, what, again) {
+  function retryLater(response, shown, unconfirmed) {
     const seconds = Number(response.headers.get('Retry-After'));
-    const when = seconds > 0 && seconds < 600 ? `in ${seconds} seconds` : 'in a minute';
-    shown.textContent = response.status === 429
-      ? `Many people are taking part right now and we could not record this yet. Please try again ${when}. Nothing was recorded.`
-      : `We could not confirm that your ${what} was recorded. Please ${again} ${when}: if it was recorded, it still counts only once.`;
+    const when = seconds > 0 && seconds < 600 ? t('inSeconds', { seconds: numbers.format(seconds) }) : t('inAMinute');
+    shown.textContent = t(response.status === 429 ? 'busy' : unconfirmed, { when });
   }
 
   /**
@@ -367,7 +378,7 @@ a{color:#0b57d0}`;
     const button = form.querySelector('button[type=submit]');
     clearErrors();
     button.disabled = true;
-    button.textContent = 'Signing…';
+    button.textContent = t('signing');
     try {
       const response = await post('/signatures', JSON.stringify(request()));
       if (response.status === 202) {
@@ -376,16 +387,16 @@ a{color:#0b57d0}`;
         return;
       }
       if (response.status === 429 || response.status === 503) {
-        retryLater(response, status, 'signature', 'sign again');
+        retryLater(response, status, 'signatureUnconfirmed');
       } else {
         pending = null;
-        showFieldErrors(await response.json().catch(() => ({ detail: `The petition server answered ${response.status}.` })));
+        showFieldErrors(await response.json().catch(() => ({ detail: t('serverAnswered', { status: response.status }) })));
       }
     } catch (unreachable) {
-      status.textContent = 'We could not reach the petition server. Check your connection and sign again.';
+      status.textContent = t('unreachableSign');
     }
     button.disabled = false;
-    button.textContent = 'Sign the petition';
+    button.textContent = t('sign');
   }
 
   function signed(receipt) {
@@ -404,20 +415,21 @@ a{color:#0b57d0}`;
   // ---- step 2: share, step 3: call ---------------------------------------------------------------------------
   function share() {
     const url = script.dataset.shareUrl || location.href.split('#')[0];
-    const text = `I signed: ${petition.title}`;
+    const text = petition.share_text === petition.title ? t('sharedText', { title: petition.title })
+      : petition.share_text;
     const q = encodeURIComponent;
     const copied = h('span', { role: 'status' });
-    const copy = h('button', { type: 'button' }, 'Copy link');
+    const copy = h('button', { type: 'button' }, t('copyLink'));
     copy.addEventListener('click', () => navigator.clipboard.writeText(url)
-      .then(() => { copied.textContent = ' Link copied.'; }, () => { copied.textContent = ' Copy this link: ' + url; }));
+      .then(() => { copied.textContent = ' ' + t('linkCopied'); }, () => { copied.textContent = ' ' + t('copyThisLink', { url }); }));
     const intent = (label, href) => h('a', { class: 'btn', href, target: '_blank', rel: 'noopener' }, label);
     const more = next(1);
     if (more) {
       more.addEventListener('click', () => showStep(2));
     }
     return [
-      h('h3', { tabindex: -1 }, `Thank you${signer ? ', ' + signer : ''}! Your signature is received.`),
-      h('p', null, 'We will email you a receipt. Now ask your friends to sign too:'),
+      h('h3', { tabindex: -1 }, signer ? t('thanksNamed', { name: signer }) : t('thanks')),
+      h('p', null, t('askFriends')),
       h('p', null, copy, copied),
       h('p', null,
         intent('Email', `mailto:?subject=${q(petition.title)}&body=${q(text + ' ' + url)}`),
@@ -430,25 +442,31 @@ a{color:#0b57d0}`;
   function showCalls(line) {
     fetch(reportingUrl + '/calls').then(r => r.ok ? r.json() : null).then(calls => {
       if (calls && calls.total > 0) {
-        line.textContent = `${numbers.format(calls.total)} ${calls.total === 1 ? 'person has' : 'people have'} called so far.`;
+        line.textContent = t(calls.total === 1 ? 'calledOne' : 'calledMany', { count: numbers.format(calls.total) });
       }
     }, () => {});
   }
 
-  /** English plural of a title shared by several targets: "U.S. Senator" → "U.S. Senators". */
+  /** English plural of a title shared by several targets: "U.S. Senator" → "U.S. Senators" (English only). */
   function plural(title) {
     return /[^aeiou]y$/i.test(title) ? title.slice(0, -1) + 'ies'
       : /(s|x|z|ch|sh)$/i.test(title) ? title + 'es' : title + 's';
   }
 
-  /** "Your U.S. Senators" from the titles the organizer gave the signer's own targets; mixed titles are representatives. */
+  /**
+   * "Your U.S. Senators" from the titles the organizer gave the signer's own targets; mixed titles are
+   * representatives. Only English gets a plural made from the title; other languages say "your representatives".
+   */
   function yours(own) {
     const titles = new Set(own.map(target => target.title || ''));
     const [title] = titles;
     if (titles.size !== 1 || !title) {
-      return own.length === 1 ? 'Your representative' : 'Your representatives';
+      return t(own.length === 1 ? 'yourRepresentative' : 'yourRepresentatives');
     }
-    return 'Your ' + (own.length === 1 ? title : plural(title));
+    if (own.length === 1) {
+      return t('yourTitle', { title });
+    }
+    return petition.language === 'en' ? t('yourTitles', { titles: plural(title) }) : t('yourRepresentatives');
   }
 
   function officeList(targets) {
@@ -471,17 +489,17 @@ a{color:#0b57d0}`;
     const said = h('div', { class: 'status', role: 'alert', tabindex: -1 });
     const radios = (name, choices) => choices.map(([value, label], i) =>
       h('label', { class: 'check' }, h('input', { type: 'radio', name, value, checked: name === 'target_name' && i === 0 }), label));
-    const another = unlisted.length ? h('select', { name: 'other_target', 'aria-label': 'Another official' },
-      h('option', { value: '' }, 'Choose whom you called'),
+    const another = unlisted.length ? h('select', { name: 'other_target', 'aria-label': t('anotherOfficial') },
+      h('option', { value: '' }, t('chooseWhom')),
       ...unlisted.map(target => h('option', { value: target.name }, target.name + (target.title ? ', ' + target.title : ''))))
       : null;
-    const someoneElse = another && listed.length ? [['', 'Someone else:']] : [];
+    const someoneElse = another && listed.length ? [['', t('someoneElse')]] : [];
     const form = h('form', { novalidate: true },
-      h('h3', null, 'Tell us how it went'),
-      h('fieldset', null, h('legend', null, 'Who did you call?'),
+      h('h3', null, t('howItWent')),
+      h('fieldset', null, h('legend', null, t('whoDidYouCall')),
         ...radios('target_name', [...listed.map(t => [t.name, t.name]), ...someoneElse]), another),
-      h('fieldset', null, h('legend', null, 'How did it go?'), ...radios('outcome', settings.outcomes.map(o => [o.value, o.label]))),
-      h('button', { type: 'submit' }, 'Send'), said);
+      h('fieldset', null, h('legend', null, t('howDidItGo')), ...radios('outcome', petition.outcomes.map(o => [o.value, o.label]))),
+      h('button', { type: 'submit' }, t('send')), said);
     if (another && listed.length) {
       another.addEventListener('change', () => { form.querySelector('input[name=target_name][value=""]').checked = true; });
     }
@@ -493,7 +511,7 @@ a{color:#0b57d0}`;
         submission_id: submissionId, region: signerRegion || undefined
       };
       if (!report.target_name || !report.outcome) {
-        said.textContent = report.target_name ? 'Choose how your call went.' : 'Choose whom you called.';
+        said.textContent = t(report.target_name ? 'chooseOutcome' : 'chooseTarget');
         said.focus();
         return;
       }
@@ -505,55 +523,59 @@ a{color:#0b57d0}`;
           pending = null;
           const receipt = await response.json();
           emit('petition:called', { slug, reportId: receipt.report_id, target: report.target_name, outcome: report.outcome });
-          form.replaceWith(h('p', { class: 'note', role: 'status' }, 'Thank you for calling! Your report is counted.'));
+          form.replaceWith(h('p', { class: 'note', role: 'status' }, t('called')));
           setTimeout(() => showCalls(count), 1500);
           return;
         }
         if (response.status === 429 || response.status === 503) {
-          retryLater(response, said, 'report', 'send it again');
+          retryLater(response, said, 'reportUnconfirmed');
         } else {
           pending = null;
           const problem = await response.json().catch(() => ({}));
-          said.textContent = [problem.detail || `The petition server answered ${response.status}.`,
+          said.textContent = [problem.detail || t('serverAnswered', { status: response.status }),
             ...Object.values(problem.errors || {})].join(' — ');
         }
       } catch (unreachable) {
-        said.textContent = 'We could not reach the petition server. Check your connection and send again.';
+        said.textContent = t('unreachableSend');
       }
       button.disabled = false;
       said.focus();
     });
     showCalls(count);
-    const why = 'A call takes two minutes and counts for more than a signature. Say who you are and why you signed.';
+    const why = t('whyCall');
     if (!own.length) {
-      return [h('h3', { tabindex: -1 }, 'Call your representative'), h('p', null, why), officeList(targets), count, form];
+      return [h('h3', { tabindex: -1 }, t('callStep')), h('p', null, why), officeList(targets), count, form];
     }
     return [
       h('h3', { tabindex: -1 }, yours(own)),
       h('p', null, why),
       h('div', { class: 'own' }, officeList(own)),
       others.length ? h('details', { class: 'others' },
-        h('summary', null, `Call on all elected officials (${numbers.format(others.length)} more)`), officeList(others)) : null,
+        h('summary', null, t('callOthers', { count: numbers.format(others.length) })), officeList(others)) : null,
       count,
       form];
   }
 
   function render(loaded) {
     petition = loaded;
+    numbers = new Intl.NumberFormat(petition.language);
+    bar.setAttribute('aria-label', t('progress'));
     const callable = (petition.targets || []).filter(target => (target.offices || []).length);
-    steps = [{ name: 'sign', render: signForm }, { name: 'share', render: share, cta: 'Share' }];
+    steps = [{ name: 'sign', render: signForm }, { name: 'share', render: share, cta: t('shareStep') }];
     if (callable.length) {
-      steps.push({ name: 'call', render: () => call(callable), cta: 'Next: call your representative' });
+      steps.push({ name: 'call', render: () => call(callable), cta: t('nextCall') });
     }
-    root.replaceChildren(h('div', { class: 'w' },
+    root.replaceChildren(h('div', { class: 'w', lang: petition.language, dir: petition.direction },
       h('h2', null, petition.title), h('p', null, petition.text), counter, bar, stepLabel, body));
     showStep(0);
     host.dataset.renderMs = (performance.now() - startedAt).toFixed(1);
     watchTotal();
   }
 
-  fetch(petitionUrl, { headers: { Accept: 'application/json' } })
+  fetch(language ? petitionUrl + '?lang=' + encodeURIComponent(language) : petitionUrl,
+    { headers: { Accept: 'application/json' } })
     .then(response => response.ok ? response.json() : Promise.reject(response.status))
     .then(render)
+    // without the petition there are no words in its language: this one line stays English
     .catch(() => root.replaceChildren(h('p', { role: 'alert' }, 'This petition cannot be shown right now. Please try again later.')));
 })(/*SETTINGS*/{});

@@ -15,4 +15,9 @@ public record LocalizedPetition(
         String consentTextVersion,
         String shareText,
         List<PetitionTarget> targets) {
+
+    /** {@code rtl} or {@code ltr}, for an HTML {@code dir} attribute. */
+    public String direction() {
+        return Languages.direction(language);
+    }
 }

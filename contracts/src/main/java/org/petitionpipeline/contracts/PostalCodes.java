@@ -19,17 +19,21 @@ import java.util.regex.Pattern;
  */
 public final class PostalCodes {
 
-    /** What {@link #check} found: the code as it should be stored, or a message to show next to the field. */
+    /**
+     * What {@link #check} found: the code as it should be stored, or a message to show next to the field, in
+     * English, and the rule it broke ({@code US}, {@code GB}, {@code CA}, {@code DE}, {@code FR}, or {@code ANY} for
+     * the loose check), by which a form in another language words it.
+     */
     public sealed interface Result permits Valid, Invalid {
     }
 
     public record Valid(String postalCode) implements Result {
     }
 
-    public record Invalid(String problem) implements Result {
+    public record Invalid(String problem, String rule) implements Result {
     }
 
-    private static final Format US = new Format("(\\d{5})(?:-?(\\d{4}))?",
+    private static final Format US = new Format("US", "(\\d{5})(?:-?(\\d{4}))?",
             zip -> zip.group(2) == null ? zip.group(1) : zip.group(1) + "-" + zip.group(2),
             "a US ZIP code has 5 digits, or 5+4 like 20500-0003");
 
@@ -40,21 +44,21 @@ public final class PostalCodes {
             + "|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?"
             + "|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
             + "|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]";
-    private static final Format UK = new Format("(" + UK_OUTWARD + ") *([0-9][ABD-HJLNP-UW-Z]{2})",
+    private static final Format UK = new Format("GB", "(" + UK_OUTWARD + ") *([0-9][ABD-HJLNP-UW-Z]{2})",
             PostalCodes::partsWithOneSpace, "a UK postcode looks like SW1A 1AA or M1 1AE");
 
     // Canada Post leaves out D F I O Q U, which handwritten pass for other letters or digits, and W Z as first letter.
-    private static final Format CA = new Format("([ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z]) *([0-9][ABCEGHJ-NPRSTV-Z][0-9])",
+    private static final Format CA = new Format("CA", "([ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z]) *([0-9][ABCEGHJ-NPRSTV-Z][0-9])",
             PostalCodes::partsWithOneSpace, "a Canadian postal code looks like K1A 0B1");
 
-    private static final Format DE = new Format("\\d{5}", MatchResult::group,
+    private static final Format DE = new Format("DE", "\\d{5}", MatchResult::group,
             "a German postal code has 5 digits, like 10117");
 
     // Corsica's department codes 2A and 2B are not part of its postal codes, which are digits starting with 20.
-    private static final Format FR = new Format("\\d{5}", MatchResult::group,
+    private static final Format FR = new Format("FR", "\\d{5}", MatchResult::group,
             "a French postal code has 5 digits, like 75008");
 
-    private static final Format ANY = new Format("(?=.*[A-Z0-9])[A-Z0-9 -]{2,10}",
+    private static final Format ANY = new Format("ANY", "(?=.*[A-Z0-9])[A-Z0-9 -]{2,10}",
             code -> code.group().toUpperCase(Locale.ROOT),
             "a postal code has 2 to 10 letters, digits, spaces or hyphens");
 
@@ -94,15 +98,15 @@ public final class PostalCodes {
         return (code.group(1) + " " + code.group(2)).toUpperCase(Locale.ROOT);
     }
 
-    private record Format(Pattern pattern, Function<MatchResult, String> normalized, String problem) {
+    private record Format(String rule, Pattern pattern, Function<MatchResult, String> normalized, String problem) {
 
-        Format(String regex, Function<MatchResult, String> normalized, String problem) {
-            this(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), normalized, problem);
+        Format(String rule, String regex, Function<MatchResult, String> normalized, String problem) {
+            this(rule, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), normalized, problem);
         }
 
         Result check(String postalCode) {
             Matcher matcher = pattern.matcher(postalCode);
-            return matcher.matches() ? new Valid(normalized.apply(matcher)) : new Invalid(problem);
+            return matcher.matches() ? new Valid(normalized.apply(matcher)) : new Invalid(problem, rule);
         }
     }
 }

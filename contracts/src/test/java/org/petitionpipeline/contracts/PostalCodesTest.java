@@ -21,7 +21,7 @@ class PostalCodesTest {
 
     @Test
     void usZipOfTheWrongLengthTellsTheSignerBothShapes() {
-        assertThat(PostalCodes.check("US", "2050")).isEqualTo(new Invalid("a US ZIP code has 5 digits, or 5+4 like 20500-0003"));
+        assertThat(PostalCodes.check("US", "2050")).isEqualTo(new Invalid("a US ZIP code has 5 digits, or 5+4 like 20500-0003", "US"));
         assertThat(PostalCodes.check("US", "20500-03")).isInstanceOf(Invalid.class);
         assertThat(PostalCodes.check("US", "20500 0003")).isInstanceOf(Invalid.class);
     }
@@ -53,7 +53,7 @@ class PostalCodesTest {
             "SW1A, the inward code is missing"})
     void ukPostcodesAgainstTheGrammarAreRefused(String typed, String why) {
         assertThat(PostalCodes.check("GB", typed)).as(why)
-                .isEqualTo(new Invalid("a UK postcode looks like SW1A 1AA or M1 1AE"));
+                .isEqualTo(new Invalid("a UK postcode looks like SW1A 1AA or M1 1AE", "GB"));
     }
 
     @Test
@@ -69,7 +69,7 @@ class PostalCodesTest {
 
     @Test
     void canadianLettersThatLookLikeOthersAreRefused() {
-        assertThat(PostalCodes.check("CA", "K1O 0B1")).isEqualTo(new Invalid("a Canadian postal code looks like K1A 0B1"));
+        assertThat(PostalCodes.check("CA", "K1O 0B1")).isEqualTo(new Invalid("a Canadian postal code looks like K1A 0B1", "CA"));
         assertThat(PostalCodes.check("CA", "W1A 0B1")).as("W is never first").isInstanceOf(Invalid.class);
         assertThat(PostalCodes.check("CA", "K1A 0U1")).isInstanceOf(Invalid.class);
     }
@@ -77,9 +77,9 @@ class PostalCodesTest {
     @Test
     void germanAndFrenchPostalCodesAreFiveDigits() {
         assertThat(PostalCodes.check("DE", "10117")).isEqualTo(new Valid("10117"));
-        assertThat(PostalCodes.check("DE", "1011")).isEqualTo(new Invalid("a German postal code has 5 digits, like 10117"));
+        assertThat(PostalCodes.check("DE", "1011")).isEqualTo(new Invalid("a German postal code has 5 digits, like 10117", "DE"));
         assertThat(PostalCodes.check("FR", "20000")).as("Ajaccio, Corsica").isEqualTo(new Valid("20000"));
-        assertThat(PostalCodes.check("FR", "2A000")).isEqualTo(new Invalid("a French postal code has 5 digits, like 75008"));
+        assertThat(PostalCodes.check("FR", "2A000")).isEqualTo(new Invalid("a French postal code has 5 digits, like 75008", "FR"));
     }
 
     @Test
@@ -91,7 +91,7 @@ class PostalCodesTest {
 
     @Test
     void looseCheckRefusesWhatNoPostalCodeContains() {
-        Invalid problem = new Invalid("a postal code has 2 to 10 letters, digits, spaces or hyphens");
+        Invalid problem = new Invalid("a postal code has 2 to 10 letters, digits, spaces or hyphens", "ANY");
         assertThat(PostalCodes.check("NL", "1")).isEqualTo(problem);
         assertThat(PostalCodes.check("NL", "1234567890A")).isEqualTo(problem);
         assertThat(PostalCodes.check("NL", "- -")).isEqualTo(problem);

@@ -72,7 +72,7 @@ class EmbedAssetsTest {
                 .header("Content-Security-Policy", containsString("frame-ancestors *"))
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("X-Frame-Options", nullValue())
-                .body(containsString("<form method=\"post\" action=\"/api/petitions/frame-anywhere/signatures\">"),
+                .body(containsString("<form method=\"post\" action=\"/api/petitions/frame-anywhere/signatures?lang=en\">"),
                         containsString("name=\"form_rendered_at\""), containsString("name=\"idempotency_key\""),
                         containsString("<script src=\"/embed.js\" data-petition=\"frame-anywhere\""));
 

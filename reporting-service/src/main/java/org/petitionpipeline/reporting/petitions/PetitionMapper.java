@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import org.petitionpipeline.contracts.EventSchema;
+import org.petitionpipeline.contracts.Languages;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionStatus;
 
@@ -45,6 +46,13 @@ public class PetitionMapper {
                         : request.organizerEmails().stream().map(String::strip).toList(),
                 now,
                 request.retentionDays(),
-                organization, null, null, null);
+                organization,
+                request.language() == null ? Languages.DEFAULT : request.language(),
+                stripped(request.shareText()),
+                request.translations());
+    }
+
+    private static String stripped(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

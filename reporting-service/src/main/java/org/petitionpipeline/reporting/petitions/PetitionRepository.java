@@ -24,6 +24,7 @@ import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionStatus;
 import org.petitionpipeline.contracts.PetitionTarget;
+import org.petitionpipeline.contracts.PetitionTranslation;
 import org.petitionpipeline.contracts.SignerField;
 import org.petitionpipeline.kit.relay.Outbox;
 
@@ -32,10 +33,12 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
 
     private static final TypeReference<List<PetitionTarget>> TARGETS = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, PetitionTranslation>> TRANSLATIONS = new TypeReference<>() {
+    };
     /** The columns an organizer edits, in the order {@link #bindContent} binds them. */
     private static final String CONTENT_COLUMNS = "title, text, targets, goal, consent_text, consent_text_version, "
             + "required_fields, allowed_origins, household_signatures, verified_signatures_only, ends_at, organizer_emails, "
-            + "retention_days";
+            + "retention_days, language, share_text, translations";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -48,7 +51,7 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
     /** Stores a new petition; false when the slug is taken. */
     public boolean insert(PetitionDefinition petition) {
         String sql = "insert into reporting.petition (slug, status, created_at, updated_at, organization, "
-                + CONTENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + CONTENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
                 + " on conflict (slug) do nothing";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -71,7 +74,7 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
     public Optional<PetitionDefinition> update(PetitionDefinition revised) {
         String sql = """
                 update reporting.petition
-                set (%s) = (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), updated_at = ?
+                set (%s) = (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb), updated_at = ?
                 where slug = ? returning *""".formatted(CONTENT_COLUMNS);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(sql)) {
@@ -198,7 +201,10 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
         statement.setTimestamp(index + 10, petition.endsAt() == null ? null : Timestamp.from(petition.endsAt()));
         statement.setArray(index + 11, connection.createArrayOf("text", petition.organizerEmails().toArray()));
         statement.setObject(index + 12, petition.retentionDays(), Types.INTEGER);
-        return index + 13;
+        statement.setString(index + 13, petition.language());
+        statement.setString(index + 14, petition.shareText());
+        statement.setString(index + 15, json.writeValueAsString(petition.translations()));
+        return index + 16;
     }
 
     private List<PetitionDefinition> select(String sql, Object... parameters) {
@@ -248,7 +254,10 @@ public class PetitionRepository implements Outbox<PetitionDefinition> {
                 List.of(strings(row.getArray("organizer_emails"))),
                 row.getTimestamp("updated_at").toInstant(),
                 row.getObject("retention_days", Integer.class),
-                row.getString("organization"), null, null, null);
+                row.getString("organization"),
+                row.getString("language"),
+                row.getString("share_text"),
+                json.readValue(row.getString("translations"), TRANSLATIONS));
     }
 
     private static String[] strings(Array column) throws SQLException {

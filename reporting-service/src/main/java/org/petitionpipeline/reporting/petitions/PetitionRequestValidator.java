@@ -3,10 +3,15 @@ package org.petitionpipeline.reporting.petitions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.petitionpipeline.contracts.Languages;
 import org.petitionpipeline.contracts.OfficeContact;
 import org.petitionpipeline.contracts.PetitionTarget;
+import org.petitionpipeline.contracts.PetitionTranslation;
 import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.reporting.config.ReportingConfig;
 import org.petitionpipeline.reporting.identity.EmailAddresses;
@@ -26,6 +31,7 @@ public class PetitionRequestValidator {
     private static final int MAX_TITLE = 200;
     private static final int MAX_LABEL = 100;
     private static final int MAX_TEXT = 20_000;
+    private static final int MAX_SHARE_TEXT = 280;
 
     private final ReportingConfig config;
 
@@ -109,6 +115,7 @@ public class PetitionRequestValidator {
                 }
             }
         }
+        errors.putAll(languageErrors(request));
         if (request.organizerEmails() != null) {
             for (int i = 0; i < request.organizerEmails().size(); i++) {
                 String address = request.organizerEmails().get(i);
@@ -118,6 +125,77 @@ public class PetitionRequestValidator {
             }
         }
         return errors;
+    }
+
+    /**
+     * The default language and every translation: each field of a translation checked as the default's is, a consent
+     * wording with its own version, and target titles translated only for titles the petition has.
+     */
+    private static Map<String, String> languageErrors(PetitionRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (request.language() != null && !isLanguage(request.language())) {
+            errors.put("language", "an ISO 639 language code in lower case, e.g. 'en' or 'es'");
+        }
+        oneLineError(request.shareText(), MAX_SHARE_TEXT).ifPresent(error -> errors.put("share_text", error));
+        if (request.translations() == null) {
+            return errors;
+        }
+        String language = request.language() == null ? Languages.DEFAULT : request.language();
+        Set<String> targetTitles = request.targets() == null ? Set.of() : request.targets().stream()
+                .filter(Objects::nonNull).map(PetitionTarget::title).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        request.translations().forEach((tag, translation) -> {
+            String field = "translations." + tag;
+            if (!isLanguage(tag) || tag.equals(language)) {
+                errors.put(field, "translations are keyed by ISO 639 language codes in lower case, e.g. 'es', other"
+                        + " than the petition's own language '" + language + "'");
+            } else if (translation == null) {
+                errors.put(field, "give at least one translated field, e.g. {\"title\": \"…\"}");
+            } else {
+                errors.putAll(translationErrors(field, translation, targetTitles));
+            }
+        });
+        return errors;
+    }
+
+    private static Map<String, String> translationErrors(String field, PetitionTranslation translation,
+            Set<String> targetTitles) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        oneLineError(translation.title(), MAX_TITLE).ifPresent(error -> errors.put(field + ".title", error));
+        if (translation.text() != null && translation.text().length() > MAX_TEXT) {
+            errors.put(field + ".text", "at most " + MAX_TEXT + " characters");
+        }
+        oneLineError(translation.shareText(), MAX_SHARE_TEXT)
+                .ifPresent(error -> errors.put(field + ".share_text", error));
+        if (!isBlank(translation.consentText()) && isBlank(translation.consentTextVersion())) {
+            errors.put(field + ".consent_text_version", "give this language's consent wording its own version, "
+                    + "e.g. '2026-11-es', so consent records say which one a signer saw");
+        }
+        translation.targetTitles().forEach((title, translated) -> {
+            if (!targetTitles.contains(title)) {
+                errors.put(field + ".target_titles", "translate titles the petition's targets have: '" + title
+                        + "' is none of them");
+            } else {
+                oneLineError(translated, MAX_TITLE)
+                        .ifPresent(error -> errors.put(field + ".target_titles." + title, error));
+            }
+        });
+        return errors;
+    }
+
+    private static Optional<String> oneLineError(String value, int maxLength) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.length() > maxLength) {
+            return Optional.of("at most " + maxLength + " characters");
+        }
+        return CONTROL.matcher(value).find() ? Optional.of("one line: no line breaks or other control characters")
+                : Optional.empty();
+    }
+
+    private static boolean isLanguage(String tag) {
+        return Languages.languageOf(tag).filter(tag::equals).isPresent();
     }
 
     /**

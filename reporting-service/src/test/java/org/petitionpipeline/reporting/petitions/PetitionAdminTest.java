@@ -96,6 +96,45 @@ class PetitionAdminTest {
     }
 
     @Test
+    void translationsReachTheCatalogAndEachLanguageFallsBackFieldByField() {
+        String translated = """
+                "language": "en", "share_text": "I signed: will you?",
+                "translations": {"es": {"title": "Dígale al Fiscal General: renuncie",
+                                        "consent_text": "Envíenme novedades", "consent_text_version": "2026-12-es",
+                                        "target_titles": {"U.S. Attorney General": "Fiscal General de EE. UU."}},
+                                 "ar": {"title": "<b>استقل</b>"}},""";
+        asOrganizer().body(PetitionCatalogTest.petitionJson("languages-test").replace(PLAIN_TARGETS,
+                PLAIN_TARGETS + translated)).post("/api/admin/petitions").then().statusCode(201)
+                .body("translations.es.consent_text_version", equalTo("2026-12-es"));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(latestOnCatalog("languages-test"))
+                .hasValueSatisfying(petition -> {
+                    assertThat(petition.languages()).containsExactly("ar", "en", "es");
+                    assertThat(petition.in("es").targets().get(0).title()).isEqualTo("Fiscal General de EE. UU.");
+                    assertThat(petition.in("es").consentTextVersion()).isEqualTo("2026-12-es");
+                    assertThat(petition.in("ar").title()).isEqualTo("<b>استقل</b>");
+                    assertThat(petition.in("ar").text()).isEqualTo(petition.text());
+                    assertThat(petition.in("ar").shareText()).isEqualTo("I signed: will you?");
+                }));
+    }
+
+    @Test
+    void aBadLanguageOrTranslationIsNamedAndStoresNothing() {
+        String translated = """
+                "language": "English",
+                "translations": {"es-MX": {"title": "Renuncie"},
+                                 "fr": {"consent_text": "Tenez-moi informé", "title": "Deux\\nlignes",
+                                        "target_titles": {"Senator": "Sénateur"}}},""";
+        asOrganizer().body(PetitionCatalogTest.petitionJson("bad-languages-test").replace(PLAIN_TARGETS,
+                PLAIN_TARGETS + translated)).post("/api/admin/petitions").then().statusCode(422)
+                .contentType("application/problem+json").body("errors", hasKey("language"))
+                .body("errors", hasKey("translations.es-MX")).body("errors", hasKey("translations.fr.title"))
+                .body("errors", hasKey("translations.fr.consent_text_version"))
+                .body("errors", hasKey("translations.fr.target_titles"));
+        asOrganizer().get("/api/admin/petitions/bad-languages-test").then().statusCode(404);
+    }
+
+    @Test
     void aBodyWithoutSlugUpdatesThePetitionOfThePath() {
         PetitionCatalogTest.createPetition("no-slug-test");
         asOrganizer().body(PetitionCatalogTest.petitionJson("no-slug-test").replace("\"slug\": \"no-slug-test\",", ""))

@@ -24,7 +24,8 @@ public class SubmissionMapper {
                 new Signer(signature.givenName(), signature.familyName(), signature.email(),
                         signature.postalCode(), signature.country()),
                 signature.comments(),
-                new Consent(signature.emailUpdates(), petition.consentTextVersion(), "en"),
+                new Consent(signature.emailUpdates(), petition.in(signature.language()).consentTextVersion(),
+                        signature.language()),
                 withReferrer(request, signature.referrerUrl()),
                 petition.householdSignatures());
     }

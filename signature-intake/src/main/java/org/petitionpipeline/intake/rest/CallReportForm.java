@@ -1,6 +1,7 @@
 package org.petitionpipeline.intake.rest;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** The plain HTML form of the thank-you page that reports a call without JavaScript. */
 public class CallReportForm {
@@ -16,6 +17,10 @@ public class CallReportForm {
 
     @RestForm
     public String region;
+
+    /** The language the thank-you page was shown in (its form action's query), so the next page is too. */
+    @RestQuery("lang")
+    public String language;
 
     @RestForm("idempotency_key")
     public String idempotencyKey;

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.petitionpipeline.contracts.Languages;
 import org.petitionpipeline.intake.service.CallReportService;
 import org.petitionpipeline.kit.http.Problem;
 
@@ -65,6 +66,7 @@ public class CallReportResource {
         String key = idempotencyKey != null ? idempotencyKey : form.idempotencyKey;
         return calls.report(slug, form.toRequest(), contexts.of(http, key)).map(reportId -> {
             UriBuilder thanks = UriBuilder.fromResource(ThankYouResource.class).queryParam("call_report_id", reportId);
+            Languages.languageOf(form.language).ifPresent(language -> thanks.queryParam("lang", language));
             if (form.submissionId != null && !form.submissionId.isBlank()) {
                 thanks.queryParam("submission_id", form.submissionId.strip());
             }

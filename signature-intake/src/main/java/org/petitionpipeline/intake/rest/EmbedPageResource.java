@@ -3,8 +3,11 @@ package org.petitionpipeline.intake.rest;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -12,9 +15,11 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.petitionpipeline.contracts.LocalizedPetition;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.SignerField;
 import org.petitionpipeline.intake.config.EmbedConfig;
+import org.petitionpipeline.intake.messages.SignerLanguage;
 import org.petitionpipeline.intake.service.EmbeddingOrigins;
 import org.petitionpipeline.intake.service.KnownPetitions;
 
@@ -28,8 +33,8 @@ public class EmbedPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance embed(PetitionDefinition petition, List<String> required, String privacyUrl,
-                Instant renderedAt, UUID idempotencyKey, List<FormChoices.Choice> countries);
+        static native TemplateInstance embed(String slug, LocalizedPetition petition, List<String> required,
+                String privacyUrl, Instant renderedAt, UUID idempotencyKey, List<FormChoices.Choice> countries);
     }
 
     private final KnownPetitions petitions;
@@ -43,14 +48,19 @@ public class EmbedPageResource {
     }
 
     @GET
-    @Operation(summary = "The signing form as a page to frame: <iframe src=\".../petitions/{slug}/embed\">")
-    public Response embed(@PathParam("slug") String slug) {
+    @Operation(summary = "The signing form as a page to frame: <iframe src=\".../petitions/{slug}/embed?lang=es\">",
+            description = "In the language asked for (lang), else the browser's, else the petition's own.")
+    public Response embed(@PathParam("slug") String slug, @QueryParam("lang") String requested,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         PetitionDefinition petition = petitions.require(slug);
+        String language = SignerLanguage.of(petition, requested, acceptLanguage);
         List<String> required = petition.requiredFields().stream().map(SignerField::name).toList();
         // rendered with the key: submitting the same page twice (a double click, a reload) is one signature
-        String page = Templates.embed(petition, required, config.privacyUrl(), Instant.now(),
-                UUID.randomUUID(), FormChoices.COUNTRIES).render();
+        String page = Templates.embed(slug, petition.in(language), required, config.privacyUrl(), Instant.now(),
+                UUID.randomUUID(), FormChoices.countries(language))
+                .setLocale(SignerLanguage.locale(language)).render();
         return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .header("Content-Security-Policy", policy(petition))
                 .header("Cache-Control", "no-store")
                 .build();

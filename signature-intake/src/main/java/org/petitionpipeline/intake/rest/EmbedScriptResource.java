@@ -16,7 +16,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,8 +73,7 @@ public class EmbedScriptResource {
         Map<String, Object> settings = new LinkedHashMap<>();
         config.totalsUrl().ifPresent(url -> settings.put("totals_url", url));
         settings.put("privacy_url", config.privacyUrl());
-        settings.put("countries", FormChoices.COUNTRIES.stream().map(FormChoices.Choice::value).sorted().toList());
-        settings.put("outcomes", FormChoices.CALL_OUTCOMES);
+        settings.put("countries", Stream.of(Locale.getISOCountries()).sorted().toList());
         try (InputStream source = EmbedScriptResource.class.getResourceAsStream("/embed/embed.js")) {
             String text = new String(source.readAllBytes(), StandardCharsets.UTF_8);
             if (!text.contains(SETTINGS_PLACEHOLDER)) {

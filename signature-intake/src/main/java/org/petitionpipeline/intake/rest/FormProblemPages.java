@@ -6,6 +6,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.petitionpipeline.contracts.Languages;
+import org.petitionpipeline.intake.messages.SignerLanguage;
 import org.petitionpipeline.kit.http.Problem;
 
 /**
@@ -26,8 +28,12 @@ public class FormProblemPages {
                 && MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())
                 && prefersHtml(request)) {
             boolean callReport = request.getUriInfo().getPath().endsWith("/calls");
-            response.setEntity(problem.data("problem", details).data("callReport", callReport).render(), null,
-                    MediaType.TEXT_HTML_TYPE);
+            // the form's action names the language it was shown in; a form from before languages reads as English
+            String language = Languages.languageOf(request.getUriInfo().getQueryParameters().getFirst("lang"))
+                    .orElse(Languages.DEFAULT);
+            response.setEntity(problem.data("problem", details).data("callReport", callReport)
+                    .data("language", language).data("direction", Languages.direction(language))
+                    .setLocale(SignerLanguage.locale(language)).render(), null, MediaType.TEXT_HTML_TYPE);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.petitionpipeline.intake.rest;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The fields of the plain HTML signing form (the embed without JavaScript). Read field by field rather than as
@@ -32,6 +33,10 @@ public class SignatureForm {
 
     @RestForm("consent_text_version")
     public String consentTextVersion;
+
+    /** The language the form was shown in: in its action's query, so a problem page can answer in it too. */
+    @RestQuery("lang")
+    public String language;
 
     @RestForm("referrer_source")
     public String referrerSource;

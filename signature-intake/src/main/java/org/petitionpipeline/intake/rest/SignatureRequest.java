@@ -36,11 +36,12 @@ public record SignatureRequest(
     }
 
     /**
-     * The opt-in box, and which version of the consent wording the form showed. The version must be the
-     * petition's current one: consent evidence records the wording a signer actually saw.
+     * The opt-in box, and which version of the consent wording the form showed, in which language. The version must
+     * be the petition's current one in that language: consent evidence records the wording a signer actually saw.
+     * A language the petition is not written in counts as its default language.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ConsentAnswer(boolean emailUpdates, String textVersion) {
+    public record ConsentAnswer(boolean emailUpdates, String textVersion, String language) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.petitionpipeline.intake.mapping.FormSignatureMapper;
 import org.petitionpipeline.intake.service.SignatureIntakeService;
+import org.petitionpipeline.intake.service.Submission;
 import org.petitionpipeline.kit.http.Problem;
 
 @Path("/api/petitions/{slug}/signatures")
@@ -86,9 +87,19 @@ public class SignatureResource {
             @HeaderParam(SubmissionContexts.IDEMPOTENCY_KEY) String idempotencyKey, @Context HttpServerRequest http) {
         return intake.submit(slug, forms.toRequest(form), contexts.of(http, idempotencyKey))
                 .map(submission -> Response.status(Response.Status.SEE_OTHER)
-                        // relative: an absolute one would name this host as seen behind the load balancer
-                        .header(HttpHeaders.LOCATION, UriBuilder.fromResource(ThankYouResource.class)
-                                .queryParam("submission_id", submission.submissionId()).build(slug).toString())
-                        .build());
+                        .header(HttpHeaders.LOCATION, thankYouPage(slug, submission)).build());
+    }
+
+    /**
+     * Relative: an absolute address would name this host as seen behind the load balancer. In the signer's language,
+     * with their region, so the page lists their own representatives first.
+     */
+    private static String thankYouPage(String slug, Submission submission) {
+        UriBuilder page = UriBuilder.fromResource(ThankYouResource.class)
+                .queryParam("submission_id", submission.submissionId()).queryParam("lang", submission.language());
+        if (submission.region() != null) {
+            page.queryParam("region", submission.region());
+        }
+        return page.build(slug).toString();
     }
 }

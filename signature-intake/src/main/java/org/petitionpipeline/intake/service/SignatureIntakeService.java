@@ -8,6 +8,7 @@ import org.petitionpipeline.contracts.EmailHasher;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.Regions;
 import org.petitionpipeline.intake.mapping.SubmissionMapper;
+import org.petitionpipeline.intake.messages.SignerLanguage;
 import org.petitionpipeline.intake.rest.SignatureRequest;
 import org.petitionpipeline.kit.config.PipelineConfig;
 import org.petitionpipeline.kit.http.ProblemException;
@@ -60,12 +61,13 @@ public class SignatureIntakeService {
         Uni<UUID> published = key == null ? publish(petition, signature, emailHash, request, context, UUID.randomUUID())
                 : idempotency.once(slug + ':' + emailHash, key,
                         submissionId -> publish(petition, signature, emailHash, request, context, submissionId));
-        return published.map(submissionId -> new Submission(submissionId, region));
+        return published.map(submissionId -> new Submission(submissionId, region, signature.language()));
     }
 
     private ValidSignature validated(SignatureRequest request, PetitionDefinition petition) {
         try {
-            return validator.validate(request, petition);
+            return validator.validate(request, petition,
+                    SignerLanguage.messages(SignatureValidator.languageOf(request, petition)));
         } catch (ProblemException invalid) {
             metrics.refused(Refusal.INVALID_FIELDS);
             throw invalid;

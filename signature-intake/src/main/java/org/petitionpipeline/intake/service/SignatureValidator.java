@@ -14,6 +14,8 @@ import org.petitionpipeline.contracts.CanonicalEmail;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PostalCodes;
 import org.petitionpipeline.contracts.SignerField;
+import org.petitionpipeline.intake.messages.IntakeMessages;
+import org.petitionpipeline.intake.messages.SignerLanguage;
 import org.petitionpipeline.intake.rest.SignatureRequest;
 import org.petitionpipeline.kit.http.ProblemException;
 import org.petitionpipeline.kit.input.SafeText;
@@ -44,56 +46,67 @@ public class SignatureValidator {
             SignerField.COUNTRY, "person.postal_addresses.country",
             SignerField.COMMENTS, "comments");
 
-    public ValidSignature validate(SignatureRequest request, PetitionDefinition petition) {
+    /**
+     * @param messages the words of the language the form was shown in (see {@link #languageOf}), which name what
+     *                 to fix
+     */
+    public ValidSignature validate(SignatureRequest request, PetitionDefinition petition, IntakeMessages messages) {
         Map<String, String> errors = new LinkedHashMap<>();
+        String language = languageOf(request, petition);
         if (request == null || request.person() == null) {
-            throw ProblemException.unprocessable("the signature has no person",
-                    Map.of("person", "required: given_name, family_name and email_addresses"));
+            throw ProblemException.unprocessable(messages.errorNoPerson(),
+                    Map.of("person", messages.errorPersonRequired()));
         }
         SignatureRequest.Person person = request.person();
-        String givenName = name(errors, "person.given_name", person.givenName(), true);
-        String familyName = name(errors, "person.family_name", person.familyName(), false);
-        String canonicalEmail = canonicalEmail(errors, person.emailAddresses());
+        String givenName = name(errors, messages, "person.given_name", person.givenName(), true);
+        String familyName = name(errors, messages, "person.family_name", person.familyName(), false);
+        String canonicalEmail = canonicalEmail(errors, messages, person.emailAddresses());
         String typedEmail = canonicalEmail == null ? null
                 : Normalizer.normalize(first(person.emailAddresses()).address(), Normalizer.Form.NFC).strip();
         SignatureRequest.PostalAddress postal = first(person.postalAddresses());
-        String typedPostalCode = text(errors, "person.postal_addresses.postal_code",
+        String typedPostalCode = text(errors, messages, "person.postal_addresses.postal_code",
                 postal == null ? null : postal.postalCode(), MAX_POSTAL_CODE, false);
-        String country = country(errors, postal == null ? null : postal.country());
-        String postalCode = postalCodeOf(errors, country, typedPostalCode);
-        String comments = text(errors, "comments", request.comments(), MAX_COMMENTS, false);
-        String referrer = request.referrerData() == null ? null : webAddress(errors, request.referrerData().url());
-        requirePetitionFields(errors, petition.requiredFields(), Map.of(
+        String country = country(errors, messages, postal == null ? null : postal.country());
+        String postalCode = postalCodeOf(errors, messages, country, typedPostalCode);
+        String comments = text(errors, messages, "comments", request.comments(), MAX_COMMENTS, false);
+        String referrer = request.referrerData() == null ? null
+                : webAddress(errors, messages, request.referrerData().url());
+        requirePetitionFields(errors, messages, petition.requiredFields(), Map.of(
                 SignerField.FAMILY_NAME, Optional.ofNullable(familyName),
                 SignerField.POSTAL_CODE, Optional.ofNullable(postalCode),
                 SignerField.COUNTRY, Optional.ofNullable(country),
                 SignerField.COMMENTS, Optional.ofNullable(comments)));
-        requireCurrentConsentWording(errors, request.consent(), petition);
+        requireCurrentConsentWording(errors, messages, request.consent(), petition.in(language).consentTextVersion());
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("the signature has " + errors.size() + " invalid field(s)", errors);
+            throw ProblemException.unprocessable(messages.errorInvalidFields(errors.size()), errors);
         }
         boolean emailUpdates = request.consent() != null && request.consent().emailUpdates();
         return new ValidSignature(givenName, familyName, typedEmail, canonicalEmail, postalCode, country, comments, emailUpdates,
-                referrer);
+                referrer, language);
     }
 
-    private static void requirePetitionFields(Map<String, String> errors, List<SignerField> required,
-            Map<SignerField, Optional<String>> given) {
+    /** The language the signer's form was shown in: its consent answer's, when the petition is written in it. */
+    public static String languageOf(SignatureRequest request, PetitionDefinition petition) {
+        return SignerLanguage.shown(petition, request == null || request.consent() == null ? null
+                : request.consent().language());
+    }
+
+    private static void requirePetitionFields(Map<String, String> errors, IntakeMessages messages,
+            List<SignerField> required, Map<SignerField, Optional<String>> given) {
         for (SignerField field : required) {
             String name = FIELD_NAMES.get(field);
             if (given.get(field).isEmpty() && !errors.containsKey(name)) {
-                errors.put(name, "required for this petition");
+                errors.put(name, messages.errorRequiredHere());
             }
         }
     }
 
     /** Consent evidence names the wording a signer saw; an old form showing older wording must reload first. */
-    private static void requireCurrentConsentWording(Map<String, String> errors, SignatureRequest.ConsentAnswer consent,
-            PetitionDefinition petition) {
+    private static void requireCurrentConsentWording(Map<String, String> errors, IntakeMessages messages,
+            SignatureRequest.ConsentAnswer consent, String currentVersion) {
         if (consent != null && consent.emailUpdates() && consent.textVersion() != null
-                && !consent.textVersion().equals(petition.consentTextVersion())) {
-            errors.put("consent.text_version",
-                    "the consent wording changed since this form was shown; reload the page to see the current wording");
+                && !consent.textVersion().equals(currentVersion)) {
+            errors.put("consent.text_version", messages.errorConsentChanged());
         }
     }
 
@@ -102,24 +115,25 @@ public class SignatureValidator {
      * not markup, template or SQL syntax, and not a link (a favourite of spam bots), since names are printed in
      * emails and delivery reports.
      */
-    private static String name(Map<String, String> errors, String field, String value, boolean required) {
-        String name = text(errors, field, value, MAX_NAME, required);
+    private static String name(Map<String, String> errors, IntakeMessages messages, String field, String value,
+            boolean required) {
+        String name = text(errors, messages, field, value, MAX_NAME, required);
         if (name != null && !errors.containsKey(field)) {
             if (NOT_IN_NAMES.matcher(name).find()) {
-                errors.put(field, "use letters, spaces, apostrophes and hyphens; no symbols such as < > { } ; = @ / :");
+                errors.put(field, messages.errorNameSymbols());
             } else if (!LETTER.matcher(name).find()) {
-                errors.put(field, "a name needs at least one letter");
+                errors.put(field, messages.errorNameLetter());
             }
         }
         return name;
     }
 
     /** The page the form is embedded on, kept as consent evidence: an absolute http(s) address or nothing. */
-    private static String webAddress(Map<String, String> errors, String value) {
+    private static String webAddress(Map<String, String> errors, IntakeMessages messages, String value) {
         String field = "referrer_data.url";
-        String url = text(errors, field, value, MAX_URL, false);
+        String url = text(errors, messages, field, value, MAX_URL, false);
         if (url != null && !errors.containsKey(field) && !isWebAddress(url)) {
-            errors.put(field, "an http or https address, e.g. https://news.example/story");
+            errors.put(field, messages.errorWebAddress());
         }
         return url;
     }
@@ -134,32 +148,34 @@ public class SignatureValidator {
         }
     }
 
-    private static String text(Map<String, String> errors, String field, String value, int maxLength, boolean required) {
+    private static String text(Map<String, String> errors, IntakeMessages messages, String field, String value,
+            int maxLength, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                errors.put(field, "required");
+                errors.put(field, messages.errorRequired());
             }
             return null;
         }
         String normalized = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
         if (!SafeText.isSafe(normalized)) {
-            errors.put(field, "must not contain line breaks or other control characters");
+            errors.put(field, messages.errorControlCharacters());
         } else if (normalized.length() > maxLength) {
-            errors.put(field, "at most " + maxLength + " characters");
+            errors.put(field, messages.errorTooLong(maxLength));
         }
         return normalized;
     }
 
-    private static String canonicalEmail(Map<String, String> errors, List<SignatureRequest.EmailAddress> addresses) {
+    private static String canonicalEmail(Map<String, String> errors, IntakeMessages messages,
+            List<SignatureRequest.EmailAddress> addresses) {
         String field = "person.email_addresses";
         SignatureRequest.EmailAddress first = first(addresses);
         String raw = first == null ? null : first.address();
         if (raw == null || raw.isBlank()) {
-            errors.put(field, "required");
+            errors.put(field, messages.errorRequired());
             return null;
         }
         if (!SafeText.isSafe(raw)) {
-            errors.put(field, "must not contain line breaks or other control characters");
+            errors.put(field, messages.errorControlCharacters());
             return null;
         }
         Optional<String> canonical = CanonicalEmail.of(raw);
@@ -169,33 +185,45 @@ public class SignatureValidator {
                 || !LOCAL_PART.matcher(address.substring(0, at)).matches()
                 || DOT_ATOM_DOTS.matcher(address.substring(0, at)).find()
                 || !address.substring(at + 1).contains(".")) {
-            errors.put(field, "'" + raw.strip() + "' is not an email address we can deliver to; check for typos");
+            errors.put(field, messages.errorEmail(raw.strip()));
             return null;
         }
         return address;
     }
 
-    private static String postalCodeOf(Map<String, String> errors, String country, String postalCode) {
+    private static String postalCodeOf(Map<String, String> errors, IntakeMessages messages, String country,
+            String postalCode) {
         String field = "person.postal_addresses.postal_code";
         if (postalCode == null || errors.containsKey(field)) {
             return postalCode;
         }
         PostalCodes.Result result = PostalCodes.check(country, postalCode);
         if (result instanceof PostalCodes.Invalid invalid) {
-            errors.put(field, invalid.problem());
+            errors.put(field, postalCodeProblem(messages, invalid.rule()));
             return null;
         }
         return ((PostalCodes.Valid) result).postalCode();
     }
 
-    private static String country(Map<String, String> errors, String value) {
+    private static String postalCodeProblem(IntakeMessages messages, String rule) {
+        return switch (rule) {
+            case "US" -> messages.errorPostalCodeUs();
+            case "GB" -> messages.errorPostalCodeGb();
+            case "CA" -> messages.errorPostalCodeCa();
+            case "DE" -> messages.errorPostalCodeDe();
+            case "FR" -> messages.errorPostalCodeFr();
+            default -> messages.errorPostalCode();
+        };
+    }
+
+    private static String country(Map<String, String> errors, IntakeMessages messages, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         // Matched before upper-casing, which turns the sharp s into "SS" and the ligature ff into "FF".
         String typed = value.strip();
         if (!COUNTRY.matcher(typed).matches()) {
-            errors.put("person.postal_addresses.country", "use a two-letter ISO 3166 country code, e.g. US");
+            errors.put("person.postal_addresses.country", messages.errorCountry());
             return null;
         }
         return typed.toUpperCase(Locale.ROOT);

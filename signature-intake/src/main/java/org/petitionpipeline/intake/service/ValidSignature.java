@@ -2,7 +2,8 @@ package org.petitionpipeline.intake.service;
 
 /**
  * A signature whose fields passed validation, normalized (NFC, trimmed). {@code email} is the address as the
- * signer typed it; {@code canonicalEmail} is the form its hash (and so its Kafka key) comes from.
+ * signer typed it; {@code canonicalEmail} is the form its hash (and so its Kafka key) comes from. {@code language}:
+ * the petition language the form was shown in, one the petition is written in.
  */
 public record ValidSignature(
         String givenName,
@@ -13,5 +14,6 @@ public record ValidSignature(
         String country,
         String comments,
         boolean emailUpdates,
-        String referrerUrl) {
+        String referrerUrl,
+        String language) {
 }

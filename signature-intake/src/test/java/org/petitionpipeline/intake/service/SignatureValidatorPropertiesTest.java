@@ -49,7 +49,7 @@ class SignatureValidatorPropertiesTest {
         forEachRequest(request -> {
             ValidSignature valid;
             try {
-                valid = validator.validate(request, PETITION);
+                valid = validator.validate(request, PETITION, EnglishMessages.INSTANCE);
             } catch (ProblemException refused) {
                 assertThat(refused.getResponse().getStatus()).isEqualTo(422);
                 assertThat(((Problem) refused.getResponse().getEntity()).errors()).isNotEmpty()
@@ -72,7 +72,7 @@ class SignatureValidatorPropertiesTest {
             if (texts.values().stream().noneMatch(SignatureValidatorPropertiesTest::hasControlCharacterInside)) {
                 return;
             }
-            ProblemException refused = catchThrowableOfType(ProblemException.class, () -> validator.validate(request, PETITION));
+            ProblemException refused = catchThrowableOfType(ProblemException.class, () -> validator.validate(request, PETITION, EnglishMessages.INSTANCE));
             assertThat(refused).isNotNull();
             Map<String, String> errors = ((Problem) refused.getResponse().getEntity()).errors();
             texts.forEach((field, text) -> {
@@ -118,7 +118,7 @@ class SignatureValidatorPropertiesTest {
 
     private ValidSignature validOrNull(SignatureRequest request) {
         try {
-            return validator.validate(request, PETITION);
+            return validator.validate(request, PETITION, EnglishMessages.INSTANCE);
         } catch (ProblemException refused) {
             return null;
         }
@@ -160,7 +160,7 @@ class SignatureValidatorPropertiesTest {
         Person person = random.chance(0.02) ? null
                 : new Person(text(100), text(100), listOf(() -> new EmailAddress(email())),
                         listOf(() -> new PostalAddress(text(16), country())));
-        ConsentAnswer consent = random.chance(0.2) ? null : new ConsentAnswer(random.chance(0.5), null);
+        ConsentAnswer consent = random.chance(0.2) ? null : new ConsentAnswer(random.chance(0.5), null, null);
         ReferrerData referrer = random.chance(0.3) ? null : new ReferrerData(text(20), text(20), text(2_000));
         return new SignatureRequest(person, text(2_000), consent, referrer, null, null, null, null);
     }

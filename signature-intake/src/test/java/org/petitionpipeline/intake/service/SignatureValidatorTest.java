@@ -23,13 +23,13 @@ class SignatureValidatorTest {
 
     @Test
     void countryIsTwoLettersInEitherCase() {
-        assertThat(validator.validate(signatureFrom(" de "), PETITION).country()).isEqualTo("DE");
+        assertThat(validator.validate(signatureFrom(" de "), PETITION, EnglishMessages.INSTANCE).country()).isEqualTo("DE");
     }
 
     @Test
     void lettersThatUpperCaseToTwoAsciiLettersAreNoCountry() {
         for (String country : List.of("\u00DF", "\uFB00", "A\u017F")) {
-            assertThatThrownBy(() -> validator.validate(signatureFrom(country), PETITION)).as(country)
+            assertThatThrownBy(() -> validator.validate(signatureFrom(country), PETITION, EnglishMessages.INSTANCE)).as(country)
                     .isInstanceOfSatisfying(ProblemException.class, refused -> assertThat(
                             ((Problem) refused.getResponse().getEntity()).errors()).containsEntry(
                                     "person.postal_addresses.country", "use a two-letter ISO 3166 country code, e.g. US"));

@@ -372,6 +372,99 @@ class EmbedWidgetIT {
         assertThat(new Select(step.findElement(By.cssSelector("select[name=other_target]"))).getOptions()).hasSize(102);
     }
 
+    private static final String TRILINGUAL = "tell-the-ag-three-languages";
+
+    /**
+     * A Spanish signer, from an embed asking for Spanish (the iframe's script has {@code data-lang="es"}): the form,
+     * what to fix, the thanks, the share and the call steps, all in Spanish; the consent they gave names Spanish.
+     */
+    @Test
+    @Order(20)
+    void aSpanishSignerSignsSharesAndCallsInSpanish() {
+        createTrilingualPetition();
+        browser.get(pipeline.url(PipelineService.INTAKE).resolve("/petitions/" + TRILINGUAL + "/embed?lang=es").toString());
+        SearchContext form = until(browser, driver -> signForm(widget(driver)));
+        assertThat(text(form, "h2")).isEqualTo("Dígale al Fiscal General: renuncie");
+        assertThat(text(form, ".step")).isEqualTo("Paso 1 de 3");
+        assertThat(text(form, "label[for=f-given_name]")).isEqualTo("Nombre");
+        assertThat(text(form, "label.check")).isEqualTo("Envíenme novedades sobre esta petición.");
+        assertThat(text(form, "button[type=submit]")).isEqualTo("Firmar la petición");
+
+        fillIn(form, "María", "López", "maria.lopez@example", "10001");
+        form.findElement(By.cssSelector("input[type=checkbox]")).click();
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        String emailError = until(browser, driver -> {
+            String shown = text(widget(driver), "#f-email-error");
+            return shown.isEmpty() ? null : shown;
+        });
+        assertThat(emailError).isEqualTo("«maria.lopez@example» no es una dirección de correo a la que podamos "
+                + "escribir; revise si hay errores");
+        assertThat(text(widget(browser), ".status")).startsWith("la firma tiene 1 campo(s) no válido(s)");
+        screenshot(widget(browser).findElement(By.cssSelector(".w")), "20-spanish-errors-widget");
+
+        WebElement email = widget(browser).findElement(By.cssSelector("#f-email"));
+        email.clear();
+        email.sendKeys("maria.lopez@example.org");
+        widget(browser).findElement(By.cssSelector("button[type=submit]")).click();
+        until(browser, driver -> text(widget(driver), "h3").equals("¡Gracias, María! Recibimos su firma."));
+        assertThat(text(widget(browser), ".step")).isEqualTo("Paso 2 de 3");
+        assertThat(buttons(widget(browser), "Copiar enlace")).hasSize(1);
+
+        buttons(widget(browser), "Siguiente: llame a su representante").get(0).click();
+        SearchContext step = until(browser, driver -> text(widget(driver), ".step").equals("Paso 3 de 3")
+                ? widget(driver) : null);
+        assertThat(text(step, "h3")).isEqualTo("Llame a su representante");
+        assertThat(text(step, "li")).startsWith("Pam Bondi, Fiscal General de EE. UU.");
+        step.findElement(By.cssSelector("input[name=outcome][value=NO_ANSWER]")).click();
+        assertThat(step.findElement(By.cssSelector("input[name=outcome][value=NO_ANSWER]"))
+                .findElement(By.xpath("..")).getText()).isEqualTo("Nadie contestó");
+        screenshot(widget(browser).findElement(By.cssSelector(".w")), "21-spanish-call-widget");
+        buttons(step, "Enviar").get(0).click();
+        until(browser, driver -> text(widget(driver), ".note").equals("¡Gracias por llamar! Su informe quedó contado."));
+    }
+
+    /** Arabic reads right to left: the whole form is laid out from the right, its fields and labels included. */
+    @Test
+    @Order(21)
+    void anArabicFormIsLaidOutRightToLeft() {
+        browser.get(pipeline.url(PipelineService.INTAKE).resolve("/petitions/" + TRILINGUAL + "/embed?lang=ar").toString());
+        SearchContext form = until(browser, driver -> signForm(widget(driver)));
+        WebElement frame = form.findElement(By.cssSelector(".w"));
+        assertThat(frame.getDomAttribute("dir")).isEqualTo("rtl");
+        assertThat(frame.getDomAttribute("lang")).isEqualTo("ar");
+        assertThat(styleOf(frame.findElement(By.cssSelector("label[for=f-given_name]")), "direction")).isEqualTo("rtl");
+        assertThat(text(form, "button[type=submit]")).isEqualTo("وقّع العريضة");
+        assertThat(text(form, "h2")).as("a translation with markup is shown as text").isEqualTo("<b>استقل</b> يا وزيرة العدل");
+        assertThat(text(form, "p")).as("the text Arabic leaves out comes from the default language")
+                .isEqualTo("The Attorney General has lost the public's trust.");
+        WebElement checkbox = frame.findElement(By.cssSelector("label.check input[type=checkbox]"));
+        assertThat(checkbox.getRect().getX()).as("the consent box starts its line, at the right")
+                .isGreaterThan(frame.getRect().getX() + frame.getRect().getWidth() / 2);
+        screenshot(frame, "22-arabic-rtl-widget");
+    }
+
+    /** A petition written in English, translated in full into Spanish and in part (title only) into Arabic. */
+    private static void createTrilingualPetition() {
+        String definition = """
+                {"slug": "%s", "title": "Tell the Attorney General: resign",
+                 "text": "The Attorney General has lost the public's trust.", "goal": 1000,
+                 "consent_text": "Email me updates about this petition.", "consent_text_version": "2026-12-en",
+                 "targets": [{"name": "Pam Bondi", "title": "U.S. Attorney General", "region": "US",
+                              "offices": [{"label": "Department of Justice", "phone": "+1 202-514-2000"}]}],
+                 "language": "en",
+                 "translations": {
+                   "es": {"title": "Dígale al Fiscal General: renuncie",
+                          "text": "El Fiscal General ha perdido la confianza del público.",
+                          "consent_text": "Envíenme novedades sobre esta petición.", "consent_text_version": "2026-12-es",
+                          "share_text": "Firmé para pedir la renuncia del Fiscal General.",
+                          "target_titles": {"U.S. Attorney General": "Fiscal General de EE. UU."}},
+                   "ar": {"title": "<b>استقل</b> يا وزيرة العدل"}}}""".formatted(TRILINGUAL);
+        assertThat(Http.postJson(pipeline.url(PipelineService.REPORTING).resolve("/api/admin/petitions"), definition,
+                pipeline.settings().secrets().adminToken()).statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(pipeline.url(PipelineService.INTAKE)
+                .resolve("/api/petitions/" + TRILINGUAL)).statusCode() == 200);
+    }
+
     private static final String SENATORS = "call-your-senators";
     private static final int OFFICES_PER_SENATOR = 3;
     private static final List<String> STATES = List.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA",
