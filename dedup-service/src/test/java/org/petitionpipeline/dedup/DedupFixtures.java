@@ -36,10 +36,11 @@ public final class DedupFixtures {
     private DedupFixtures() {
     }
 
+    /** Signed in Spanish, not the default language, so a test sees the language survive the database. */
     public static SubmittedSignature submission(String slug, String givenName, String email, String postalCode,
             String country, String clientIp, boolean household) {
         return new SubmittedSignature(EventSchema.VERSION, UUID.randomUUID(), slug, "Title", "intake-hash",
-                new Signer(givenName, "Doe", email, postalCode, country), null, new Consent(true, "v1", "en"),
+                new Signer(givenName, "Doe", email, postalCode, country), null, new Consent(true, "v1-es", "es"),
                 new RequestFacts(Instant.now(), clientIp, "test", null), household);
     }
 

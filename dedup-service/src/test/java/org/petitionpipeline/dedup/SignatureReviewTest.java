@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.contracts.AcceptedSignature;
+import org.petitionpipeline.contracts.Consent;
 import org.petitionpipeline.contracts.InvalidatedSignature;
 import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.RejectionReason;
@@ -113,8 +114,12 @@ class SignatureReviewTest {
         asOps().body(Map.of("petition_slug", slug)).post("/api/admin/held/release").then()
                 .statusCode(200).body("changed", equalTo(2));
 
-        await().atMost(DedupFixtures.WAIT).until(() -> DedupFixtures.outcomesSoFar(bootstrapServers, slug).accepted()
-                .stream().map(AcceptedSignature::signatureId).toList().containsAll(held));
+        List<AcceptedSignature> released = await().atMost(DedupFixtures.WAIT)
+                .until(() -> DedupFixtures.outcomesSoFar(bootstrapServers, slug).accepted(),
+                        accepted -> accepted.stream().map(AcceptedSignature::signatureId).toList().containsAll(held));
+        assertThat(released).filteredOn(signature -> held.contains(signature.signatureId()))
+                .as("released with the language and wording version the signer saw, so their mails are in it")
+                .allSatisfy(signature -> assertThat(signature.consent()).isEqualTo(new Consent(true, "v1-es", "es")));
         for (UUID id : held) {
             assertThat(DedupFixtures.status(dataSource, id)).isEqualTo("accepted");
         }

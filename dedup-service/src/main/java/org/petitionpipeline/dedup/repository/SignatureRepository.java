@@ -33,8 +33,8 @@ public class SignatureRepository {
     private static final String INSERT_NEW = """
             with batch as (
                 select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
-                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as b(submission_id,
+                    ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as b(submission_id,
                     petition_slug, email_hash, email, given_name, family_name, postal_code, country, comments,
                     email_updates, consent_text_version, consent_language, client_ip, user_agent, referrer, received_at, region, petition_title,
                     household_member, status, status_reason)),
