@@ -384,6 +384,10 @@ class EmbedWidgetIT {
         createTrilingualPetition();
         browser.get(pipeline.url(PipelineService.INTAKE).resolve("/petitions/" + TRILINGUAL + "/embed?lang=es").toString());
         SearchContext form = until(browser, driver -> signForm(widget(driver)));
+        // the iframe remembers the senators' last signer on this origin: "¿No es Otto? Haga clic aquí" forgets them
+        buttons(form, "Haga clic aquí").forEach(WebElement::click);
+        form = until(browser, driver -> widget(driver).findElements(By.cssSelector(".note")).isEmpty()
+                ? signForm(widget(driver)) : null);
         assertThat(text(form, "h2")).isEqualTo("Dígale al Fiscal General: renuncie");
         assertThat(text(form, ".step")).isEqualTo("Paso 1 de 3");
         assertThat(text(form, "label[for=f-given_name]")).isEqualTo("Nombre");
@@ -440,7 +444,8 @@ class EmbedWidgetIT {
         WebElement checkbox = frame.findElement(By.cssSelector("label.check input[type=checkbox]"));
         assertThat(checkbox.getRect().getX()).as("the consent box starts its line, at the right")
                 .isGreaterThan(frame.getRect().getX() + frame.getRect().getWidth() / 2);
-        screenshot(frame, "22-arabic-rtl-widget");
+        // the whole page: an element's screenshot in a right-to-left page comes out blank in headless Chromium
+        screenshot(browser, "22-arabic-rtl");
     }
 
     /** A petition written in English, translated in full into Spanish and in part (title only) into Arabic. */
