@@ -79,6 +79,13 @@ a{color:#0b57d0}`;
       parameters && parameters[name] != null ? String(parameters[name]) : placeholder);
   }
 
+  /** A page of ours, asked for in the petition's language. */
+  function inLanguage(address) {
+    const url = new URL(address);
+    url.searchParams.set('lang', petition.language);
+    return url.href;
+  }
+
   /** Builds an element; text only, never markup: petitions are written by organizers, not by us. */
   function h(tag, attributes, ...children) {
     const element = document.createElement(tag);
@@ -265,7 +272,7 @@ a{color:#0b57d0}`;
       ...field('comments', t('comments'), h('textarea', { maxlength: 2000 }), requires('comments')),
       h('label', { class: 'check' }, consent, petition.consent_text || t('consentDefault')),
       errors.email_updates = h('span', { class: 'err', id: 'f-email_updates-error' }),
-      h('p', null, h('a', { href: privacyUrl, target: '_blank', rel: 'noopener' }, t('privacy'))),
+      h('p', null, h('a', { href: inLanguage(privacyUrl), target: '_blank', rel: 'noopener' }, t('privacy'))),
       h('div', { class: 'hp', 'aria-hidden': 'true' },
         h('label', null, t('honeypot'), fields.homepage = h('input', { name: 'homepage', tabindex: -1, autocomplete: 'off' }))),
       h('button', { type: 'submit' }, t('sign')),

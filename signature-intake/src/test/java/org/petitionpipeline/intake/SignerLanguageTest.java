@@ -96,6 +96,19 @@ class SignerLanguageTest {
     }
 
     @Test
+    void thePrivacyNoticeTheFormLinksToIsInTheFormsLanguage() {
+        given().queryParam("lang", "es").get("/petitions/" + SLUG + "/embed").then().statusCode(200)
+                .body(containsString("/privacy?lang=es"));
+        given().queryParam("lang", "es").get("/privacy").then().statusCode(200)
+                .body(containsString("<html lang=\"es\" dir=\"ltr\">")).body(containsString("<h1>Cómo usamos sus datos</h1>"))
+                .body(containsString(">Borrar mis datos</a>"));
+        given().queryParam("lang", "ar").get("/privacy").then().statusCode(200)
+                .body(containsString("<html lang=\"ar\" dir=\"rtl\">"));
+        given().queryParam("lang", "zz").get("/privacy").then().statusCode(200)
+                .body(containsString("<html lang=\"en\" dir=\"ltr\">")).body(containsString("How we use your data"));
+    }
+
+    @Test
     void aSpanishSignersConsentRecordsTheLanguageAndItsWordingVersionAndTheNextPagesStaySpanish() {
         String thanks = given().config(NO_REDIRECTS).formParam("given_name", "María").formParam("family_name", "López")
                 .formParam("email", "maria@example.org").formParam("email_updates", "on")

@@ -306,4 +306,38 @@ public interface IntakeMessages {
 
     @Message("a postal code has 2 to 10 letters, digits, spaces or hyphens")
     String errorPostalCode();
+
+    // ---- the default privacy notice ---------------------------------------------------------------------------
+    @Message("How we use your data")
+    String privacyTitle();
+
+    @Message("When you sign, we keep your name, email address, postal code, country and comment, and when and where you signed, so that your signature counts once and can be delivered to the petition's target.")
+    String privacyWhatWeKeep();
+
+    @Message("We email you a receipt. We send you updates only if you ticked the box, and we keep the wording you agreed to and when.")
+    String privacyReceipt();
+
+    @Message("Every email has an unsubscribe link that works at once, for every petition.")
+    String privacyUnsubscribe();
+
+    @Message("If you sign in a form embedded on another site, this browser remembers your name, email address, postal code and country for 30 days, to fill the form in for you; \"Not you?\" forgets them at once.")
+    String privacyRemembered();
+
+    @Message("Our message log passes your signature between the parts of this service; it deletes every message on its own within {days} days. A repeated click on \"Sign\" is recognised for {hours} hours.")
+    String privacyMessageLog(long days, long hours);
+
+    @Message("Download my data")
+    String privacyExportLink();
+
+    @Message("give your email address, and the link we email you shows everything every part of this service holds about you, as a page and as a file.")
+    String privacyExport();
+
+    @Message("Erase my data")
+    String privacyEraseLink();
+
+    @Message("give your email address, confirm with the link we email you, and within a minute every part of this service forgets your name, address, postal code, comments and browser details. Your signatures still count, without anything that names you, and we never email you again. What stays is a one-way code of your address, so that you are not counted or emailed twice.")
+    String privacyErase();
+
+    @Message("This is the pipeline's default notice. Organizations running it publish their own and set INTAKE_EMBED_PRIVACY_URL to it.")
+    String privacyDefaultNotice();
 }

@@ -21,6 +21,12 @@ public final class SignerLanguage {
         return Languages.languageOf(answered).filter(petition.languages()::contains).orElse(petition.language());
     }
 
+    /** Whether intake has its words in {@code language}: English, or a translator's file for it. */
+    public static boolean hasWords(String language) {
+        return Languages.DEFAULT.equals(language)
+                || SignerLanguage.class.getResource("/messages/msg_" + language + ".properties") != null;
+    }
+
     /** Intake's words in {@code language}, or in English where no one has translated them yet. */
     public static IntakeMessages messages(String language) {
         return MessageBundles.get(IntakeMessages.class, Localized.Literal.of(language));

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -56,7 +57,8 @@ public class EmbedPageResource {
         String language = SignerLanguage.of(petition, requested, acceptLanguage);
         List<String> required = petition.requiredFields().stream().map(SignerField::name).toList();
         // rendered with the key: submitting the same page twice (a double click, a reload) is one signature
-        String page = Templates.embed(slug, petition.in(language), required, config.privacyUrl(), Instant.now(),
+        String privacyUrl = UriBuilder.fromUri(config.privacyUrl()).queryParam("lang", language).build().toString();
+        String page = Templates.embed(slug, petition.in(language), required, privacyUrl, Instant.now(),
                 UUID.randomUUID(), FormChoices.countries(language))
                 .setLocale(SignerLanguage.locale(language)).render();
         return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

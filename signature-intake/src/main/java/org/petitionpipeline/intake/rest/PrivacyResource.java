@@ -5,12 +5,15 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.petitionpipeline.contracts.topics.TopicCatalogue;
+import org.petitionpipeline.contracts.Languages;
 import org.petitionpipeline.intake.config.EmbedConfig;
 import org.petitionpipeline.intake.config.IntakeConfig;
+import org.petitionpipeline.intake.messages.SignerLanguage;
 
 /**
  * The default privacy notice the embed's consent box links to, until an organization sets its own. Its periods come
@@ -27,7 +30,7 @@ public class PrivacyResource {
 
     @CheckedTemplate(basePath = "")
     static class Templates {
-        static native TemplateInstance privacy(Facts facts);
+        static native TemplateInstance privacy(Facts facts, String language, String direction);
     }
 
     private final Facts facts;
@@ -38,9 +41,12 @@ public class PrivacyResource {
                 TopicCatalogue.longestSurvival().toDays(), intake.idempotency().retention().toHours());
     }
 
+    /** In the language of the form that links here ({@code ?lang=}), English where intake has no words in it. */
     @GET
     @Operation(summary = "The default privacy notice for signers")
-    public TemplateInstance privacy() {
-        return Templates.privacy(facts);
+    public TemplateInstance privacy(@QueryParam("lang") String requested) {
+        String language = Languages.languageOf(requested).filter(SignerLanguage::hasWords).orElse(Languages.DEFAULT);
+        return Templates.privacy(facts, language, Languages.direction(language))
+                .setLocale(SignerLanguage.locale(language));
     }
 }

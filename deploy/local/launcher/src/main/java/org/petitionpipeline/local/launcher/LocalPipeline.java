@@ -39,6 +39,9 @@ public final class LocalPipeline implements AutoCloseable {
     // eight service JVMs and three brokers on two cores, one restarted under load: on a slow host a dedup instance
     // took 124 s to answer ready (80 s of it before Quarkus even printed its banner), so 120 s was too tight
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(240);
+    // the mail catcher is a JVM too, and the demo petition waits on intake's catalog consumer joining: both were
+    // seen past 30 s when two pipelines shared two cores
+    private static final Duration HELPER_START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(15);
     // JDK 25 assembles its AOT cache at exit, in a second JVM: 7-10 s for a service on 2 idle cores, more when busy
     private static final Duration RECORDING_SERVICE_STOP_GRACE = Duration.ofSeconds(60);
@@ -135,7 +138,7 @@ public final class LocalPipeline implements AutoCloseable {
 
         DemoPetition.ensure(url(PipelineService.REPORTING), settings.secrets().adminToken());
         demoOwner = DemoOrganization.ensure(url(PipelineService.REPORTING), settings.secrets().adminToken());
-        Http.awaitOk(url(PipelineService.INTAKE).resolve("/api/petitions/" + DemoPetition.SLUG), Duration.ofSeconds(30),
+        Http.awaitOk(url(PipelineService.INTAKE).resolve("/api/petitions/" + DemoPetition.SLUG), HELPER_START_TIMEOUT,
                 () -> isAlive(PipelineService.INTAKE), "the demo petition in intake's catalog");
         step.accept("demo petition '" + DemoPetition.SLUG + "' is open for signatures");
         started.push(DemoHostPage.start(LOOPBACK, settings.ports().demoHost(), url(PipelineService.INTAKE)));
@@ -190,7 +193,7 @@ public final class LocalPipeline implements AutoCloseable {
             mailCatcher = ManagedProcess.start("mail-catcher", mailCatcherCommand(), Map.of(),
                     settings.logDir().resolve("mail-catcher.log"));
             started.push(mailCatcher);
-            Http.awaitOk(mailApi().resolve("/api/service/readiness"), Duration.ofSeconds(30), mailCatcher::isAlive,
+            Http.awaitOk(mailApi().resolve("/api/service/readiness"), HELPER_START_TIMEOUT, mailCatcher::isAlive,
                     "the mail catcher");
         }
     }
