@@ -8,9 +8,15 @@ import java.util.Locale;
 import java.util.Optional;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.config.EmailConfig;
+import org.petitionpipeline.email.i18n.InterfaceLanguages;
+import org.petitionpipeline.email.i18n.Messages;
+import org.petitionpipeline.email.i18n.PageLanguageFilter;
 import org.petitionpipeline.email.unsubscribe.UnsubscribeTokens;
 
-/** What every kind of message carries alike: its Message-ID, a one-line subject and, for subscribers, unsubscribe links. */
+/**
+ * What every kind of message carries alike: its Message-ID, a one-line subject, its language and, for subscribers,
+ * unsubscribe links.
+ */
 @ApplicationScoped
 public class MailHeaders {
 
@@ -19,12 +25,14 @@ public class MailHeaders {
     }
 
     private final UnsubscribeTokens tokens;
+    private final InterfaceLanguages languages;
     private final String publicUrl;
     private final String messageIdDomain;
     private final String unsubscribeMailbox;
 
-    public MailHeaders(UnsubscribeTokens tokens, EmailConfig config) {
+    public MailHeaders(UnsubscribeTokens tokens, EmailConfig config, InterfaceLanguages languages) {
         this.tokens = tokens;
+        this.languages = languages;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
         this.messageIdDomain = URI.create(publicUrl).getHost();
         this.unsubscribeMailbox = config.unsubscribeMailbox();
@@ -34,23 +42,39 @@ public class MailHeaders {
      * A subscriber's link, none for anyone else: someone who never opted in (or has unsubscribed) gets no
      * campaign mail, so there is nothing to unsubscribe from.
      */
-    public Optional<UnsubscribeLink> unsubscribeLinkFor(String emailHash, Optional<SubscriptionStatus> status) {
-        return status.filter(SubscriptionStatus.SUBSCRIBED::equals).map(subscribed -> unsubscribeLink(emailHash));
+    public Optional<UnsubscribeLink> unsubscribeLinkFor(String emailHash, Optional<SubscriptionStatus> status,
+            String language) {
+        return status.filter(SubscriptionStatus.SUBSCRIBED::equals)
+                .map(subscribed -> unsubscribeLink(emailHash, language));
     }
 
-    public UnsubscribeLink unsubscribeLink(String emailHash) {
+    /** The page opens in {@code language}, the mail's; the mailto and the one-click POST need only the token. */
+    public UnsubscribeLink unsubscribeLink(String emailHash, String language) {
         String token = tokens.issue(emailHash);
-        return new UnsubscribeLink(token, publicUrl + "/unsubscribe?token=" + token);
+        return new UnsubscribeLink(token, link("/unsubscribe?token=" + token, language));
     }
 
-    /** Every mail to a signer links to the pages where they can download and erase their data. */
-    public TemplateInstance withPrivacyLinks(TemplateInstance template) {
-        return template.data("eraseUrl", link("/privacy/erase")).data("exportUrl", link("/privacy/export"));
+    /**
+     * Every mail to a signer links to the pages where they can download and erase their data, in the mail's
+     * language; and is written in that language (where the interface is: else in the default).
+     */
+    public TemplateInstance localized(TemplateInstance template, String language) {
+        return languages.in(template, language).data("eraseUrl", link("/privacy/erase", language))
+                .data("exportUrl", link("/privacy/export", language));
     }
 
-    /** An absolute link to a page of this service, as people's browsers reach it. */
-    public String link(String path) {
-        return publicUrl + path;
+    /**
+     * An absolute link to a page of this service, as people's browsers reach it, that opens in {@code language} (a
+     * mail's; null: the default).
+     */
+    public String link(String pathAndQuery, String language) {
+        return publicUrl + pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + PageLanguageFilter.PARAMETER + "="
+                + languages.supported(language);
+    }
+
+    /** The words of a mail in {@code language}, for its subject. */
+    public Messages messages(String language) {
+        return languages.messages(language);
     }
 
     /**
@@ -77,9 +101,9 @@ public class MailHeaders {
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
-    /** Who a message to a signer greets: their given name, or a word that fits anyone. */
+    /** Who a message to a signer greets by name: nobody (null) without a given name, and the greeting fits anyone. */
     public static String greetingName(String givenName) {
-        return givenName == null || givenName.isBlank() ? "supporter" : givenName;
+        return givenName == null || givenName.isBlank() ? null : givenName;
     }
 
     /** A subject is a header: a line break in it would start a new header. */
