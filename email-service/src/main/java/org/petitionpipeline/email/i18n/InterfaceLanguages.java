@@ -5,11 +5,11 @@ import io.quarkus.arc.InstanceHandle;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.petitionpipeline.contracts.Languages;
 
 /**
@@ -22,22 +22,17 @@ public class InterfaceLanguages {
 
     public static final String DEFAULT = Languages.DEFAULT;
 
-    private final Instance<Messages> bundles;
+    private final Map<String, Messages> bundles = new TreeMap<>();
     private final Set<String> shipped;
 
-    public InterfaceLanguages(@All List<InstanceHandle<Messages>> handles, Instance<Messages> bundles) {
-        this.bundles = bundles;
-        Set<String> languages = new TreeSet<>();
+    public InterfaceLanguages(@All List<InstanceHandle<Messages>> handles) {
+        // the default bundle's bean may carry no @Localized: it is the default language's
         for (InstanceHandle<Messages> handle : handles) {
-            handle.getBean().getQualifiers().stream().filter(Localized.class::isInstance)
-                    .map(qualifier -> ((Localized) qualifier).value()).forEach(languages::add);
+            String language = handle.getBean().getQualifiers().stream().filter(Localized.class::isInstance)
+                    .map(qualifier -> ((Localized) qualifier).value()).findFirst().orElse(DEFAULT);
+            bundles.putIfAbsent(language, handle.get());
         }
-        languages.add(DEFAULT);
-        this.shipped = Set.copyOf(languages);
-    }
-
-    public Set<String> shipped() {
-        return shipped;
+        this.shipped = Set.copyOf(bundles.keySet());
     }
 
     /** {@code language} when the interface is written in it, else the default. */
@@ -55,7 +50,7 @@ public class InterfaceLanguages {
 
     /** The words for Java code (a subject line); templates get them from the instance's locale. */
     public Messages messages(String language) {
-        return bundles.select(Localized.Literal.of(supported(language))).get();
+        return bundles.get(supported(language));
     }
 
     /** Renders {@code template} in {@code language}, or the default where the interface is not written in it. */
