@@ -42,16 +42,21 @@ public class MailHeaders {
      * A subscriber's link, none for anyone else: someone who never opted in (or has unsubscribed) gets no
      * campaign mail, so there is nothing to unsubscribe from.
      */
-    public Optional<UnsubscribeLink> unsubscribeLinkFor(String emailHash, Optional<SubscriptionStatus> status,
-            String language) {
-        return status.filter(SubscriptionStatus.SUBSCRIBED::equals)
-                .map(subscribed -> unsubscribeLink(emailHash, language));
+    public Optional<UnsubscribeLink> unsubscribeLinkFor(String emailHash, Optional<SubscriptionStatus> status) {
+        return status.filter(SubscriptionStatus.SUBSCRIBED::equals).map(subscribed -> unsubscribeLink(emailHash));
     }
 
-    /** The page opens in {@code language}, the mail's; the mailto and the one-click POST need only the token. */
-    public UnsubscribeLink unsubscribeLink(String emailHash, String language) {
+    public UnsubscribeLink unsubscribeLink(String emailHash) {
         String token = tokens.issue(emailHash);
-        return new UnsubscribeLink(token, link("/unsubscribe?token=" + token, language));
+        return new UnsubscribeLink(token, publicUrl + "/unsubscribe?token=" + token);
+    }
+
+    /**
+     * The footer's unsubscribe link, which opens the page in the mail's language; the headers' stays as RFC 8058 has
+     * it, for a client's one-click POST.
+     */
+    public String footerLink(UnsubscribeLink link, String language) {
+        return withLanguage(link.url(), language);
     }
 
     /**
@@ -68,8 +73,11 @@ public class MailHeaders {
      * mail's; null: the default).
      */
     public String link(String pathAndQuery, String language) {
-        return publicUrl + pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + PageLanguageFilter.PARAMETER + "="
-                + languages.supported(language);
+        return withLanguage(publicUrl + pathAndQuery, language);
+    }
+
+    private String withLanguage(String url, String language) {
+        return url + (url.contains("?") ? "&" : "?") + PageLanguageFilter.PARAMETER + "=" + languages.supported(language);
     }
 
     /** The words of a mail in {@code language}, for its subject. */

@@ -39,26 +39,26 @@ public class ConfirmationComposer {
         // a reminder's reference is the signature id, a colon and the reminder's number
         UUID signatureId = UUID.fromString(request.reference().split(":", 2)[0]);
         String language = request.language();
-        Optional<MailHeaders.UnsubscribeLink> link =
-                headers.unsubscribeLinkFor(request.emailHash(), recipientStatus, language);
+        Optional<MailHeaders.UnsubscribeLink> link = headers.unsubscribeLinkFor(request.emailHash(), recipientStatus);
+        String unsubscribeUrl = link.map(present -> headers.footerLink(present, language)).orElse(null);
         String title = MailHeaders.singleLine(request.petitionTitle());
         Messages messages = headers.messages(language);
         String subject = reminder ? messages.confirmation_reminder_subject(title) : messages.confirmation_subject(title);
         String url = headers.link("/confirm?token=" + tokens.issue(signatureId), language);
         Mail mail = Mail.withHtml(request.recipient(), subject,
-                        headers.localized(data(html.instance(), request, title, url, link, reminder), language).render())
-                .setText(headers.localized(data(text.instance(), request, title, url, link, reminder), language)
+                        headers.localized(data(html.instance(), request, title, url, unsubscribeUrl, reminder), language).render())
+                .setText(headers.localized(data(text.instance(), request, title, url, unsubscribeUrl, reminder), language)
                         .render());
         headers.identify(mail, request.kind(), request.reference().replace(':', '.'));
         return headers.listUnsubscribe(mail, link);
     }
 
     private static TemplateInstance data(TemplateInstance template, QueuedMail request, String title, String url,
-            Optional<MailHeaders.UnsubscribeLink> link, boolean reminder) {
+            String unsubscribeUrl, boolean reminder) {
         return template.data("givenName", MailHeaders.greetingName(request.givenName()))
                 .data("petitionTitle", title)
                 .data("confirmUrl", url)
                 .data("reminder", reminder)
-                .data("unsubscribeUrl", link.map(MailHeaders.UnsubscribeLink::url).orElse(null));
+                .data("unsubscribeUrl", unsubscribeUrl);
     }
 }

@@ -28,9 +28,8 @@ public class ReceiptComposer {
     /** Only a subscriber's receipt carries unsubscribe links. */
     public Mail compose(QueuedMail receipt, Optional<SubscriptionStatus> recipientStatus) {
         String language = receipt.language();
-        Optional<MailHeaders.UnsubscribeLink> link =
-                headers.unsubscribeLinkFor(receipt.emailHash(), recipientStatus, language);
-        String unsubscribeUrl = link.map(MailHeaders.UnsubscribeLink::url).orElse(null);
+        Optional<MailHeaders.UnsubscribeLink> link = headers.unsubscribeLinkFor(receipt.emailHash(), recipientStatus);
+        String unsubscribeUrl = link.map(present -> headers.footerLink(present, language)).orElse(null);
         String title = MailHeaders.singleLine(receipt.petitionTitle());
         String name = MailHeaders.greetingName(receipt.givenName());
         Mail mail = Mail.withHtml(receipt.recipient(), headers.messages(language).receipt_subject(title),

@@ -31,18 +31,19 @@ public class UpdateComposer {
     /** The recipient's language's version where the organizer wrote one, else the default's; its frame alike. */
     public Mail compose(Mailing mailing, MailingRecipient recipient) {
         Mailing.Version version = mailing.in(recipient.language());
-        MailHeaders.UnsubscribeLink link = headers.unsubscribeLink(recipient.emailHash(), version.language());
+        MailHeaders.UnsubscribeLink link = headers.unsubscribeLink(recipient.emailHash());
         String subject = MailHeaders.singleLine(version.subject());
+        String unsubscribeUrl = headers.footerLink(link, version.language());
         Mail mail = Mail.withHtml(recipient.email(), subject, headers.localized(
-                        data(html.instance(), subject, version.htmlBody(), link), version.language()).render())
-                .setText(headers.localized(data(text.instance(), subject, version.textBody(), link),
+                        data(html.instance(), subject, version.htmlBody(), unsubscribeUrl), version.language()).render())
+                .setText(headers.localized(data(text.instance(), subject, version.textBody(), unsubscribeUrl),
                         version.language()).render());
         headers.identify(mail, MailKind.ORGANIZER_UPDATE, mailing.id() + "." + recipient.emailHash());
         return headers.listUnsubscribe(mail, link);
     }
 
     private static TemplateInstance data(TemplateInstance template, String subject, String body,
-            MailHeaders.UnsubscribeLink link) {
-        return template.data("subject", subject).data("body", body).data("unsubscribeUrl", link.url());
+            String unsubscribeUrl) {
+        return template.data("subject", subject).data("body", body).data("unsubscribeUrl", unsubscribeUrl);
     }
 }

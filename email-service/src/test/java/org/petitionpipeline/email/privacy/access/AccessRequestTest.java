@@ -86,7 +86,7 @@ class AccessRequestTest {
             subscribe(kafka, dataSource, address, hash);
             given().accept("text/html").get("/privacy/export").then().statusCode(200)
                     .header("Cache-Control", "no-store")
-                    .body(containsString("<form method=\"post\" action=\"/privacy/export\""));
+                    .body(containsString("<form method=\"post\" action=\"/privacy/export?lang=en\""));
             askForLink(address).then().statusCode(200).body(containsString("Check your email"));
             String link = viewLinkTo(address, 2);
 
