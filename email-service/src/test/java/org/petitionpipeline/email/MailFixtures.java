@@ -61,7 +61,7 @@ public final class MailFixtures {
                         "https://news.example/story"), "US-DC", Instant.now());
     }
 
-    /** An opted-in signature given on the form in {@code language}, consenting to that language's wording "v1-<language>". */
+    /** An opted-in signature given on the form in {@code language}, to that language's wording "v1-<language>". */
     public static AcceptedSignature acceptedIn(String language, String petitionSlug, String email, String emailHash) {
         AcceptedSignature signature = accepted(petitionSlug, email, emailHash, true);
         return new AcceptedSignature(signature.schemaVersion(), signature.signatureId(), petitionSlug,

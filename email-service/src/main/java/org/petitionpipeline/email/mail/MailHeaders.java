@@ -77,7 +77,8 @@ public class MailHeaders {
     }
 
     private String withLanguage(String url, String language) {
-        return url + (url.contains("?") ? "&" : "?") + PageLanguageFilter.PARAMETER + "=" + languages.supported(language);
+        return url + (url.contains("?") ? "&" : "?") + PageLanguageFilter.PARAMETER + "="
+                + languages.supported(language);
     }
 
     /** The words of a mail in {@code language}, for its subject. */

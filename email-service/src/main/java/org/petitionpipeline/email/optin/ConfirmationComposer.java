@@ -43,12 +43,13 @@ public class ConfirmationComposer {
         String unsubscribeUrl = link.map(present -> headers.footerLink(present, language)).orElse(null);
         String title = MailHeaders.singleLine(request.petitionTitle());
         Messages messages = headers.messages(language);
-        String subject = reminder ? messages.confirmation_reminder_subject(title) : messages.confirmation_subject(title);
+        String subject =
+                reminder ? messages.confirmation_reminder_subject(title) : messages.confirmation_subject(title);
         String url = headers.link("/confirm?token=" + tokens.issue(signatureId), language);
-        Mail mail = Mail.withHtml(request.recipient(), subject,
-                        headers.localized(data(html.instance(), request, title, url, unsubscribeUrl, reminder), language).render())
-                .setText(headers.localized(data(text.instance(), request, title, url, unsubscribeUrl, reminder), language)
-                        .render());
+        Mail mail = Mail.withHtml(request.recipient(), subject, headers.localized(
+                        data(html.instance(), request, title, url, unsubscribeUrl, reminder), language).render())
+                .setText(headers.localized(
+                        data(text.instance(), request, title, url, unsubscribeUrl, reminder), language).render());
         headers.identify(mail, request.kind(), request.reference().replace(':', '.'));
         return headers.listUnsubscribe(mail, link);
     }

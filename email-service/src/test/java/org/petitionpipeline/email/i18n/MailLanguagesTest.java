@@ -117,8 +117,8 @@ class MailLanguagesTest {
                 .body(containsString("Se ha dado de baja"));
 
         // the evidence keeps the wording's version with the language it was shown in; the person keeps the language
-        assertThat(queryText(dataSource, "select text_version || ' ' || language from email.consent where signature_id = ?",
-                signature.signatureId())).isEqualTo("v1-es es");
+        assertThat(queryText(dataSource, "select text_version || ' ' || language from email.consent"
+                + " where signature_id = ?", signature.signatureId())).isEqualTo("v1-es es");
         assertThat(queryText(dataSource, "select language from email.person where email_hash = ?", hash))
                 .isEqualTo("es");
     }

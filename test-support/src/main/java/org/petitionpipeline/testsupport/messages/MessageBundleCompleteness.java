@@ -49,7 +49,7 @@ public final class MessageBundleCompleteness {
         this.defaultLanguage = defaultLanguage;
     }
 
-    /** The bundle named {@code bundle} ({@code @MessageBundle}'s value) in {@code src/main/resources/messages}, English by default. */
+    /** The bundle {@code bundle} (the {@code @MessageBundle} value) in {@code src/main/resources/messages}. */
     public static MessageBundleCompleteness of(String bundle) {
         return of(MESSAGES, bundle, "en");
     }

@@ -29,7 +29,8 @@ public class MailingService {
      * in one transaction: a crash leaves all or nothing.
      */
     @Transactional
-    public MailingProgress post(PetitionDefinition petition, UpdateText original, Map<String, UpdateText> translations) {
+    public MailingProgress post(PetitionDefinition petition, UpdateText original,
+            Map<String, UpdateText> translations) {
         Map<String, Mailing.Version> versions = new TreeMap<>();
         translations.forEach((language, text) -> versions.put(language, version(language, text)));
         Mailing mailing = new Mailing(UUID.randomUUID(), petition.slug(), version(petition.language(), original),

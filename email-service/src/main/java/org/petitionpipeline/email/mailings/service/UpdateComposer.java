@@ -34,10 +34,11 @@ public class UpdateComposer {
         MailHeaders.UnsubscribeLink link = headers.unsubscribeLink(recipient.emailHash());
         String subject = MailHeaders.singleLine(version.subject());
         String unsubscribeUrl = headers.footerLink(link, version.language());
+        String language = version.language();
         Mail mail = Mail.withHtml(recipient.email(), subject, headers.localized(
-                        data(html.instance(), subject, version.htmlBody(), unsubscribeUrl), version.language()).render())
-                .setText(headers.localized(data(text.instance(), subject, version.textBody(), unsubscribeUrl),
-                        version.language()).render());
+                        data(html.instance(), subject, version.htmlBody(), unsubscribeUrl), language).render())
+                .setText(headers.localized(data(text.instance(), subject, version.textBody(), unsubscribeUrl), language)
+                        .render());
         headers.identify(mail, MailKind.ORGANIZER_UPDATE, mailing.id() + "." + recipient.emailHash());
         return headers.listUnsubscribe(mail, link);
     }

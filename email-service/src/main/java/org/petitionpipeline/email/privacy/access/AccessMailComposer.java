@@ -17,7 +17,8 @@ public class AccessMailComposer {
 
     public AccessMailComposer(@Location("mail/access.html") Template html, @Location("mail/access.txt") Template text,
             MailHeaders headers, AccessTokens tokens) {
-        this.composer = new LinkMail.Composer(html, text, headers, tokens, AccessPages.VIEW, Messages::access_mail_subject);
+        this.composer = new LinkMail.Composer(html, text, headers, tokens, AccessPages.VIEW,
+                Messages::access_mail_subject);
     }
 
     public Mail compose(QueuedMail mail) {
