@@ -124,7 +124,7 @@ class MailLanguagesTest {
     }
 
     @Test
-    void aSpanishSignerIsAskedToConfirmInSpanishAndTheConfirmPageIsSpanish() throws Exception {
+    void aSpanishSignerIsAskedAndRemindedToConfirmInSpanishAndTheConfirmPageIsSpanish() throws Exception {
         AcceptedSignature signature = acceptedIn("es", BILINGUAL_VERIFIED, "mateo@idiomas.example", newHash());
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             kafka.send(Topics.SIGNATURES_ACCEPTED, signature.key(), signature);
@@ -140,6 +140,12 @@ class MailLanguagesTest {
         assertThat(link.group(1)).endsWith("&lang=es");
         given().accept("text/html").get(link.group(1)).then().statusCode(200)
                 .body(containsString("Pulse el botón para confirmar"));
+
+        // the reminder (test profile: 3 s later) follows the signature's language as the request did
+        awaitMail("mateo@idiomas.example", 2);
+        MimeMessage reminder = mailTo("mateo@idiomas.example").get(1);
+        assertThat(subjectOf(reminder)).isEqualTo("Recordatorio: confirme su firma, por favor: " + SPANISH_TITLE);
+        assertThat(body(reminder)).contains("pero aún no ha confirmado su dirección de correo", "&lang=es");
         given().accept("text/html").post(link.group(1)).then().statusCode(200)
                 .body(containsString("Gracias: su firma está confirmada"));
     }
