@@ -61,6 +61,8 @@ class MailLanguagesTest {
     private static final String BILINGUAL_VERIFIED = "bilingual-verified";
     private static final String SPANISH_TITLE = "Pida la renuncia del <b>fiscal</b> general";
     private static final Pattern FOOTER_UNSUBSCRIBE = Pattern.compile("https?://[^/\\s\"]+(/unsubscribe\\?token=\\S+)");
+    private static final Pattern ERASURE_LINK =
+            Pattern.compile("https?://[^/\\s\"]+(/privacy/erase/confirm\\?token=[^\\s\"]+&lang=es)");
     private static final Pattern CONFIRM_LINK = Pattern.compile("https?://[^/\\s\"]+(/confirm\\?token=[^\\s\"]+)");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -169,6 +171,26 @@ class MailLanguagesTest {
         // a link without a language (mailed before languages existed) follows the browser
         given().accept("text/html").header("Accept-Language", "fr-CA, es-MX;q=0.8, en;q=0.5").get(page).then()
                 .statusCode(200).header("Content-Language", "es").body(containsString("Darse de baja"));
+    }
+
+    @Test
+    void theErasureLinkAskedForOnTheSpanishPageIsMailedInSpanishAndOpensTheSpanishPage() throws Exception {
+        given().accept("text/html").header("Accept-Language", "es").get("/privacy/erase").then().statusCode(200)
+                .body(containsString("action=\"/privacy/erase?lang=es\""));
+        given().contentType("application/x-www-form-urlencoded").formParam("email", "not an address")
+                .accept("text/html").post("/privacy/erase?lang=es").then().statusCode(400)
+                .body(containsString("Esa no es una dirección de correo a la que podamos escribir."));
+        given().contentType("application/x-www-form-urlencoded").formParam("email", "elena@idiomas.example")
+                .accept("text/html").post("/privacy/erase?lang=es").then().statusCode(200)
+                .body(containsString("Revise su correo"));
+        awaitMail("elena@idiomas.example", 1);
+
+        MimeMessage link = mailTo("elena@idiomas.example").get(0);
+        assertThat(subjectOf(link)).isEqualTo("Borrar sus datos: confirme");
+        Matcher confirm = ERASURE_LINK.matcher(body(link));
+        assertThat(confirm.find()).isTrue();
+        given().accept("text/html").get(confirm.group(1)).then().statusCode(200)
+                .body(containsString("¿Borrar sus datos?"));
     }
 
     @Test
