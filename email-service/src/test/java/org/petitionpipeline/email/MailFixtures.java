@@ -61,6 +61,14 @@ public final class MailFixtures {
                         "https://news.example/story"), "US-DC", Instant.now());
     }
 
+    /** An opted-in signature given on the form in {@code language}, to that language's wording "v1-<language>". */
+    public static AcceptedSignature acceptedIn(String language, String petitionSlug, String email, String emailHash) {
+        AcceptedSignature signature = accepted(petitionSlug, email, emailHash, true);
+        return new AcceptedSignature(signature.schemaVersion(), signature.signatureId(), petitionSlug,
+                signature.petitionTitle(), emailHash, signature.signer(), null, new Consent(true, "v1-" + language,
+                language), signature.request(), signature.region(), signature.acceptedAt());
+    }
+
     public static AcceptedSignature signedAt(String email, String emailHash, Instant signedAt) {
         AcceptedSignature signature = accepted(email, emailHash, true);
         return new AcceptedSignature(signature.schemaVersion(), signature.signatureId(), "other-petition",

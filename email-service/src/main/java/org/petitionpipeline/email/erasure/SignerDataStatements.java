@@ -38,9 +38,12 @@ final class SignerDataStatements {
     /** The opt-in evidence (where, from which IP): nobody is mailed on it any more. */
     static final String CONSENTS = "delete from email.consent where ";
 
-    /** The address goes, the hash stays: it names nobody without the address, and it is the suppression entry. */
+    /**
+     * The address (and the language they signed in) goes, the hash stays: it names nobody without the address, and it
+     * is the suppression entry.
+     */
     static final String PEOPLE = """
-            update email.person set email = null, erased_at = now(), updated_at = now()
+            update email.person set email = null, language = null, erased_at = now(), updated_at = now()
             where erased_at is null and\s""";
 
     private SignerDataStatements() {

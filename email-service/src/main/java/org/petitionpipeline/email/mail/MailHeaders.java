@@ -8,9 +8,15 @@ import java.util.Locale;
 import java.util.Optional;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.config.EmailConfig;
+import org.petitionpipeline.email.i18n.InterfaceLanguages;
+import org.petitionpipeline.email.i18n.Messages;
+import org.petitionpipeline.email.i18n.PageLanguageFilter;
 import org.petitionpipeline.email.unsubscribe.UnsubscribeTokens;
 
-/** What every kind of message carries alike: its Message-ID, a one-line subject and, for subscribers, unsubscribe links. */
+/**
+ * What every kind of message carries alike: its Message-ID, a one-line subject, its language and, for subscribers,
+ * unsubscribe links.
+ */
 @ApplicationScoped
 public class MailHeaders {
 
@@ -19,12 +25,14 @@ public class MailHeaders {
     }
 
     private final UnsubscribeTokens tokens;
+    private final InterfaceLanguages languages;
     private final String publicUrl;
     private final String messageIdDomain;
     private final String unsubscribeMailbox;
 
-    public MailHeaders(UnsubscribeTokens tokens, EmailConfig config) {
+    public MailHeaders(UnsubscribeTokens tokens, EmailConfig config, InterfaceLanguages languages) {
         this.tokens = tokens;
+        this.languages = languages;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
         this.messageIdDomain = URI.create(publicUrl).getHost();
         this.unsubscribeMailbox = config.unsubscribeMailbox();
@@ -43,14 +51,39 @@ public class MailHeaders {
         return new UnsubscribeLink(token, publicUrl + "/unsubscribe?token=" + token);
     }
 
-    /** Every mail to a signer links to the pages where they can download and erase their data. */
-    public TemplateInstance withPrivacyLinks(TemplateInstance template) {
-        return template.data("eraseUrl", link("/privacy/erase")).data("exportUrl", link("/privacy/export"));
+    /**
+     * The footer's unsubscribe link, which opens the page in the mail's language; the headers' stays as RFC 8058 has
+     * it, for a client's one-click POST.
+     */
+    public String footerLink(UnsubscribeLink link, String language) {
+        return withLanguage(link.url(), language);
     }
 
-    /** An absolute link to a page of this service, as people's browsers reach it. */
-    public String link(String path) {
-        return publicUrl + path;
+    /**
+     * Every mail to a signer links to the pages where they can download and erase their data, in the mail's
+     * language; and is written in that language (where the interface is: else in the default).
+     */
+    public TemplateInstance localized(TemplateInstance template, String language) {
+        return languages.in(template, language).data("eraseUrl", link("/privacy/erase", language))
+                .data("exportUrl", link("/privacy/export", language));
+    }
+
+    /**
+     * An absolute link to a page of this service, as people's browsers reach it, that opens in {@code language} (a
+     * mail's; null: the default).
+     */
+    public String link(String pathAndQuery, String language) {
+        return withLanguage(publicUrl + pathAndQuery, language);
+    }
+
+    private String withLanguage(String url, String language) {
+        return url + (url.contains("?") ? "&" : "?") + PageLanguageFilter.PARAMETER + "="
+                + languages.supported(language);
+    }
+
+    /** The words of a mail in {@code language}, for its subject. */
+    public Messages messages(String language) {
+        return languages.messages(language);
     }
 
     /**
@@ -77,9 +110,9 @@ public class MailHeaders {
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
-    /** Who a message to a signer greets: their given name, or a word that fits anyone. */
+    /** Who a message to a signer greets by name: nobody (null) without a given name, and the greeting fits anyone. */
     public static String greetingName(String givenName) {
-        return givenName == null || givenName.isBlank() ? "supporter" : givenName;
+        return givenName == null || givenName.isBlank() ? null : givenName;
     }
 
     /** A subject is a header: a line break in it would start a new header. */

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.database.Columns;
+import org.petitionpipeline.email.i18n.SignerWording;
 import org.petitionpipeline.email.mail.MailKind;
 import org.petitionpipeline.email.mail.MailStatus;
 
@@ -31,17 +32,18 @@ public class MailQueue {
 
     private static final String ENQUEUE = """
             insert into email.outbox (kind, email_hash, reference, given_name, petition_title, traceparent,
-                petition_slug, created_at, next_attempt_at)
-            select ?, hash, ref, name, title, trace, slug, now(), now()
-            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                as b(hash, ref, name, title, trace, slug)
+                petition_slug, language, created_at, next_attempt_at)
+            select ?, hash, ref, name, title, trace, slug, lang, now(), now()
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                as b(hash, ref, name, title, trace, slug, lang)
             on conflict do nothing""";
 
     private static final String ENQUEUE_ADDRESSED = """
-            insert into email.outbox (kind, email_hash, reference, recipient_email, petition_title, payload,
+            insert into email.outbox (kind, email_hash, reference, recipient_email, petition_title, payload, language,
                 created_at, next_attempt_at)
-            select ?, hash, ref, email, title, payload::jsonb, now(), now()
-            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as b(hash, ref, email, title, payload)
+            select ?, hash, ref, email, title, payload::jsonb, lang, now(), now()
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                as b(hash, ref, email, title, payload, lang)
             on conflict do nothing""";
 
     /*
@@ -58,7 +60,7 @@ public class MailQueue {
             from due left join email.person p on p.email_hash = due.email_hash
             where o.kind = due.kind and o.email_hash = due.email_hash and o.reference = due.reference
             returning o.kind, o.email_hash, o.reference, coalesce(o.recipient_email, p.email) as email, o.given_name,
-                o.petition_title, o.payload, o.attempts, o.traceparent, p.subscription_status""";
+                o.petition_title, o.payload, o.attempts, o.traceparent, p.subscription_status, o.language""";
 
     // the messages of a group, each by its key and the claim it must still be held by
     private static final String GROUP = "unnest(?::text[], ?::text[], ?::text[], ?::uuid[]) as g(kind, hash, ref, claim)";
@@ -103,10 +105,11 @@ public class MailQueue {
     }
 
     /**
-     * Queues one message of this kind per signature, referenced by the signature id; a replay queues nothing.
-     * {@code traceparent} gives each signature's trace context (null when not traced), for its send to continue.
+     * Queues one message of this kind per signature, referenced by the signature id, in the signer's language; a replay
+     * queues nothing. {@code title} gives the petition's title in that language; {@code traceparent} each signature's
+     * trace context (null when not traced), for its send to continue.
      */
-    public void enqueue(MailKind kind, List<AcceptedSignature> signatures,
+    public void enqueue(MailKind kind, List<AcceptedSignature> signatures, Function<AcceptedSignature, String> title,
             Function<AcceptedSignature, String> traceparent) {
         if (signatures.isEmpty()) {
             return;
@@ -117,9 +120,10 @@ public class MailQueue {
             insert.setArray(2, Columns.of(connection, "text", signatures, AcceptedSignature::emailHash));
             insert.setArray(3, Columns.of(connection, "text", signatures, s -> s.signatureId().toString()));
             insert.setArray(4, Columns.of(connection, "text", signatures, s -> s.signer().givenName()));
-            insert.setArray(5, Columns.of(connection, "text", signatures, AcceptedSignature::petitionTitle));
+            insert.setArray(5, Columns.of(connection, "text", signatures, title::apply));
             insert.setArray(6, Columns.of(connection, "text", signatures, traceparent::apply));
             insert.setArray(7, Columns.of(connection, "text", signatures, AcceptedSignature::petitionSlug));
+            insert.setArray(8, Columns.of(connection, "text", signatures, SignerWording::languageOf));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not queue " + signatures.size() + " " + kind, e);
@@ -129,10 +133,10 @@ public class MailQueue {
     /**
      * A message whose address travels with it: a petition report for an organizer (not a signer;
      * {@code recipientDigest} keys it in place of an email hash), or the erasure or export link for whatever address
-     * a person typed (keyed by the person's hash).
+     * a person typed (keyed by the person's hash), in {@code language} (null: the default).
      */
     public record AddressedMail(String recipientDigest, String reference, String email, String petitionTitle,
-            String payload) {
+            String payload, String language) {
     }
 
     /** Queues addressed mail; a replay (the same kind, key and reference) queues nothing. */
@@ -148,6 +152,7 @@ public class MailQueue {
             insert.setArray(4, Columns.of(connection, "text", mail, AddressedMail::email));
             insert.setArray(5, Columns.of(connection, "text", mail, AddressedMail::petitionTitle));
             insert.setArray(6, Columns.of(connection, "text", mail, AddressedMail::payload));
+            insert.setArray(7, Columns.of(connection, "text", mail, AddressedMail::language));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not queue " + mail.size() + " " + kind, e);
@@ -174,7 +179,8 @@ public class MailQueue {
                             rows.getInt("attempts"),
                             claimToken,
                             rows.getString("traceparent"),
-                            Optional.ofNullable(rows.getString("subscription_status")).map(SubscriptionStatus::valueOf)));
+                            Optional.ofNullable(rows.getString("subscription_status")).map(SubscriptionStatus::valueOf),
+                            rows.getString("language")));
                 }
             }
             return claimed;

@@ -9,7 +9,8 @@ import org.petitionpipeline.email.mail.MailKind;
  * A message claimed for sending, with what its template needs (a signer's name and petition title, or the
  * payload of mail to an organizer), the failed attempts so far, the token of the claim and the trace context it was
  * queued in (null when not traced), and the recipient's subscription status as the claim read it (empty for
- * someone who never opted in): read at the start of the send round, not trusted from when the message was queued.
+ * someone who never opted in): read at the start of the send round, not trusted from when the message was queued. Its
+ * {@code language} is the one it is written in (null: the default).
  */
 public record QueuedMail(
         MailKind kind,
@@ -22,5 +23,6 @@ public record QueuedMail(
         int attempts,
         UUID claimToken,
         String traceparent,
-        Optional<SubscriptionStatus> statusNow) {
+        Optional<SubscriptionStatus> statusNow,
+        String language) {
 }

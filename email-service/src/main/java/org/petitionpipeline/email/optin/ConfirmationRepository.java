@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.email.database.Columns;
+import org.petitionpipeline.email.i18n.SignerWording;
 import org.petitionpipeline.kit.database.Statements;
 
 /** Signatures waiting for their signer to confirm the address, their reminders, and their confirmation. */
@@ -22,9 +24,10 @@ public class ConfirmationRepository {
 
     private static final String REQUEST = """
             insert into email.confirmation (signature_id, email_hash, petition_slug, given_name, petition_title,
-                requested_at, next_reminder_at)
-            select id, hash, slug, name, title, now(), case when ? then now() + ?::interval end
-            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) as b(id, hash, slug, name, title)
+                language, requested_at, next_reminder_at)
+            select id, hash, slug, name, title, lang, now(), case when ? then now() + ?::interval end
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                as b(id, hash, slug, name, title, lang)
             on conflict do nothing""";
 
     /*
@@ -54,11 +57,11 @@ public class ConfirmationRepository {
                     next_reminder_at = case when c.reminders_sent + 1 < ? then now() + ?::interval end
                 from due where c.signature_id = due.signature_id
                 returning c.signature_id, c.petition_slug, c.email_hash, c.given_name, c.petition_title,
-                    c.reminders_sent)
+                    c.language, c.reminders_sent)
             insert into email.outbox (kind, email_hash, reference, given_name, petition_title, petition_slug,
-                created_at, next_attempt_at)
+                language, created_at, next_attempt_at)
             select 'CONFIRMATION_REMINDER', email_hash, signature_id || ':' || reminders_sent, given_name,
-                petition_title, petition_slug, now(), now()
+                petition_title, petition_slug, language, now(), now()
             from reminded
             on conflict do nothing""";
 
@@ -70,8 +73,12 @@ public class ConfirmationRepository {
         this.statements = new Statements(dataSource);
     }
 
-    /** Records that these signatures wait for confirmation; a replayed one keeps its row as it is. */
-    public void request(List<AcceptedSignature> signatures, int reminders, Duration reminderDelay) {
+    /**
+     * Records that these signatures wait for confirmation, each with the petition's title in its signer's language
+     * ({@code title}) for the reminders; a replayed one keeps its row as it is.
+     */
+    public void request(List<AcceptedSignature> signatures, Function<AcceptedSignature, String> title, int reminders,
+            Duration reminderDelay) {
         if (signatures.isEmpty()) {
             return;
         }
@@ -83,7 +90,8 @@ public class ConfirmationRepository {
             insert.setArray(4, Columns.of(connection, "text", signatures, AcceptedSignature::emailHash));
             insert.setArray(5, Columns.of(connection, "text", signatures, AcceptedSignature::petitionSlug));
             insert.setArray(6, Columns.of(connection, "text", signatures, s -> s.signer().givenName()));
-            insert.setArray(7, Columns.of(connection, "text", signatures, AcceptedSignature::petitionTitle));
+            insert.setArray(7, Columns.of(connection, "text", signatures, title::apply));
+            insert.setArray(8, Columns.of(connection, "text", signatures, SignerWording::languageOf));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not record " + signatures.size() + " confirmation requests", e);

@@ -21,8 +21,9 @@ public class ConsentRepository {
 
     private static final String INSERT = """
             insert into email.consent (signature_id, email_hash, petition_slug, text_version, source_url, client_ip,
-                given_at)
-            select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                given_at, language)
+            select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+                ?::text[])
             on conflict (signature_id) do nothing
             returning email_hash, given_at""";
 
@@ -33,7 +34,8 @@ public class ConsentRepository {
     }
 
     /**
-     * Records the consent evidence of opted-in signatures; returns, for each person with a consent not
+     * Records the consent evidence of opted-in signatures (the wording's version and the language it was shown in);
+     * returns, for each person with a consent not
      * recorded before, when they gave the latest of those.
      */
     public Map<String, Instant> recordNew(List<AcceptedSignature> optedIn) {
@@ -47,6 +49,7 @@ public class ConsentRepository {
             insert.setArray(6, Columns.of(connection, "text", optedIn, s -> facts(s).clientIp()));
             insert.setArray(7, Columns.of(connection, "timestamptz", optedIn, s -> Timestamp.from(
                     Objects.requireNonNullElse(facts(s).receivedAt(), s.acceptedAt()))));
+            insert.setArray(8, Columns.of(connection, "text", optedIn, s -> s.consent().language()));
             Map<String, Instant> recorded = new HashMap<>();
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {

@@ -16,20 +16,26 @@ import javax.sql.DataSource;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.database.Columns;
+import org.petitionpipeline.email.i18n.SignerWording;
 
 @ApplicationScoped
 public class PersonRepository {
 
     /*
-     * DISTINCT ON: one statement may not update the same row twice, and a batch can hold a person twice. An erased
+     * DISTINCT ON: one statement may not update the same row twice, and a batch can hold a person twice (the last of
+     * theirs in the batch wins). An erased
      * person's signature gets here only when accepted after the erasure (ErasedPeople holds the others back): they
-     * signed anew, with their address, and are mailed again.
+     * signed anew, with their address, and are mailed again. The language of their latest signature is the one mail
+     * about no signature in particular (organizer updates) is written in.
      */
     private static final String UPSERT = """
-            insert into email.person (email_hash, email, created_at, updated_at)
-            select distinct on (hash) hash, email, now(), now() from unnest(?::text[], ?::text[]) as b(hash, email)
+            insert into email.person (email_hash, email, language, created_at, updated_at)
+            select distinct on (hash) hash, email, lang, now(), now()
+            from unnest(?::text[], ?::text[], ?::text[]) with ordinality as b(hash, email, lang, n)
+            order by hash, n desc
             on conflict (email_hash) do update
-                set email = excluded.email, erased_at = null, updated_at = excluded.updated_at""";
+                set email = excluded.email, language = excluded.language, erased_at = null,
+                    updated_at = excluded.updated_at""";
 
     /*
      * A consent re-subscribes someone who unsubscribed only when it was given after the unsubscribe: a
@@ -62,6 +68,7 @@ public class PersonRepository {
                 PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             upsert.setArray(1, Columns.of(connection, "text", signatures, AcceptedSignature::emailHash));
             upsert.setArray(2, Columns.of(connection, "text", signatures, s -> s.signer().email()));
+            upsert.setArray(3, Columns.of(connection, "text", signatures, SignerWording::languageOf));
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not record " + signatures.size() + " signers", e);

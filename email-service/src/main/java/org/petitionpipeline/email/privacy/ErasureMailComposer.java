@@ -4,6 +4,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.petitionpipeline.email.i18n.Messages;
 import org.petitionpipeline.email.mail.MailHeaders;
 import org.petitionpipeline.email.mailqueue.QueuedMail;
 
@@ -16,7 +17,7 @@ public class ErasureMailComposer {
     public ErasureMailComposer(@Location("mail/erasure.html") Template html, @Location("mail/erasure.txt") Template text,
             MailHeaders headers, ErasureTokens tokens) {
         this.composer = new LinkMail.Composer(html, text, headers, tokens, "/privacy/erase/confirm",
-                "Erase your data: confirm");
+                Messages::erasure_mail_subject);
     }
 
     public Mail compose(QueuedMail mail) {

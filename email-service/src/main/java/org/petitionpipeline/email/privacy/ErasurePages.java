@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.petitionpipeline.email.i18n.PageLanguageFilter;
 import org.petitionpipeline.email.web.SignedLinkPage;
 
 /**
@@ -59,9 +60,9 @@ public class ErasurePages {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response ask(@FormParam("email") String email, @Context HttpHeaders request,
-            @Context HttpServerRequest client) {
-        return form.ask(email, client.remoteAddress().hostAddress(), request, Templates::request, Templates::sent,
+    public Response ask(@FormParam("email") String email, @QueryParam(PageLanguageFilter.PARAMETER) String lang,
+            @Context HttpHeaders request, @Context HttpServerRequest client) {
+        return form.ask(email, lang, client.remoteAddress().hostAddress(), request, Templates::request, Templates::sent,
                 erasures::mailConfirmationLink);
     }
 

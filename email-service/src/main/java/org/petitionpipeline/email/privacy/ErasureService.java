@@ -34,8 +34,8 @@ public class ErasureService {
     }
 
     /** Mails the confirmation link to the address (see {@link LinkMail}). */
-    public void mailConfirmationLink(String canonicalAddress) {
-        linkMail.queueOncePerHour(MailKind.ERASURE_CONFIRMATION, canonicalAddress);
+    public void mailConfirmationLink(String canonicalAddress, String language) {
+        linkMail.queueOncePerHour(MailKind.ERASURE_CONFIRMATION, canonicalAddress, language);
     }
 
     /**

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
+import org.petitionpipeline.email.i18n.Messages;
 import org.petitionpipeline.email.mail.MailHeaders;
 import org.petitionpipeline.email.mail.MailKind;
 import org.petitionpipeline.email.mailqueue.MailQueue;
@@ -33,10 +35,13 @@ public class LinkMail {
         this.people = people;
     }
 
-    /** @param canonicalAddress an address {@link org.petitionpipeline.email.mail.MailAddresses} accepted */
-    public void queueOncePerHour(MailKind kind, String canonicalAddress) {
+    /**
+     * @param canonicalAddress an address {@link org.petitionpipeline.email.mail.MailAddresses} accepted
+     * @param language         the language of the page it was asked for on, for the mail and the page it links to
+     */
+    public void queueOncePerHour(MailKind kind, String canonicalAddress, String language) {
         mailQueue.enqueueAddressed(kind, List.of(new MailQueue.AddressedMail(people.ofCanonical(canonicalAddress),
-                HOUR.format(Instant.now()), canonicalAddress, null, null)));
+                HOUR.format(Instant.now()), canonicalAddress, null, null, language)));
     }
 
     /**
@@ -46,12 +51,14 @@ public class LinkMail {
      * @param path the page's path, to which {@code ?token=} is added; the templates get it as {@code link}
      */
     public record Composer(Template html, Template text, MailHeaders headers, PersonTokens tokens, String path,
-            String subject) {
+            Function<Messages, String> subject) {
 
         public Mail compose(QueuedMail mail) {
-            String url = headers.link(path + "?token=" + tokens.issue(mail.emailHash()));
-            Mail message = Mail.withHtml(mail.recipient(), subject, html.instance().data("link", url).render())
-                    .setText(text.instance().data("link", url).render());
+            String language = mail.language();
+            String url = headers.link(path + "?token=" + tokens.issue(mail.emailHash()), language);
+            Mail message = Mail.withHtml(mail.recipient(), subject.apply(headers.messages(language)),
+                            headers.localized(html.instance().data("link", url), language).render())
+                    .setText(headers.localized(text.instance().data("link", url), language).render());
             return headers.identify(message, mail.kind(), mail.reference() + "." + mail.emailHash().substring(0, 16));
         }
     }

@@ -10,7 +10,7 @@ import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.mail.MailHeaders;
 import org.petitionpipeline.email.mailqueue.QueuedMail;
 
-/** Renders the thank-you for a signature, in HTML and plain text. */
+/** Renders the thank-you for a signature, in HTML and plain text, in the language the signer signed in. */
 @ApplicationScoped
 public class ReceiptComposer {
 
@@ -27,13 +27,14 @@ public class ReceiptComposer {
 
     /** Only a subscriber's receipt carries unsubscribe links. */
     public Mail compose(QueuedMail receipt, Optional<SubscriptionStatus> recipientStatus) {
+        String language = receipt.language();
         Optional<MailHeaders.UnsubscribeLink> link = headers.unsubscribeLinkFor(receipt.emailHash(), recipientStatus);
-        String unsubscribeUrl = link.map(MailHeaders.UnsubscribeLink::url).orElse(null);
+        String unsubscribeUrl = link.map(present -> headers.footerLink(present, language)).orElse(null);
         String title = MailHeaders.singleLine(receipt.petitionTitle());
         String name = MailHeaders.greetingName(receipt.givenName());
-        Mail mail = Mail.withHtml(receipt.recipient(), "Thank you for signing: " + title,
-                        headers.withPrivacyLinks(data(html.instance(), name, title, unsubscribeUrl)).render())
-                .setText(headers.withPrivacyLinks(data(text.instance(), name, title, unsubscribeUrl)).render());
+        Mail mail = Mail.withHtml(receipt.recipient(), headers.messages(language).receipt_subject(title),
+                        headers.localized(data(html.instance(), name, title, unsubscribeUrl), language).render())
+                .setText(headers.localized(data(text.instance(), name, title, unsubscribeUrl), language).render());
         headers.identify(mail, receipt.kind(), receipt.reference());
         return headers.listUnsubscribe(mail, link);
     }

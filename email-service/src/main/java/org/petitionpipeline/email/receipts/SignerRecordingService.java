@@ -13,6 +13,7 @@ import org.petitionpipeline.email.config.EmailConfig;
 import org.petitionpipeline.email.erasure.ErasedPeople;
 import org.petitionpipeline.email.erasure.ErasureLock;
 import org.petitionpipeline.email.events.SubscriptionEventRepository;
+import org.petitionpipeline.email.i18n.SignerWording;
 import org.petitionpipeline.email.mail.MailKind;
 import org.petitionpipeline.email.mailqueue.MailQueue;
 import org.petitionpipeline.email.optin.ConfirmationRepository;
@@ -42,11 +43,12 @@ public class SignerRecordingService {
     private final TraceHeaders traceHeaders;
     private final ErasureLock erasureLock;
     private final ErasedPeople erasedPeople;
+    private final SignerWording wording;
 
     public SignerRecordingService(PersonRepository people, ConsentRepository consents, MailQueue mailQueue,
             SubscriptionEventRepository subscriptionEvents, ConfirmationRepository confirmations,
             DoubleOptInPolicy doubleOptIn, EmailConfig config, TraceHeaders traceHeaders, ErasureLock erasureLock,
-            ErasedPeople erasedPeople) {
+            ErasedPeople erasedPeople, SignerWording wording) {
         this.people = people;
         this.consents = consents;
         this.mailQueue = mailQueue;
@@ -57,6 +59,7 @@ public class SignerRecordingService {
         this.traceHeaders = traceHeaders;
         this.erasureLock = erasureLock;
         this.erasedPeople = erasedPeople;
+        this.wording = wording;
     }
 
     /** @param spans the batch's record spans: each queued message keeps its signature's trace context */
@@ -76,10 +79,11 @@ public class SignerRecordingService {
         Map<Boolean, List<AcceptedSignature>> byConfirmation = batch.stream()
                 .collect(Collectors.partitioningBy(doubleOptIn::requiresConfirmation));
         List<AcceptedSignature> toConfirm = byConfirmation.get(true);
-        confirmations.request(toConfirm, config.confirmationReminders(), config.confirmationReminderDelay());
+        confirmations.request(toConfirm, wording::titleFor, config.confirmationReminders(),
+                config.confirmationReminderDelay());
         Function<AcceptedSignature, String> traceparent =
                 signature -> traceHeaders.traceparent(spans.contextOf(signature)).orElse(null);
-        mailQueue.enqueue(MailKind.SIGNATURE_CONFIRMATION, toConfirm, traceparent);
-        mailQueue.enqueue(MailKind.SIGNATURE_RECEIPT, byConfirmation.get(false), traceparent);
+        mailQueue.enqueue(MailKind.SIGNATURE_CONFIRMATION, toConfirm, wording::titleFor, traceparent);
+        mailQueue.enqueue(MailKind.SIGNATURE_RECEIPT, byConfirmation.get(false), wording::titleFor, traceparent);
     }
 }

@@ -51,8 +51,9 @@ public class PetitionReportMailing {
                             report.reportId(), report.petitionSlug());
                     continue;
                 }
+                // organizers are not signers: nothing says their language, so theirs is the default
                 mail.add(new AddressedMail(digestOf(address.get()), report.reportId().toString(), address.get(),
-                        report.petitionTitle(), payload));
+                        report.petitionTitle(), payload, null));
             }
         }
         mailQueue.enqueueAddressed(MailKind.PETITION_REPORT, mail);

@@ -54,13 +54,22 @@ public final class MailingFixtures {
     }
 
     static Response postUpdate(String petitionSlug, String subject, String body) {
-        return given().auth().oauth2(ADMIN_TOKEN).contentType("application/json")
-                .body(Map.of("subject", subject, "body", body)).post(updatesOf(petitionSlug));
+        return postUpdate(petitionSlug, Map.of("subject", subject, "body", body));
+    }
+
+    /** Posts an update as JSON, e.g. with {@code translations}. */
+    public static Response postUpdate(String petitionSlug, Map<String, Object> update) {
+        return given().auth().oauth2(ADMIN_TOKEN).contentType("application/json").body(update)
+                .post(updatesOf(petitionSlug));
     }
 
     /** Posts an update and returns the path of its progress (the Location of the 202). */
     public static String post(String petitionSlug, String subject, String body) {
-        Response posted = postUpdate(petitionSlug, subject, body);
+        return post(petitionSlug, Map.of("subject", subject, "body", body));
+    }
+
+    public static String post(String petitionSlug, Map<String, Object> update) {
+        Response posted = postUpdate(petitionSlug, update);
         posted.then().statusCode(202);
         return posted.header("Location").replaceFirst("https?://[^/]+", "");
     }
@@ -110,7 +119,7 @@ public final class MailingFixtures {
                 .collect(Collectors.groupingBy(MailFixtures::recipientOf, Collectors.counting()));
     }
 
-    static List<MimeMessage> updatesTo(String address, String subject) {
+    public static List<MimeMessage> updatesTo(String address, String subject) {
         return MailFixtures.mailTo(address).stream().filter(message -> subject.equals(MailFixtures.subjectOf(message))).toList();
     }
 }

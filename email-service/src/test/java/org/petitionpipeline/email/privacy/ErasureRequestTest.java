@@ -83,7 +83,7 @@ class ErasureRequestTest {
     @Test
     void theMailedLinkOnlyShowsAButtonAndItsPostAsksEveryServiceToEraseThePersonOnce() throws Exception {
         given().accept("text/html").get("/privacy/erase").then().statusCode(200).header("Cache-Control", "no-store")
-                .body(containsString("<form method=\"post\" action=\"/privacy/erase\""));
+                .body(containsString("<form method=\"post\" action=\"/privacy/erase?lang=en\""));
         askForLink("Jo.Ann+petitions@gmail.com").then().statusCode(200).body(containsString("Check your email"));
         String link = confirmLinkTo("jo.ann+petitions@gmail.com");
         // the same person at Gmail, however they spelled it when they signed

@@ -67,8 +67,9 @@ class ListUnsubscribeHeadersTest {
     @Test
     void lineBreaksInANameOrTitleCannotAddHeadersOrRecipients() throws Exception {
         AcceptedSignature honest = MailFixtures.accepted("rae@example.org", newHash(), true);
+        // a petition the catalog does not know: the receipt takes the title the signature carries
         AcceptedSignature hostile = new AcceptedSignature(honest.schemaVersion(), honest.signatureId(),
-                honest.petitionSlug(), "Save the park" + INJECTION, honest.emailHash(),
+                "not-in-the-catalog", "Save the park" + INJECTION, honest.emailHash(),
                 new Signer("Rae" + INJECTION, "Doe" + INJECTION, "rae@example.org", "20500", "US"), null,
                 honest.consent(), honest.request(), honest.region(), honest.acceptedAt());
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {

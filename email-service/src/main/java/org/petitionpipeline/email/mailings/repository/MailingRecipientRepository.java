@@ -35,7 +35,7 @@ public class MailingRecipientRepository {
               and (r.status = 'PENDING' or (r.status = 'SENDING' and r.handed_over_at is null))
               and m.id = r.mailing_id and m.lease_owner = ? and m.lease_until > now()
               and p.email_hash = r.email_hash
-            returning p.email, p.subscription_status, r.attempts""";
+            returning p.email, p.subscription_status, r.attempts, p.language""";
 
     private static final String HAND_OVER = """
             update email.mailing_recipient r set handed_over_at = now()
@@ -78,7 +78,7 @@ public class MailingRecipientRepository {
         return statements.query("mark " + emailHash + " sending in mailing " + mailingId,
                 row -> new MailingRecipient(emailHash, row.getString("email"),
                         Optional.ofNullable(row.getString("subscription_status")).map(SubscriptionStatus::valueOf),
-                        row.getInt("attempts")),
+                        row.getInt("attempts"), row.getString("language")),
                 MARK_SENDING, mailingId, emailHash, owner).stream().findFirst();
     }
 

@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.petitionpipeline.kit.database.Statements;
 
@@ -19,8 +22,15 @@ import org.petitionpipeline.kit.database.Statements;
 public class MailingRepository {
 
     private static final String INSERT = """
-            insert into email.mailing (id, petition_slug, subject, html_body, text_body, status, created_at)
-            values (?, ?, ?, ?, ?, 'QUEUED', now())""";
+            insert into email.mailing (id, petition_slug, subject, html_body, text_body, language, status, created_at)
+            values (?, ?, ?, ?, ?, ?, 'QUEUED', now())""";
+
+    private static final String INSERT_TRANSLATION = """
+            insert into email.mailing_translation (mailing_id, language, subject, html_body, text_body)
+            values (?, ?, ?, ?, ?)""";
+
+    private static final String TRANSLATIONS = """
+            select language, subject, html_body, text_body from email.mailing_translation where mailing_id = ?""";
 
     /*
      * Signers of the petition who consented to its updates and are subscribed now. A consent given before a
@@ -61,7 +71,7 @@ public class MailingRepository {
                                         where r.mailing_id = m.id and r.status in ('PENDING', 'SENDING')),
                                        now()) <= now()
                         order by m.created_at limit 1 for update skip locked)
-            returning id, petition_slug, subject, html_body, text_body""";
+            returning id, petition_slug, subject, html_body, text_body, language""";
 
     private static final String RENEW = """
             update email.mailing set lease_until = now() + ?::interval where id = ? and lease_owner = ?""";
@@ -81,10 +91,15 @@ public class MailingRepository {
         this.statements = new Statements(dataSource);
     }
 
-    /** Records the update and its recipients; returns how many there are. */
+    /** Records the update, its translations and its recipients; returns how many recipients there are. */
     public int create(Mailing mailing) {
+        Mailing.Version original = mailing.original();
         statements.update("record mailing " + mailing.id(), INSERT, mailing.id(), mailing.petitionSlug(),
-                mailing.subject(), mailing.htmlBody(), mailing.textBody());
+                original.subject(), original.htmlBody(), original.textBody(), original.language());
+        for (Mailing.Version translation : mailing.translations().values()) {
+            statements.update("record a translation of mailing " + mailing.id(), INSERT_TRANSLATION, mailing.id(),
+                    translation.language(), translation.subject(), translation.htmlBody(), translation.textBody());
+        }
         return statements.update("choose the recipients of mailing " + mailing.id(), INSERT_RECIPIENTS,
                 mailing.id(), mailing.petitionSlug());
     }
@@ -94,12 +109,27 @@ public class MailingRepository {
                 .stream().findFirst();
     }
 
-    /** Takes the next mailing to send, for {@code lease}; empty when none is due or free. */
+    /** Takes the next mailing to send, for {@code lease}, with its translations; empty when none is due or free. */
     public Optional<Mailing> leaseNext(UUID owner, Duration lease) {
-        return statements.query("lease a mailing", row -> new Mailing(row.getObject("id", UUID.class),
-                        row.getString("petition_slug"), row.getString("subject"), row.getString("html_body"),
-                        row.getString("text_body")), LEASE_NEXT, owner, Statements.interval(lease))
-                .stream().findFirst();
+        return statements.query("lease a mailing", row -> new Leased(row.getObject("id", UUID.class),
+                        row.getString("petition_slug"), version(row)), LEASE_NEXT, owner, Statements.interval(lease))
+                .stream().findFirst()
+                .map(leased -> new Mailing(leased.id(), leased.petitionSlug(), leased.original(),
+                        translations(leased.id())));
+    }
+
+    private record Leased(UUID id, String petitionSlug, Mailing.Version original) {
+    }
+
+    private Map<String, Mailing.Version> translations(UUID mailingId) {
+        return statements.query("read the translations of mailing " + mailingId, MailingRepository::version,
+                TRANSLATIONS, mailingId).stream()
+                .collect(Collectors.toMap(Mailing.Version::language, Function.identity()));
+    }
+
+    private static Mailing.Version version(ResultSet row) throws SQLException {
+        return new Mailing.Version(row.getString("language"), row.getString("subject"), row.getString("html_body"),
+                row.getString("text_body"));
     }
 
     /** False when the lease is no longer this owner's: it was too slow to renew, and another took over. */

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
+import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.email.mailings.repository.MailingProgress;
 import org.petitionpipeline.email.mailings.service.MailingService;
 import org.petitionpipeline.kit.audit.AdminActions;
@@ -41,10 +42,11 @@ public class OrganizerUpdateResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(@PathParam("slug") String slug, UpdateRequest request, @Context UriInfo uri) {
-        UpdateRequestValidator.check(request);
-        MailingProgress posted = mailings.post(slug, request.subject(), request.body());
         // the filter found the petition in the catalog before letting the caller in
-        audit.succeeded("mailing.post", catalog.find(slug).map(AdminApiPolicy::organizationOf).orElseThrow(), slug,
+        PetitionDefinition petition = catalog.find(slug).orElseThrow();
+        UpdateRequestValidator.check(request, petition);
+        MailingProgress posted = mailings.post(petition, request.original(), request.translations());
+        audit.succeeded("mailing.post", AdminApiPolicy.organizationOf(petition), slug,
                 Map.of("mailing", posted.id().toString()));
         return Response.accepted(posted)
                 .location(uri.getAbsolutePathBuilder().path(posted.id().toString()).build())

@@ -3,7 +3,10 @@ package org.petitionpipeline.email.mailings.service;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.petitionpipeline.contracts.PetitionDefinition;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.petitionpipeline.email.mailings.repository.Mailing;
 import org.petitionpipeline.email.mailings.repository.MailingProgress;
@@ -21,14 +24,26 @@ public class MailingService {
         this.renderer = renderer;
     }
 
-    /** The update and all its recipients are recorded in one transaction: a crash leaves all or nothing. */
+    /**
+     * The update (in the petition's default language, and in others by language) and all its recipients are recorded
+     * in one transaction: a crash leaves all or nothing.
+     */
     @Transactional
-    public MailingProgress post(String petitionSlug, String subject, String body) {
-        UpdateBodyRenderer.RenderedBody rendered = renderer.render(body);
-        Mailing mailing = new Mailing(UUID.randomUUID(), petitionSlug, subject, rendered.html(), rendered.text());
+    public MailingProgress post(PetitionDefinition petition, UpdateText original,
+            Map<String, UpdateText> translations) {
+        Map<String, Mailing.Version> versions = new TreeMap<>();
+        translations.forEach((language, text) -> versions.put(language, version(language, text)));
+        Mailing mailing = new Mailing(UUID.randomUUID(), petition.slug(), version(petition.language(), original),
+                versions);
         int recipients = mailings.create(mailing);
-        Log.infof("mailing %s of petition %s queued for %d recipients", mailing.id(), petitionSlug, recipients);
-        return mailings.progress(petitionSlug, mailing.id()).orElseThrow();
+        Log.infof("mailing %s of petition %s queued for %d recipients in %s", mailing.id(), petition.slug(),
+                recipients, versions.isEmpty() ? petition.language() : petition.language() + ", " + versions.keySet());
+        return mailings.progress(petition.slug(), mailing.id()).orElseThrow();
+    }
+
+    private Mailing.Version version(String language, UpdateText text) {
+        UpdateBodyRenderer.RenderedBody rendered = renderer.render(text.body());
+        return new Mailing.Version(language, text.subject(), rendered.html(), rendered.text());
     }
 
     public Optional<MailingProgress> progress(String petitionSlug, UUID id) {

@@ -139,7 +139,7 @@ public class MailingWorker {
             metrics.skipped(MailKind.ORGANIZER_UPDATE, recipient.statusNow().get());
             return Outcome.DONE;
         }
-        Mail message = composer.compose(mailing, emailHash, recipient.email());
+        Mail message = composer.compose(mailing, recipient);
         if (!recipients.handOver(mailing.id(), emailHash, owner)) {
             return Outcome.LEASE_LOST;
         }

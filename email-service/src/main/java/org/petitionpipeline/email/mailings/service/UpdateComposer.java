@@ -8,8 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.petitionpipeline.email.mail.MailHeaders;
 import org.petitionpipeline.email.mail.MailKind;
 import org.petitionpipeline.email.mailings.repository.Mailing;
+import org.petitionpipeline.email.mailings.repository.MailingRecipient;
 
-/** Renders one recipient's copy of an organizer's update: the body, and a footer and headers to unsubscribe. */
+/**
+ * Renders one recipient's copy of an organizer's update, in their language where the organizer wrote it in theirs: the
+ * body, and a footer and headers to unsubscribe.
+ */
 @ApplicationScoped
 public class UpdateComposer {
 
@@ -24,18 +28,23 @@ public class UpdateComposer {
         this.headers = headers;
     }
 
-    public Mail compose(Mailing mailing, String emailHash, String address) {
-        MailHeaders.UnsubscribeLink link = headers.unsubscribeLink(emailHash);
-        String subject = MailHeaders.singleLine(mailing.subject());
-        Mail mail = Mail.withHtml(address, subject,
-                        headers.withPrivacyLinks(data(html.instance(), subject, mailing.htmlBody(), link)).render())
-                .setText(headers.withPrivacyLinks(data(text.instance(), subject, mailing.textBody(), link)).render());
-        headers.identify(mail, MailKind.ORGANIZER_UPDATE, mailing.id() + "." + emailHash);
+    /** The recipient's language's version where the organizer wrote one, else the default's; its frame alike. */
+    public Mail compose(Mailing mailing, MailingRecipient recipient) {
+        Mailing.Version version = mailing.in(recipient.language());
+        MailHeaders.UnsubscribeLink link = headers.unsubscribeLink(recipient.emailHash());
+        String subject = MailHeaders.singleLine(version.subject());
+        String unsubscribeUrl = headers.footerLink(link, version.language());
+        String language = version.language();
+        Mail mail = Mail.withHtml(recipient.email(), subject, headers.localized(
+                        data(html.instance(), subject, version.htmlBody(), unsubscribeUrl), language).render())
+                .setText(headers.localized(data(text.instance(), subject, version.textBody(), unsubscribeUrl), language)
+                        .render());
+        headers.identify(mail, MailKind.ORGANIZER_UPDATE, mailing.id() + "." + recipient.emailHash());
         return headers.listUnsubscribe(mail, link);
     }
 
     private static TemplateInstance data(TemplateInstance template, String subject, String body,
-            MailHeaders.UnsubscribeLink link) {
-        return template.data("subject", subject).data("body", body).data("unsubscribeUrl", link.url());
+            String unsubscribeUrl) {
+        return template.data("subject", subject).data("body", body).data("unsubscribeUrl", unsubscribeUrl);
     }
 }

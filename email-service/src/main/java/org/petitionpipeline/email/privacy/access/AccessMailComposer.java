@@ -4,6 +4,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.petitionpipeline.email.i18n.Messages;
 import org.petitionpipeline.email.mail.MailHeaders;
 import org.petitionpipeline.email.mailqueue.QueuedMail;
 import org.petitionpipeline.email.privacy.LinkMail;
@@ -16,7 +17,8 @@ public class AccessMailComposer {
 
     public AccessMailComposer(@Location("mail/access.html") Template html, @Location("mail/access.txt") Template text,
             MailHeaders headers, AccessTokens tokens) {
-        this.composer = new LinkMail.Composer(html, text, headers, tokens, AccessPages.VIEW, "Your data: the link");
+        this.composer = new LinkMail.Composer(html, text, headers, tokens, AccessPages.VIEW,
+                Messages::access_mail_subject);
     }
 
     public Mail compose(QueuedMail mail) {

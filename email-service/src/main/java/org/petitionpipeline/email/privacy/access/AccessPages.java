@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.petitionpipeline.email.config.EmailConfig;
+import org.petitionpipeline.email.i18n.PageLanguageFilter;
 import org.petitionpipeline.email.privacy.AddressForm;
 import org.petitionpipeline.email.web.PersonTokens;
 import org.petitionpipeline.email.web.SignedLinkPage;
@@ -43,7 +44,7 @@ public class AccessPages {
 
         static native TemplateInstance sent();
 
-        static native TemplateInstance pending(List<String> waitingFor, int refreshSeconds);
+        static native TemplateInstance pending(String waitingFor, int refreshSeconds);
 
         static native TemplateInstance export(AccessExport export, List<ExportView.Section> sections, String jsonLink,
                 LocalDate deletedOn);
@@ -76,9 +77,9 @@ public class AccessPages {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response ask(@FormParam("email") String email, @Context HttpHeaders request,
-            @Context HttpServerRequest client) {
-        return form.ask(email, client.remoteAddress().hostAddress(), request, Templates::request, Templates::sent,
+    public Response ask(@FormParam("email") String email, @QueryParam(PageLanguageFilter.PARAMETER) String lang,
+            @Context HttpHeaders request, @Context HttpServerRequest client) {
+        return form.ask(email, lang, client.remoteAddress().hostAddress(), request, Templates::request, Templates::sent,
                 access::mailLink);
     }
 
@@ -100,7 +101,7 @@ public class AccessPages {
             if (!status.isComplete()) {
                 return download || SignedLinkPage.wantsJson(request)
                         ? page(Response.accepted(status).type(MediaType.APPLICATION_JSON_TYPE))
-                        : page(Response.ok(Templates.pending(status.waitingFor(), REFRESH_SECONDS),
+                        : page(Response.ok(Templates.pending(String.join(", ", status.waitingFor()), REFRESH_SECONDS),
                                 MediaType.TEXT_HTML_TYPE));
             }
             if (download) {

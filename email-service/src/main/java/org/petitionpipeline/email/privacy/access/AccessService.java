@@ -43,8 +43,8 @@ public class AccessService {
     }
 
     /** Mails the link to the export to the address (see {@link LinkMail}). */
-    public void mailLink(String canonicalAddress) {
-        linkMail.queueOncePerHour(MailKind.ACCESS_LINK, canonicalAddress);
+    public void mailLink(String canonicalAddress, String language) {
+        linkMail.queueOncePerHour(MailKind.ACCESS_LINK, canonicalAddress, language);
     }
 
     /**

@@ -19,11 +19,12 @@ import org.petitionpipeline.kit.people.AccessRequestOutbox;
 public class OwnRecords {
 
     private static final String PERSON = """
-            select email, subscription_status as status, status_changed_at as since, created_at as first_seen
+            select email, subscription_status as status, status_changed_at as since, created_at as first_seen,
+                coalesce(language, 'en') as language
             from email.person where email_hash = ? and erased_at is null""";
     private static final String CONSENTS = """
-            select signature_id, petition_slug as petition, text_version as wording_version, given_at, source_url,
-                client_ip as ip
+            select signature_id, petition_slug as petition, text_version as wording_version,
+                coalesce(language, 'en') as wording_language, given_at, source_url, client_ip as ip
             from email.consent where email_hash = ? order by given_at, signature_id""";
     private static final String MAILS = """
             select kind as mail_kind, petition_title, status, created_at as queued_at, sent_at

@@ -86,7 +86,7 @@ class AccessRequestTest {
             subscribe(kafka, dataSource, address, hash);
             given().accept("text/html").get("/privacy/export").then().statusCode(200)
                     .header("Cache-Control", "no-store")
-                    .body(containsString("<form method=\"post\" action=\"/privacy/export\""));
+                    .body(containsString("<form method=\"post\" action=\"/privacy/export?lang=en\""));
             askForLink(address).then().statusCode(200).body(containsString("Check your email"));
             String link = viewLinkTo(address, 2);
 
@@ -115,6 +115,8 @@ class AccessRequestTest {
                             hasItems("person", "consent", "mail"))
                     .body("services.find { it.service == 'email-service' }.records.find { it.kind == 'consent' }.ip",
                             containsString("203.0.113.7"))
+                    .body("services.find { it.service == 'email-service' }.records.find { it.kind == 'consent' }"
+                            + ".wording_language", is("en"))
                     .body("services.find { it.service == 'dedup-service' }.records[0].client_ip",
                             containsString("198.51.100.23"));
             given().get(link + "&format=json").then().statusCode(200).contentType("application/json")
