@@ -270,7 +270,7 @@ a{color:#0b57d0}`;
         requires('postal_code')),
       ...field('country', t('country'), countrySelect(), requires('country')),
       ...field('comments', t('comments'), h('textarea', { maxlength: 2000 }), requires('comments')),
-      h('label', { class: 'check' }, consent, petition.consent_text || t('consentDefault')),
+      h('label', { class: 'check' }, consent, h('span', { dir: 'auto' }, petition.consent_text || t('consentDefault'))),
       errors.email_updates = h('span', { class: 'err', id: 'f-email_updates-error' }),
       h('p', null, h('a', { href: inLanguage(privacyUrl), target: '_blank', rel: 'noopener' }, t('privacy'))),
       h('div', { class: 'hp', 'aria-hidden': 'true' },
@@ -573,7 +573,8 @@ a{color:#0b57d0}`;
       steps.push({ name: 'call', render: () => call(callable), cta: t('nextCall') });
     }
     root.replaceChildren(h('div', { class: 'w', lang: petition.language, dir: petition.direction },
-      h('h2', null, petition.title), h('p', null, petition.text), counter, bar, stepLabel, body));
+      // dir=auto: a field the translation left out is in the default language, which may run the other way
+      h('h2', { dir: 'auto' }, petition.title), h('p', { dir: 'auto' }, petition.text), counter, bar, stepLabel, body));
     showStep(0);
     host.dataset.renderMs = (performance.now() - startedAt).toFixed(1);
     watchTotal();

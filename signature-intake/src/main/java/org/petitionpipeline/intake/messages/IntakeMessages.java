@@ -5,339 +5,339 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * Every word intake shows a signer that an organizer did not write: the embed widget's (served to it as
- * {@link WidgetMessages}), the no-JavaScript form's, the thank-you, problem and privacy pages'. English here; a
- * translator adds a language with one file, {@code messages/msg_<language>.properties}, and no code (the
- * completeness test names any key a shipped language lacks). Widget keys start with {@code widget}; their
- * parameters stay as {@code {name}} for the script to fill in.
+ * {@link WidgetMessages}), the no-JavaScript form's, the thank-you, problem and privacy pages', field errors. The
+ * wording is in {@code messages/msg_<language>.properties} only, English included: a translator adds a language with
+ * one file and no code, and {@code MessagesCompletenessTest} names any key a shipped language lacks. Widget keys start
+ * with {@code widget}; their parameters stay as {@code {name}} for the script to fill in.
  */
 @MessageBundle(value = "msg", locale = "en")
 public interface IntakeMessages {
 
     // ---- the widget ---------------------------------------------------------------------------------------------
-    @Message("Signatures toward the goal")
+    @Message
     String widgetProgress();
 
-    @Message("Step {step} of {steps}")
+    @Message
     String widgetStep(String step, String steps);
 
-    @Message("{total} of {goal} signatures")
+    @Message
     String widgetTotalOfGoal(String total, String goal);
 
-    @Message("{total} signatures")
+    @Message
     String widgetTotal(String total);
 
-    @Message("First name")
+    @Message
     String widgetGivenName();
 
-    @Message("Last name")
+    @Message
     String widgetFamilyName();
 
-    @Message("Email")
+    @Message
     String widgetEmail();
 
-    @Message("Postal code")
+    @Message
     String widgetPostalCode();
 
-    @Message("Country")
+    @Message
     String widgetCountry();
 
-    @Message("Comment")
+    @Message
     String widgetComments();
 
-    @Message("(optional)")
+    @Message
     String widgetOptional();
 
-    @Message("Choose your country")
+    @Message
     String widgetChooseCountry();
 
-    @Message("Email me updates about this campaign.")
+    @Message
     String widgetConsentDefault();
 
-    @Message("How we use your data")
+    @Message
     String widgetPrivacy();
 
-    @Message("Leave this empty")
+    @Message
     String widgetHoneypot();
 
-    @Message("Sign the petition")
+    @Message
     String widgetSign();
 
-    @Message("Signing…")
+    @Message
     String widgetSigning();
 
-    @Message("Click here")
+    @Message
     String widgetForget();
 
-    @Message("Welcome back, {name}. You have signed this petition from this browser already: thank you!")
+    @Message
     String widgetWelcomeBackSigned(String name);
 
-    @Message("Welcome back, {name}.")
+    @Message
     String widgetWelcomeBack(String name);
 
-    @Message("Not {name}?")
+    @Message
     String widgetNotYou(String name);
 
-    @Message("Please check the form.")
+    @Message
     String widgetCheckForm();
 
-    @Message("in {seconds} seconds")
+    @Message
     String widgetInSeconds(String seconds);
 
-    @Message("in a minute")
+    @Message
     String widgetInAMinute();
 
-    @Message("Many people are taking part right now and we could not record this yet. Please try again {when}. Nothing was recorded.")
+    @Message
     String widgetBusy(String when);
 
-    @Message("We could not confirm that your signature was recorded. Please sign again {when}: if it was recorded, it still counts only once.")
+    @Message
     String widgetSignatureUnconfirmed(String when);
 
-    @Message("We could not confirm that your report was recorded. Please send it again {when}: if it was recorded, it still counts only once.")
+    @Message
     String widgetReportUnconfirmed(String when);
 
-    @Message("The petition server answered {status}.")
+    @Message
     String widgetServerAnswered(String status);
 
-    @Message("We could not reach the petition server. Check your connection and sign again.")
+    @Message
     String widgetUnreachableSign();
 
-    @Message("We could not reach the petition server. Check your connection and send again.")
+    @Message
     String widgetUnreachableSend();
 
-    @Message("Share")
+    @Message
     String widgetShareStep();
 
-    @Message("Copy link")
+    @Message
     String widgetCopyLink();
 
-    @Message("Link copied.")
+    @Message
     String widgetLinkCopied();
 
-    @Message("Copy this link: {url}")
+    @Message
     String widgetCopyThisLink(String url);
 
-    @Message("Thank you, {name}! Your signature is received.")
+    @Message
     String widgetThanksNamed(String name);
 
-    @Message("Thank you! Your signature is received.")
+    @Message
     String widgetThanks();
 
-    @Message("We will email you a receipt. Now ask your friends to sign too:")
+    @Message
     String widgetAskFriends();
 
-    @Message("I signed: {title}")
+    @Message
     String widgetSharedText(String title);
 
-    @Message("{count} person has called so far.")
+    @Message
     String widgetCalledOne(String count);
 
-    @Message("{count} people have called so far.")
+    @Message
     String widgetCalledMany(String count);
 
-    @Message("Your representative")
+    @Message
     String widgetYourRepresentative();
 
-    @Message("Your representatives")
+    @Message
     String widgetYourRepresentatives();
 
-    @Message("Your {title}")
+    @Message
     String widgetYourTitle(String title);
 
-    @Message("Your {titles}")
+    @Message
     String widgetYourTitles(String titles);
 
-    @Message("Another official")
+    @Message
     String widgetAnotherOfficial();
 
-    @Message("Choose whom you called")
+    @Message
     String widgetChooseWhom();
 
-    @Message("Someone else:")
+    @Message
     String widgetSomeoneElse();
 
-    @Message("Tell us how it went")
+    @Message
     String widgetHowItWent();
 
-    @Message("Who did you call?")
+    @Message
     String widgetWhoDidYouCall();
 
-    @Message("How did it go?")
+    @Message
     String widgetHowDidItGo();
 
-    @Message("Send")
+    @Message
     String widgetSend();
 
-    @Message("Choose how your call went.")
+    @Message
     String widgetChooseOutcome();
 
-    @Message("Choose whom you called.")
+    @Message
     String widgetChooseTarget();
 
-    @Message("Thank you for calling! Your report is counted.")
+    @Message
     String widgetCalled();
 
-    @Message("A call takes two minutes and counts for more than a signature. Say who you are and why you signed.")
+    @Message
     String widgetWhyCall();
 
-    @Message("Call your representative")
+    @Message
     String widgetCallStep();
 
-    @Message("Call on all elected officials ({count} more)")
+    @Message
     String widgetCallOthers(String count);
 
-    @Message("Next: call your representative")
+    @Message
     String widgetNextCall();
 
     // ---- pages ------------------------------------------------------------------------------------------------
-    @Message("Petition")
+    @Message
     String pageTitle();
 
-    @Message("I talked to a staff member")
+    @Message
     String outcomeTalkedToStaff();
 
-    @Message("I left a voicemail")
+    @Message
     String outcomeLeftVoicemail();
 
-    @Message("Nobody answered")
+    @Message
     String outcomeNoAnswer();
 
-    @Message("The line was busy")
+    @Message
     String outcomeLineBusy();
 
-    @Message("Thank you for signing")
+    @Message
     String thanksTitle();
 
-    @Message("Your signature on “{title}” is received.")
+    @Message
     String thanksReceived(String title);
 
-    @Message("We will email you a receipt. If you do not see it within a few minutes, look in your spam folder.")
+    @Message
     String thanksReceipt();
 
-    @Message("Reference: {reference}")
+    @Message
     String thanksReference(String reference);
 
-    @Message("none")
+    @Message
     String thanksNoReference();
 
-    @Message("Thank you for calling")
+    @Message
     String calledTitle();
 
-    @Message("We have noted how your call about “{title}” went. Every call is counted and reported to the organizers.")
+    @Message
     String calledNoted(String title);
 
-    @Message("Your signature was not recorded")
+    @Message
     String problemSignature();
 
-    @Message("Your signature may not have been recorded")
+    @Message
     String problemSignatureMaybe();
 
-    @Message("Your call report was not recorded")
+    @Message
     String problemReport();
 
-    @Message("Your call report may not have been recorded")
+    @Message
     String problemReportMaybe();
 
-    @Message("Please go back, correct the form and sign again.")
+    @Message
     String problemCorrectAndSign();
 
-    @Message("Please go back and sign again.")
+    @Message
     String problemSignAgain();
 
-    @Message("Please go back, correct the form and send it again.")
+    @Message
     String problemCorrectAndSend();
 
-    @Message("Please go back and send it again.")
+    @Message
     String problemSendAgain();
 
     // ---- what to fix, next to each field ----------------------------------------------------------------------
-    @Message("the signature has no person")
+    @Message
     String errorNoPerson();
 
-    @Message("required: given_name, family_name and email_addresses")
+    @Message
     String errorPersonRequired();
 
-    @Message("the signature has {count} invalid field(s)")
+    @Message
     String errorInvalidFields(int count);
 
-    @Message("required")
+    @Message
     String errorRequired();
 
-    @Message("required for this petition")
+    @Message
     String errorRequiredHere();
 
-    @Message("the consent wording changed since this form was shown; reload the page to see the current wording")
+    @Message
     String errorConsentChanged();
 
-    @Message("use letters, spaces, apostrophes and hyphens; no symbols such as < > { } ; = @ / :")
+    @Message
     String errorNameSymbols();
 
-    @Message("a name needs at least one letter")
+    @Message
     String errorNameLetter();
 
-    @Message("an http or https address, e.g. https://news.example/story")
+    @Message
     String errorWebAddress();
 
-    @Message("must not contain line breaks or other control characters")
+    @Message
     String errorControlCharacters();
 
-    @Message("at most {max} characters")
+    @Message
     String errorTooLong(int max);
 
-    @Message("'{address}' is not an email address we can deliver to; check for typos")
+    @Message
     String errorEmail(String address);
 
-    @Message("use a two-letter ISO 3166 country code, e.g. US")
+    @Message
     String errorCountry();
 
-    @Message("a US ZIP code has 5 digits, or 5+4 like 20500-0003")
+    @Message
     String errorPostalCodeUs();
 
-    @Message("a UK postcode looks like SW1A 1AA or M1 1AE")
+    @Message
     String errorPostalCodeGb();
 
-    @Message("a Canadian postal code looks like K1A 0B1")
+    @Message
     String errorPostalCodeCa();
 
-    @Message("a German postal code has 5 digits, like 10117")
+    @Message
     String errorPostalCodeDe();
 
-    @Message("a French postal code has 5 digits, like 75008")
+    @Message
     String errorPostalCodeFr();
 
-    @Message("a postal code has 2 to 10 letters, digits, spaces or hyphens")
+    @Message
     String errorPostalCode();
 
     // ---- the default privacy notice ---------------------------------------------------------------------------
-    @Message("How we use your data")
+    @Message
     String privacyTitle();
 
-    @Message("When you sign, we keep your name, email address, postal code, country and comment, and when and where you signed, so that your signature counts once and can be delivered to the petition's target.")
+    @Message
     String privacyWhatWeKeep();
 
-    @Message("We email you a receipt. We send you updates only if you ticked the box, and we keep the wording you agreed to and when.")
+    @Message
     String privacyReceipt();
 
-    @Message("Every email has an unsubscribe link that works at once, for every petition.")
+    @Message
     String privacyUnsubscribe();
 
-    @Message("If you sign in a form embedded on another site, this browser remembers your name, email address, postal code and country for 30 days, to fill the form in for you; \"Not you?\" forgets them at once.")
+    @Message
     String privacyRemembered();
 
-    @Message("Our message log passes your signature between the parts of this service; it deletes every message on its own within {days} days. A repeated click on \"Sign\" is recognised for {hours} hours.")
+    @Message
     String privacyMessageLog(long days, long hours);
 
-    @Message("Download my data")
+    @Message
     String privacyExportLink();
 
-    @Message("give your email address, and the link we email you shows everything every part of this service holds about you, as a page and as a file.")
+    @Message
     String privacyExport();
 
-    @Message("Erase my data")
+    @Message
     String privacyEraseLink();
 
-    @Message("give your email address, confirm with the link we email you, and within a minute every part of this service forgets your name, address, postal code, comments and browser details. Your signatures still count, without anything that names you, and we never email you again. What stays is a one-way code of your address, so that you are not counted or emailed twice.")
+    @Message
     String privacyErase();
 
-    @Message("This is the pipeline's default notice. Organizations running it publish their own and set INTAKE_EMBED_PRIVACY_URL to it.")
+    @Message
     String privacyDefaultNotice();
 }

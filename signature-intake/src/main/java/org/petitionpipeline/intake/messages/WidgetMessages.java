@@ -20,13 +20,18 @@ public class WidgetMessages {
     private static final String PREFIX = "widget";
 
     private final Map<String, Map<String, String>> byLanguage = new ConcurrentHashMap<>();
+    private final IntakeLanguages languages;
 
-    public Map<String, String> in(String language) {
-        return byLanguage.computeIfAbsent(language, WidgetMessages::collect);
+    public WidgetMessages(IntakeLanguages languages) {
+        this.languages = languages;
     }
 
-    private static Map<String, String> collect(String language) {
-        IntakeMessages messages = SignerLanguage.messages(language);
+    public Map<String, String> in(String language) {
+        return byLanguage.computeIfAbsent(languages.supported(language), this::collect);
+    }
+
+    private Map<String, String> collect(String language) {
+        IntakeMessages messages = languages.messages(language);
         Map<String, String> words = new LinkedHashMap<>();
         Arrays.stream(IntakeMessages.class.getMethods()).filter(method -> method.getName().startsWith(PREFIX))
                 .sorted(Comparator.comparing(Method::getName))

@@ -20,6 +20,7 @@ import org.petitionpipeline.contracts.LocalizedPetition;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.SignerField;
 import org.petitionpipeline.intake.config.EmbedConfig;
+import org.petitionpipeline.intake.messages.IntakeLanguages;
 import org.petitionpipeline.intake.messages.SignerLanguage;
 import org.petitionpipeline.intake.service.EmbeddingOrigins;
 import org.petitionpipeline.intake.service.KnownPetitions;
@@ -41,11 +42,14 @@ public class EmbedPageResource {
     private final KnownPetitions petitions;
     private final EmbeddingOrigins origins;
     private final EmbedConfig config;
+    private final IntakeLanguages languages;
 
-    public EmbedPageResource(KnownPetitions petitions, EmbeddingOrigins origins, EmbedConfig config) {
+    public EmbedPageResource(KnownPetitions petitions, EmbeddingOrigins origins, EmbedConfig config,
+            IntakeLanguages languages) {
         this.petitions = petitions;
         this.origins = origins;
         this.config = config;
+        this.languages = languages;
     }
 
     @GET
@@ -60,7 +64,7 @@ public class EmbedPageResource {
         String privacyUrl = UriBuilder.fromUri(config.privacyUrl()).queryParam("lang", language).build().toString();
         String page = Templates.embed(slug, petition.in(language), required, privacyUrl, Instant.now(),
                 UUID.randomUUID(), FormChoices.countries(language))
-                .setLocale(SignerLanguage.locale(language)).render();
+                .setLocale(languages.locale(language)).render();
         return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .header("Content-Security-Policy", policy(petition))

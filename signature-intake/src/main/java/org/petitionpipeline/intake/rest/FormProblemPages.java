@@ -7,7 +7,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.petitionpipeline.contracts.Languages;
-import org.petitionpipeline.intake.messages.SignerLanguage;
+import org.petitionpipeline.intake.messages.IntakeLanguages;
 import org.petitionpipeline.kit.http.Problem;
 
 /**
@@ -17,9 +17,11 @@ import org.petitionpipeline.kit.http.Problem;
 public class FormProblemPages {
 
     private final Template problem;
+    private final IntakeLanguages languages;
 
-    public FormProblemPages(@Location("problem.html") Template problem) {
+    public FormProblemPages(@Location("problem.html") Template problem, IntakeLanguages languages) {
         this.problem = problem;
+        this.languages = languages;
     }
 
     @ServerResponseFilter
@@ -33,7 +35,7 @@ public class FormProblemPages {
                     .orElse(Languages.DEFAULT);
             response.setEntity(problem.data("problem", details).data("callReport", callReport)
                     .data("language", language).data("direction", Languages.direction(language))
-                    .setLocale(SignerLanguage.locale(language)).render(), null, MediaType.TEXT_HTML_TYPE);
+                    .setLocale(languages.locale(language)).render(), null, MediaType.TEXT_HTML_TYPE);
         }
     }
 

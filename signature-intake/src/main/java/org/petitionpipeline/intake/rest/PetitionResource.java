@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.petitionpipeline.contracts.PetitionDefinition;
+import org.petitionpipeline.intake.messages.IntakeLanguages;
 import org.petitionpipeline.intake.messages.SignerLanguage;
 import org.petitionpipeline.intake.messages.WidgetMessages;
 import org.petitionpipeline.intake.service.KnownPetitions;
@@ -27,10 +28,12 @@ public class PetitionResource {
 
     private final KnownPetitions petitions;
     private final WidgetMessages widgetMessages;
+    private final IntakeLanguages languages;
 
-    public PetitionResource(KnownPetitions petitions, WidgetMessages widgetMessages) {
+    public PetitionResource(KnownPetitions petitions, WidgetMessages widgetMessages, IntakeLanguages languages) {
         this.petitions = petitions;
         this.widgetMessages = widgetMessages;
+        this.languages = languages;
     }
 
     @GET
@@ -44,7 +47,7 @@ public class PetitionResource {
         PetitionDefinition petition = petitions.require(slug);
         String language = SignerLanguage.of(petition, requested, acceptLanguage);
         PublicPetition shown = PublicPetition.of(petition, language,
-                FormChoices.callOutcomes(SignerLanguage.messages(language)), widgetMessages.in(language));
+                FormChoices.callOutcomes(languages.messages(language)), widgetMessages.in(language));
         return Response.ok(shown).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language).build();
     }

@@ -4,8 +4,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -13,7 +15,7 @@ import org.petitionpipeline.contracts.topics.TopicCatalogue;
 import org.petitionpipeline.contracts.Languages;
 import org.petitionpipeline.intake.config.EmbedConfig;
 import org.petitionpipeline.intake.config.IntakeConfig;
-import org.petitionpipeline.intake.messages.SignerLanguage;
+import org.petitionpipeline.intake.messages.IntakeLanguages;
 
 /**
  * The default privacy notice the embed's consent box links to, until an organization sets its own. Its periods come
@@ -34,19 +36,21 @@ public class PrivacyResource {
     }
 
     private final Facts facts;
+    private final IntakeLanguages languages;
 
-    public PrivacyResource(EmbedConfig embed, IntakeConfig intake) {
+    public PrivacyResource(EmbedConfig embed, IntakeConfig intake, IntakeLanguages languages) {
+        this.languages = languages;
         String pages = embed.privacyRequestsUrl().map(origin -> origin.replaceAll("/+$", "")).orElse("");
         this.facts = new Facts(pages + "/privacy/export", pages + "/privacy/erase",
                 TopicCatalogue.longestSurvival().toDays(), intake.idempotency().retention().toHours());
     }
 
-    /** In the language of the form that links here ({@code ?lang=}), English where intake has no words in it. */
+    /** In the language of the form that links here ({@code ?lang=}), else the browser's, else English. */
     @GET
     @Operation(summary = "The default privacy notice for signers")
-    public TemplateInstance privacy(@QueryParam("lang") String requested) {
-        String language = Languages.languageOf(requested).filter(SignerLanguage::hasWords).orElse(Languages.DEFAULT);
-        return Templates.privacy(facts, language, Languages.direction(language))
-                .setLocale(SignerLanguage.locale(language));
+    public TemplateInstance privacy(@QueryParam("lang") String requested,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        String language = languages.negotiate(requested, acceptLanguage);
+        return Templates.privacy(facts, language, Languages.direction(language)).setLocale(languages.locale(language));
     }
 }

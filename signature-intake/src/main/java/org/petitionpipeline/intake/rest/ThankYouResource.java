@@ -19,6 +19,7 @@ import org.petitionpipeline.contracts.LocalizedPetition;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.PetitionTarget;
 import org.petitionpipeline.contracts.Regions;
+import org.petitionpipeline.intake.messages.IntakeLanguages;
 import org.petitionpipeline.intake.messages.SignerLanguage;
 import org.petitionpipeline.intake.service.KnownPetitions;
 
@@ -36,9 +37,11 @@ public class ThankYouResource {
     }
 
     private final KnownPetitions petitions;
+    private final IntakeLanguages languages;
 
-    public ThankYouResource(KnownPetitions petitions) {
+    public ThankYouResource(KnownPetitions petitions, IntakeLanguages languages) {
         this.petitions = petitions;
+        this.languages = languages;
     }
 
     @GET
@@ -58,7 +61,7 @@ public class ThankYouResource {
                 .sorted(Comparator.comparing(target -> own == null || !own.equals(target.region()))).toList();
         // rendered with the key: sending the same report twice (a double click, a reload) counts once
         return Templates.thankYou(slug, shown, submissionId, callReportId, callable,
-                FormChoices.callOutcomes(SignerLanguage.messages(language)), UUID.randomUUID())
-                .setLocale(SignerLanguage.locale(language));
+                FormChoices.callOutcomes(languages.messages(language)), UUID.randomUUID())
+                .setLocale(languages.locale(language));
     }
 }

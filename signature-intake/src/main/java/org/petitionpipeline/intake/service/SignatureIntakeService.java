@@ -8,7 +8,7 @@ import org.petitionpipeline.contracts.EmailHasher;
 import org.petitionpipeline.contracts.PetitionDefinition;
 import org.petitionpipeline.contracts.Regions;
 import org.petitionpipeline.intake.mapping.SubmissionMapper;
-import org.petitionpipeline.intake.messages.SignerLanguage;
+import org.petitionpipeline.intake.messages.IntakeLanguages;
 import org.petitionpipeline.intake.rest.SignatureRequest;
 import org.petitionpipeline.kit.config.PipelineConfig;
 import org.petitionpipeline.kit.http.ProblemException;
@@ -30,10 +30,13 @@ public class SignatureIntakeService {
     private final EventPublisher publisher;
     private final IntakeMetrics metrics;
     private final EmailHasher hasher;
+    private final IntakeLanguages languages;
 
     public SignatureIntakeService(PetitionAdmission admission, RateLimits rateLimits,
             BotDefence botDefence, SignatureValidator validator, IdempotentSubmissions idempotency,
-            SubmissionMapper mapper, EventPublisher publisher, IntakeMetrics metrics, PipelineConfig config) {
+            SubmissionMapper mapper, EventPublisher publisher, IntakeMetrics metrics, PipelineConfig config,
+            IntakeLanguages languages) {
+        this.languages = languages;
         this.admission = admission;
         this.rateLimits = rateLimits;
         this.botDefence = botDefence;
@@ -67,7 +70,7 @@ public class SignatureIntakeService {
     private ValidSignature validated(SignatureRequest request, PetitionDefinition petition) {
         try {
             return validator.validate(request, petition,
-                    SignerLanguage.messages(SignatureValidator.languageOf(request, petition)));
+                    languages.messages(SignatureValidator.languageOf(request, petition)));
         } catch (ProblemException invalid) {
             metrics.refused(Refusal.INVALID_FIELDS);
             throw invalid;

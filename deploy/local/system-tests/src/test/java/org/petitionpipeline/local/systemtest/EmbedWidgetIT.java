@@ -8,6 +8,7 @@ import static org.petitionpipeline.local.systemtest.HeadlessChromium.widget;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -376,11 +379,12 @@ class EmbedWidgetIT {
 
     /**
      * A Spanish signer, from an embed asking for Spanish (the iframe's script has {@code data-lang="es"}): the form,
-     * what to fix, the thanks, the share and the call steps, all in Spanish; the consent they gave names Spanish.
+     * what to fix, the thanks, the share and the call steps, all in Spanish; then the receipt, and the unsubscribe
+     * page its link opens, in Spanish too.
      */
     @Test
     @Order(20)
-    void aSpanishSignerSignsSharesAndCallsInSpanish() {
+    void aSpanishSignerSignsSharesAndCallsInSpanishAndIsMailedInSpanish() throws Exception {
         createTrilingualPetition();
         browser.get(pipeline.url(PipelineService.INTAKE).resolve("/petitions/" + TRILINGUAL + "/embed?lang=es").toString());
         SearchContext form = until(browser, driver -> signForm(widget(driver)));
@@ -425,6 +429,16 @@ class EmbedWidgetIT {
         screenshot(widget(browser).findElement(By.cssSelector(".w")), "21-spanish-call-widget");
         buttons(step, "Enviar").get(0).click();
         until(browser, driver -> text(widget(driver), ".note").equals("¡Gracias por llamar! Su informe quedó contado."));
+
+        MimeMessage receipt = await().atMost(Duration.ofSeconds(60))
+                .until(() -> user.mailOf("maria.lopez@example.org"), mails -> !mails.isEmpty()).get(0);
+        assertThat(receipt.getSubject()).isEqualTo("Gracias por firmar: Dígale al Fiscal General: renuncie");
+        Matcher unsubscribe = Pattern.compile("http://[^\\s\"<>]+/unsubscribe\\?[^\\s\"<>]*lang=es[^\\s\"<>]*")
+                .matcher(PipelineUser.textOf(receipt));
+        assertThat(unsubscribe.find()).as("the receipt's unsubscribe link asks for Spanish").isTrue();
+        browser.get(unsubscribe.group().replace("&amp;", "&"));
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("es");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("¿Darse de baja de los correos de la campaña?");
     }
 
     /** Arabic reads right to left: the whole form is laid out from the right, its fields and labels included. */

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -269,26 +267,9 @@ class OrganizationsIT {
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(202);
         PipelineUser user = new PipelineUser(pipeline);
         return await().atMost(Duration.ofSeconds(60)).until(() -> user.mailOf(organizer).stream()
-                .map(OrganizationsIT::text).map(REPORT_LINK::matcher).filter(Matcher::find).map(Matcher::group)
+                .map(PipelineUser::textOf).map(REPORT_LINK::matcher).filter(Matcher::find).map(Matcher::group)
                 .filter(link -> link.contains("report.csv") && !link.contains("&amp;")).findFirst().orElse(null),
                 link -> link != null);
-    }
-
-    private static String text(MimeMessage message) {
-        try {
-            Object content = message.getContent();
-            if (content instanceof Multipart parts) {
-                StringBuilder text = new StringBuilder();
-                for (int i = 0; i < parts.getCount(); i++) {
-                    BodyPart part = parts.getBodyPart(i);
-                    text.append(part.getContent());
-                }
-                return text.toString();
-            }
-            return String.valueOf(content);
-        } catch (Exception e) {
-            throw new IllegalStateException("an unreadable message", e);
-        }
     }
 
     /** An access token signed with reporting's own key (read from its table) that expired an hour ago. */

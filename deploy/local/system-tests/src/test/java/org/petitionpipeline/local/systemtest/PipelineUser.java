@@ -2,6 +2,8 @@ package org.petitionpipeline.local.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -147,6 +149,24 @@ final class PipelineUser {
             return messages;
         } catch (Exception e) {
             throw new IllegalStateException("could not read the mailbox of " + address, e);
+        }
+    }
+
+    /** A message's text: every part of a multipart message (plain text and HTML) one after the other. */
+    static String textOf(MimeMessage message) {
+        try {
+            Object content = message.getContent();
+            if (content instanceof Multipart parts) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < parts.getCount(); i++) {
+                    BodyPart part = parts.getBodyPart(i);
+                    text.append(part.getContent());
+                }
+                return text.toString();
+            }
+            return String.valueOf(content);
+        } catch (Exception e) {
+            throw new IllegalStateException("an unreadable message", e);
         }
     }
 
