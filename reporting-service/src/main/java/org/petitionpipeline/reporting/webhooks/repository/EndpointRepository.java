@@ -61,6 +61,29 @@ public class EndpointRepository {
                 where organization = ? and id = ?""", Timestamp.from(overlapEnds), secret, organization, id) == 1;
     }
 
+    /** A delivery reached the endpoint: it is failing no more. */
+    public void recordSuccess(UUID id) {
+        statements.update("record a success of webhook endpoint " + id,
+                "update reporting.webhook_endpoint set failing_since = null where id = ? and failing_since is not null",
+                id);
+    }
+
+    /**
+     * A delivery to the endpoint failed at {@code now}; when its failures began at {@code disableIfFailingSince} or
+     * earlier, with no success since, it is disabled. Whether this disabled it.
+     */
+    public boolean recordFailure(UUID id, Instant now, Instant disableIfFailingSince, String reason) {
+        return statements.query("record a failure of webhook endpoint " + id, row -> row.getBoolean(1), """
+                update reporting.webhook_endpoint
+                set failing_since = coalesce(failing_since, ?),
+                    disabled_at = case when failing_since <= ? then ?::timestamptz end,
+                    disabled_reason = case when failing_since <= ? then ?::text end
+                where id = ? and disabled_at is null
+                returning disabled_at is not null""", Timestamp.from(now), Timestamp.from(disableIfFailingSince),
+                Timestamp.from(now), Timestamp.from(disableIfFailingSince), reason, id).stream().findFirst()
+                .orElse(false);
+    }
+
     private static WebhookEndpoint endpoint(ResultSet row) throws SQLException {
         Array types = row.getArray("event_types");
         return new WebhookEndpoint(row.getObject("id", UUID.class), row.getString("organization"), row.getString("url"),

@@ -1,0 +1,195 @@
+package org.petitionpipeline.reporting.webhooks.service;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.petitionpipeline.reporting.webhooks.config.WebhooksConfig;
+import org.petitionpipeline.reporting.webhooks.repository.Delivery;
+import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox;
+import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox.Attempt;
+import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox.Outcome;
+import org.petitionpipeline.reporting.webhooks.repository.EndpointRepository;
+import org.petitionpipeline.reporting.webhooks.repository.WebhookEndpoint;
+
+/**
+ * Posts the queued webhooks to their endpoints, each attempt signed, and records what came of it.
+ *
+ * <p>Not service-kit's {@link org.petitionpipeline.kit.relay.OutboxRelay}: that relay moves a whole outbox to one
+ * broker, oldest first, one instance at a time under one advisory lock, and a failure ends the round so that the next
+ * starts again from the oldest event. Receivers are many and independent: one that is down must hold back neither the
+ * others nor its own later deliveries of other people, and each delivery has its own attempts and backoff. So rows
+ * are claimed per endpoint with a lease ({@code FOR UPDATE SKIP LOCKED}, instances work side by side), at most
+ * {@code max-in-flight-per-endpoint} open requests per endpoint and instance, and only the oldest pending event of
+ * each person is ever claimed, which keeps a person's events in order.
+ *
+ * <p>Each attempt runs on a delivery thread of its own, never a consumer's: a slow or dead receiver holds at most its
+ * endpoint's slots (and their threads) until the timeouts end them. Redirects are not followed, since a redirect
+ * could lead past the address check.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    private static final String USER_AGENT = "petition-pipeline-webhooks/1";
+
+    private final DeliveryOutbox outbox;
+    private final EndpointRepository endpoints;
+    private final AttemptRecords records;
+    private final WebhookPayloads payloads;
+    private final ReceiverAddresses receivers;
+    private final WebhooksConfig config;
+    private final Clock clock;
+    private final RetryPolicy retries;
+    private final ExecutorService executor;
+    private final HttpClient client;
+    private final ConcurrentMap<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    public DeliveryWorker(DeliveryOutbox outbox, EndpointRepository endpoints, AttemptRecords records,
+            WebhookPayloads payloads, ReceiverAddresses receivers, WebhooksConfig config, Clock clock) {
+        this.outbox = outbox;
+        this.endpoints = endpoints;
+        this.records = records;
+        this.payloads = payloads;
+        this.receivers = receivers;
+        this.config = config;
+        this.clock = clock;
+        this.retries = new RetryPolicy(config.firstRetryDelay(), config.maxRetryDelay(), config.retryFor(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        this.executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "webhook-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.client = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
+                .executor(executor).build();
+    }
+
+    @Scheduled(every = "${reporting.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deliverDue() {
+        try {
+            Instant now = clock.instant();
+            for (UUID endpoint : outbox.endpointsWithDueDeliveries(now)) {
+                claimAndSend(endpoint, now);
+            }
+        } catch (RuntimeException databaseAway) {
+            Log.warnf("webhook deliveries wait for the next round: %s", databaseAway.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private void claimAndSend(UUID endpointId, Instant now) {
+        AtomicInteger open = inFlight.computeIfAbsent(endpointId, id -> new AtomicInteger());
+        int free = config.maxInFlightPerEndpoint() - open.get();
+        if (free <= 0) {
+            return;
+        }
+        Instant leaseEnds = now.plus(config.connectTimeout()).plus(config.requestTimeout()).plus(LEASE_MARGIN);
+        List<Delivery> claimed = outbox.claim(endpointId, free, now, leaseEnds);
+        Optional<WebhookEndpoint> endpoint = claimed.isEmpty() ? Optional.empty() : endpoints.find(endpointId);
+        if (endpoint.isEmpty()) {
+            return;
+        }
+        for (Delivery delivery : claimed) {
+            open.incrementAndGet();
+            CompletableFuture.runAsync(() -> attempt(endpoint.get(), delivery), executor)
+                    .exceptionally(failure -> {
+                        Log.warnf("webhook %s to endpoint %s waits for its lease to end: %s", delivery.eventId(),
+                                endpointId, failure.getMessage());
+                        return null;
+                    })
+                    .whenComplete((done, failure) -> open.decrementAndGet());
+        }
+    }
+
+    /** One attempt; completes once its outcome is recorded. */
+    private void attempt(WebhookEndpoint endpoint, Delivery delivery) {
+        Instant started = clock.instant();
+        Optional<String> refusal = receivers.refusal(endpoint.url());
+        if (refusal.isPresent()) {
+            failed(endpoint, delivery, started, null, "not sent: " + refusal.get(), 0, null, true);
+            return;
+        }
+        byte[] body = payloads.render(delivery);
+        String id = delivery.eventId().toString();
+        long timestamp = started.getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
+                .timeout(config.requestTimeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", USER_AGENT)
+                .header("webhook-id", id)
+                .header("webhook-timestamp", String.valueOf(timestamp))
+                .header("webhook-signature",
+                        WebhookSignature.header(endpoint.secrets().signingAt(started), id, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        long sentAt = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            response = client.sendAsync(request, info -> new ResponseExcerpt())
+                    .get(config.connectTimeout().plus(config.requestTimeout()).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (Exception noAnswer) {
+            failed(endpoint, delivery, started, null, describe(noAnswer), millisSince(sentAt), null, true);
+            return;
+        }
+        int latency = millisSince(sentAt);
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            records.delivered(endpoint.id(), delivery, new Attempt(Outcome.DELIVERED, started, null, status, null,
+                    latency, response.body()));
+            return;
+        }
+        failed(endpoint, delivery, started, status, "HTTP " + status, latency, response.body(),
+                RetryPolicy.retryable(status));
+    }
+
+    private void failed(WebhookEndpoint endpoint, Delivery delivery, Instant started, Integer status, String error,
+            int latency, String excerpt, boolean retryable) {
+        Instant firstAttempt = delivery.firstAttemptAt() == null ? started : delivery.firstAttemptAt();
+        Optional<Instant> next = retryable
+                ? retries.nextAttempt(delivery.attempts() + 1, firstAttempt, clock.instant())
+                : Optional.empty();
+        Attempt attempt = new Attempt(next.isPresent() ? Outcome.PENDING : Outcome.FAILED, started,
+                next.orElse(null), status, error, latency, excerpt);
+        Instant now = clock.instant();
+        if (records.failed(endpoint.id(), delivery, attempt, now, now.minus(config.disableAfter()),
+                "no delivery succeeded for " + config.disableAfter() + "; last: " + error)) {
+            Log.warnf("webhook endpoint disabled: endpoint=%s organization=%s last=%s", endpoint.id(),
+                    endpoint.organization(), error);
+        }
+    }
+
+    private static String describe(Exception noAnswer) {
+        Throwable cause = noAnswer.getCause() == null ? noAnswer : noAnswer.getCause();
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    private static int millisSince(long nanos) {
+        return (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    }
+}
