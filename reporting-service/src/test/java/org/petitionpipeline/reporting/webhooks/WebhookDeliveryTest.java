@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -95,6 +97,10 @@ class WebhookDeliveryTest {
             long sentAt = Long.parseLong(received.get(1).timestamp());
             assertThat(Math.abs(Instant.now().getEpochSecond() - sentAt)).isLessThan(300);
             assertThat(attempts(endpoint.id())).containsExactly(2);
+            log(endpoint).statusCode(200).body("[0].event_id", equalTo(received.get(1).id()))
+                    .body("[0].event_type", equalTo("signature.accepted")).body("[0].status", equalTo("DELIVERED"))
+                    .body("[0].attempts", equalTo(2)).body("[0].last_status", equalTo(204))
+                    .body("[0].latency_ms", notNullValue());
         }
     }
 
@@ -200,6 +206,8 @@ class WebhookDeliveryTest {
             await().atMost(WAIT).until(() -> statuses(endpoint.id()).equals(List.of("FAILED")));
             assertThat(attempts(endpoint.id())).containsExactly(1);
             assertThat(receiver.received()).hasSize(1);
+            log(endpoint).statusCode(200).body("[0].status", equalTo("FAILED")).body("[0].last_status", equalTo(400))
+                    .body("[0].response_excerpt", equalTo("{\"seen\":\"" + receiver.received().get(0).id() + "\"}"));
             given().header("Authorization", "Bearer " + owner.token())
                     .get("/api/admin/organizations/" + ConsolePeople.organizationOf(owner) + "/webhooks").then()
                     .statusCode(200)
@@ -222,6 +230,11 @@ class WebhookDeliveryTest {
                 .post("/api/admin/organizations/" + ConsolePeople.organizationOf(owner) + "/webhooks").then()
                 .statusCode(201).extract().jsonPath();
         return new Endpoint(created.getString("id"), created.getString("secret"));
+    }
+
+    private ValidatableResponse log(Endpoint endpoint) {
+        return given().header("Authorization", "Bearer " + owner.token()).get("/api/admin/organizations/"
+                + ConsolePeople.organizationOf(owner) + "/webhooks/" + endpoint.id() + "/deliveries").then();
     }
 
     private List<String> statuses(String endpoint) {

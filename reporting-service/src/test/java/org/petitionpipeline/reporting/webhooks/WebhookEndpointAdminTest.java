@@ -81,11 +81,15 @@ class WebhookEndpointAdminTest {
         as(stranger).body("{\"url\": \"http://127.0.0.1:9/evil\"}").post(webhooks).then().statusCode(404);
         as(stranger).post(webhooks + "/" + id + "/rotate-secret").then().statusCode(404);
         as(stranger).delete(webhooks + "/" + id).then().statusCode(404);
+        as(stranger).get(webhooks + "/" + id + "/deliveries").then().statusCode(404);
+        as(stranger).get(webhooksOf(stranger) + "/" + id + "/deliveries").then().statusCode(404);
         // the stranger's own organization in the path does not reach another's endpoint either
         as(stranger).delete(webhooksOf(stranger) + "/" + id).then().statusCode(404);
         as(stranger).post(webhooksOf(stranger) + "/" + id + "/rotate-secret").then().statusCode(404);
 
         as(editor).get(webhooks).then().statusCode(200).body("", hasSize(1));
+        as(editor).get(webhooks + "/" + id + "/deliveries").then().statusCode(200).body("", empty());
+        as(editor).get(webhooks + "/" + id + "/deliveries?limit=0").then().statusCode(422);
         as(editor).delete(webhooks + "/" + id).then().statusCode(403).contentType("application/problem+json");
         as(editor).body("{\"url\": \"http://127.0.0.1:9/x\"}").post(webhooks).then().statusCode(403);
         as(viewer).get(webhooks).then().statusCode(403);

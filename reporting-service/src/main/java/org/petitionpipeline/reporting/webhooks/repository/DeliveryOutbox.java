@@ -95,9 +95,11 @@ public class DeliveryOutbox {
     /** Endpoints that have a delivery due at {@code now} and are not disabled. */
     public List<UUID> endpointsWithDueDeliveries(Instant now) {
         return statements.query("find endpoints with due webhooks", row -> row.getObject(1, UUID.class), """
-                select distinct d.endpoint_id from reporting.webhook_delivery d
-                join reporting.webhook_endpoint e on e.id = d.endpoint_id and e.disabled_at is null
-                where d.status = 'PENDING' and d.next_attempt_at <= ?""", Timestamp.from(now));
+                select e.id from reporting.webhook_endpoint e
+                where e.disabled_at is null
+                  and exists (select 1 from reporting.webhook_delivery d
+                              where d.endpoint_id = e.id and d.status = 'PENDING' and d.next_attempt_at <= ?)""",
+                Timestamp.from(now));
     }
 
     /** Up to {@code limit} of the endpoint's due deliveries, leased to the caller until {@code leaseEnds}. */
@@ -140,6 +142,21 @@ public class DeliveryOutbox {
                 Timestamp.from(attempt.startedAt()),
                 attempt.nextAttempt() == null ? null : Timestamp.from(attempt.nextAttempt()), attempt.status(),
                 attempt.error(), attempt.latencyMillis(), attempt.responseExcerpt(), delivery.id());
+    }
+
+    /** The endpoint's latest deliveries, newest first: its delivery log. */
+    public List<LoggedDelivery> latest(UUID endpoint, int limit) {
+        return statements.query("read the delivery log of webhook endpoint " + endpoint, row -> new LoggedDelivery(
+                row.getObject("event_id", UUID.class), row.getString("event_type"),
+                EndpointRepository.instant(row, "occurred_at"), row.getString("status"), row.getInt("attempts"),
+                EndpointRepository.instant(row, "last_attempt_at"), (Integer) row.getObject("last_status"),
+                (Integer) row.getObject("last_latency_ms"), row.getString("last_error"),
+                row.getString("response_excerpt"),
+                "PENDING".equals(row.getString("status")) ? EndpointRepository.instant(row, "next_attempt_at") : null),
+                """
+                select event_id, event_type, occurred_at, status, attempts, last_attempt_at, last_status,
+                       last_latency_ms, last_error, response_excerpt, next_attempt_at
+                from reporting.webhook_delivery where endpoint_id = ? order by id desc limit ?""", endpoint, limit);
     }
 
     /** What an attempt came to. */

@@ -5,17 +5,22 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.petitionpipeline.kit.http.ProblemException;
+import org.petitionpipeline.reporting.webhooks.repository.LoggedDelivery;
 import org.petitionpipeline.reporting.webhooks.repository.WebhookEndpoint;
 import org.petitionpipeline.reporting.webhooks.service.EndpointSecrets;
 import org.petitionpipeline.reporting.webhooks.service.WebhookEndpoints;
@@ -24,6 +29,8 @@ import org.petitionpipeline.reporting.webhooks.service.WebhookEndpoints;
 @Path("/api/admin/organizations/{organization}/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookEndpointResource {
+
+    private static final int MAX_LOG = 500;
 
     private final WebhookEndpoints endpoints;
 
@@ -63,6 +70,17 @@ public class WebhookEndpointResource {
     @GET
     public List<EndpointView> list(@PathParam("organization") String organization) {
         return endpoints.list(organization).stream().map(endpoint -> EndpointView.of(endpoint, null)).toList();
+    }
+
+    /** The endpoint's delivery log, newest first: {@code limit} lines, at most {@value #MAX_LOG}. */
+    @GET
+    @Path("{id}/deliveries")
+    public List<LoggedDelivery> deliveries(@PathParam("organization") String organization, @PathParam("id") UUID id,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > MAX_LOG) {
+            throw ProblemException.unprocessable("limit must be 1 to " + MAX_LOG, Map.of("limit", "1 to " + MAX_LOG));
+        }
+        return endpoints.deliveries(organization, id, limit);
     }
 
     @DELETE

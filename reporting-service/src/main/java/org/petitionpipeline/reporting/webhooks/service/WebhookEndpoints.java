@@ -17,11 +17,14 @@ import org.petitionpipeline.kit.identity.OrgRole;
 import org.petitionpipeline.reporting.audit.AuditAction;
 import org.petitionpipeline.reporting.audit.AuditTrail;
 import org.petitionpipeline.reporting.webhooks.config.WebhooksConfig;
+import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox;
 import org.petitionpipeline.reporting.webhooks.repository.EndpointRepository;
+import org.petitionpipeline.reporting.webhooks.repository.LoggedDelivery;
 import org.petitionpipeline.reporting.webhooks.repository.WebhookEndpoint;
 
 /**
- * An organization's webhook endpoints: editors and owners read them, owners add, remove and re-key them (an endpoint
+ * An organization's webhook endpoints: editors and owners read them and their delivery logs, owners add, remove and
+ * re-key them (an endpoint
  * sends signers' names out of the platform, as an owner's API token could). As for petitions, an organization the
  * caller has no part in is not there for them: 404, and nothing changes.
  */
@@ -31,15 +34,17 @@ public class WebhookEndpoints {
     private static final String TARGET = "webhooks";
 
     private final EndpointRepository endpoints;
+    private final DeliveryOutbox outbox;
     private final ReceiverAddresses receivers;
     private final CurrentCaller caller;
     private final AuditTrail audit;
     private final Clock clock;
     private final WebhooksConfig config;
 
-    public WebhookEndpoints(EndpointRepository endpoints, ReceiverAddresses receivers, CurrentCaller caller,
+    public WebhookEndpoints(EndpointRepository endpoints, DeliveryOutbox outbox, ReceiverAddresses receivers, CurrentCaller caller,
             AuditTrail audit, Clock clock, WebhooksConfig config) {
         this.endpoints = endpoints;
+        this.outbox = outbox;
         this.receivers = receivers;
         this.caller = caller;
         this.audit = audit;
@@ -74,6 +79,15 @@ public class WebhookEndpoints {
     public List<WebhookEndpoint> list(String organization) {
         require(organization, OrgRole.EDITOR);
         return endpoints.of(organization);
+    }
+
+    /** The endpoint's latest deliveries, newest first. */
+    public List<LoggedDelivery> deliveries(String organization, UUID id, int limit) {
+        require(organization, OrgRole.EDITOR);
+        if (endpoints.find(id).filter(endpoint -> endpoint.organization().equals(organization)).isEmpty()) {
+            throw noSuchEndpoint(organization, id);
+        }
+        return outbox.latest(id, limit);
     }
 
     @Transactional
