@@ -1,12 +1,14 @@
 -- Outgoing webhooks (docs/webhooks.md). An organization's endpoints, each with the event types it subscribes to and
 -- its signing secret, kept in the clear since every delivery is signed with it; after a rotation the replaced secret
 -- signs too until previous_secret_until. failing_since is the first failure since the last success: an endpoint
--- failing for reporting.webhooks.disable-after is disabled (disabled_at, disabled_reason).
+-- failing for reporting.webhooks.disable-after is disabled (disabled_at, disabled_reason). batch_size: the most
+-- events one POST carries (1: one event per POST, as an object; more: a JSON array).
 create table reporting.webhook_endpoint (
     id                    uuid        primary key,
     organization          text        not null references reporting.organization,
     url                   text        not null,
     event_types           text[]      not null,
+    batch_size            int         not null default 1,
     secret                text        not null,
     previous_secret       text,
     previous_secret_until timestamptz,

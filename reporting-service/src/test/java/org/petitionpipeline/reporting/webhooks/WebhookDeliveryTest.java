@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -195,6 +196,35 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anEndpointInBatchModeGetsSignedArraysOfAtMostItsBatchSize() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(request -> 204)) {
+            Endpoint endpoint = endpoint(receiver, 3);
+            Set<String> expected = new HashSet<>();
+            try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+                for (int i = 0; i < 7; i++) {
+                    CountedSignature signature = TotalsTest.accepted(slug, UUID.randomUUID(), "b" + i + UUID.randomUUID());
+                    expected.add("petition-pipeline:" + signature.signatureId());
+                    kafka.send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
+                }
+            }
+
+            await().atMost(WAIT).until(() -> statuses(endpoint.id()).size() == 7
+                    && statuses(endpoint.id()).stream().allMatch("DELIVERED"::equals));
+            List<String> identifiers = new ArrayList<>();
+            for (Received request : receiver.received()) {
+                assertThat(request.signedWith(endpoint.secret())).isTrue();
+                assertThat(request.json().isArray()).isTrue();
+                assertThat(request.json().size()).isBetween(1, 3);
+                request.json().forEach(event -> {
+                    assertThat(event.get("type").asText()).isEqualTo("signature.accepted");
+                    identifiers.add(event.at("/data/identifiers/0").asText());
+                });
+            }
+            assertThat(identifiers).hasSize(7).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
     void aRefusalIsFinalAndAnEndpointFailingForADayIsDisabled() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(request -> 400)) {
             Endpoint endpoint = endpoint(receiver);
@@ -225,8 +255,12 @@ class WebhookDeliveryTest {
     }
 
     private Endpoint endpoint(WebhookReceiver receiver) {
+        return endpoint(receiver, 1);
+    }
+
+    private Endpoint endpoint(WebhookReceiver receiver, int batchSize) {
         JsonPath created = given().header("Authorization", "Bearer " + owner.token()).contentType("application/json")
-                .body("{\"url\": \"" + receiver.url() + "\"}")
+                .body("{\"url\": \"" + receiver.url() + "\", \"batch_size\": " + batchSize + "}")
                 .post("/api/admin/organizations/" + ConsolePeople.organizationOf(owner) + "/webhooks").then()
                 .statusCode(201).extract().jsonPath();
         return new Endpoint(created.getString("id"), created.getString("secret"));

@@ -63,6 +63,10 @@ class WebhookEndpointAdminTest {
         as(owner).body("{\"url\": \"https://127.0.0.1/\", \"event_types\": [\"person.hacked\"]}").post(webhooks)
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.event_types", notNullValue());
+        for (int batchSize : new int[] {0, -1, 101}) {
+            as(owner).body("{\"url\": \"https://127.0.0.1/\", \"batch_size\": " + batchSize + "}").post(webhooks)
+                    .then().statusCode(422).body("errors.batch_size", notNullValue());
+        }
         as(owner).body("[]").post(webhooks).then().statusCode(400);
         as(owner).get(webhooks).then().statusCode(200).body("", empty());
     }

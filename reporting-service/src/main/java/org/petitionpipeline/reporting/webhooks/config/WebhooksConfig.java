@@ -25,6 +25,9 @@ public interface WebhooksConfig {
     /** Requests one instance has open to one endpoint at once: a slow receiver holds this many, no more. */
     int maxInFlightPerEndpoint();
 
+    /** The largest {@code batch_size} an endpoint may ask for: events per POST in batch mode. */
+    int maxBatchSize();
+
     /** How often due deliveries are looked for. */
     Duration pollInterval();
 

@@ -130,7 +130,8 @@ public class DeliveryOutbox {
 
     /**
      * Records an attempt: {@code status} the receiver's HTTP status (null when none came), {@code nextAttempt} when
-     * to try again (null: no more attempts, {@code outcome} is final).
+     * to try again (null: no more attempts, {@code outcome} is final). A batch's events are recorded one statement
+     * each, in the transaction that records the endpoint's health.
      */
     public void recordAttempt(Delivery delivery, Attempt attempt) {
         statements.update("record an attempt of webhook delivery " + delivery.id(), """

@@ -18,7 +18,7 @@ import org.petitionpipeline.reporting.webhooks.service.EndpointSecrets;
 public class EndpointRepository {
 
     private static final String COLUMNS = """
-            id, organization, url, event_types, secret, previous_secret, previous_secret_until, created_at,
+            id, organization, url, event_types, batch_size, secret, previous_secret, previous_secret_until, created_at,
             failing_since, disabled_at, disabled_reason""";
 
     private final Statements statements;
@@ -29,9 +29,10 @@ public class EndpointRepository {
 
     public void create(WebhookEndpoint endpoint) {
         statements.update("store webhook endpoint " + endpoint.id(), """
-                insert into reporting.webhook_endpoint (id, organization, url, event_types, secret, created_at)
-                values (?, ?, ?, ?, ?, ?)""", endpoint.id(), endpoint.organization(), endpoint.url(),
-                endpoint.eventTypes().toArray(String[]::new), endpoint.secrets().current(),
+                insert into reporting.webhook_endpoint (id, organization, url, event_types, batch_size, secret,
+                                                        created_at)
+                values (?, ?, ?, ?, ?, ?, ?)""", endpoint.id(), endpoint.organization(), endpoint.url(),
+                endpoint.eventTypes().toArray(String[]::new), endpoint.batchSize(), endpoint.secrets().current(),
                 Timestamp.from(endpoint.createdAt()));
     }
 
@@ -87,7 +88,7 @@ public class EndpointRepository {
     private static WebhookEndpoint endpoint(ResultSet row) throws SQLException {
         Array types = row.getArray("event_types");
         return new WebhookEndpoint(row.getObject("id", UUID.class), row.getString("organization"), row.getString("url"),
-                Arrays.asList((String[]) types.getArray()),
+                Arrays.asList((String[]) types.getArray()), row.getInt("batch_size"),
                 new EndpointSecrets(row.getString("secret"), row.getString("previous_secret"),
                         instant(row, "previous_secret_until")),
                 instant(row, "created_at"), instant(row, "failing_since"), instant(row, "disabled_at"),

@@ -39,17 +39,18 @@ public class WebhookEndpointResource {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record NewEndpoint(String url, List<String> eventTypes) {
+    public record NewEndpoint(String url, List<String> eventTypes, Integer batchSize) {
     }
 
     /** An endpoint as listed; {@code secret} only in the answer that made it. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EndpointView(UUID id, String url, List<String> eventTypes, Instant createdAt, Instant failingSince,
-            Instant disabledAt, String disabledReason, String secret) {
+    public record EndpointView(UUID id, String url, List<String> eventTypes, int batchSize, Instant createdAt,
+            Instant failingSince, Instant disabledAt, String disabledReason, String secret) {
 
         static EndpointView of(WebhookEndpoint endpoint, String secret) {
-            return new EndpointView(endpoint.id(), endpoint.url(), endpoint.eventTypes(), endpoint.createdAt(),
+            return new EndpointView(endpoint.id(), endpoint.url(), endpoint.eventTypes(), endpoint.batchSize(),
+                    endpoint.createdAt(),
                     endpoint.failingSince(), endpoint.disabledAt(), endpoint.disabledReason(), secret);
         }
     }
@@ -62,7 +63,7 @@ public class WebhookEndpointResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("organization") String organization, NewEndpoint request) {
         WebhookEndpoint endpoint = endpoints.create(organization, request == null ? null : request.url(),
-                request == null ? null : request.eventTypes());
+                request == null ? null : request.eventTypes(), request == null ? null : request.batchSize());
         return Response.created(URI.create("/api/admin/organizations/" + organization + "/webhooks/" + endpoint.id()))
                 .entity(EndpointView.of(endpoint, endpoint.secrets().current())).build();
     }

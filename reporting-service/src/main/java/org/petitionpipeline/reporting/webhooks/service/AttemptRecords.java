@@ -3,6 +3,7 @@ package org.petitionpipeline.reporting.webhooks.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.petitionpipeline.reporting.webhooks.repository.Delivery;
 import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox;
@@ -21,17 +22,18 @@ public class AttemptRecords {
         this.endpoints = endpoints;
     }
 
+    /** The attempt of each delivery a POST carried (one, or a batch's). */
     @Transactional
-    public void delivered(UUID endpoint, Delivery delivery, Attempt attempt) {
-        outbox.recordAttempt(delivery, attempt);
+    public void delivered(UUID endpoint, Map<Delivery, Attempt> attempts) {
+        attempts.forEach(outbox::recordAttempt);
         endpoints.recordSuccess(endpoint);
     }
 
     /** Whether this failure disabled the endpoint: it had failed since {@code disableIfFailingSince} or longer. */
     @Transactional
-    public boolean failed(UUID endpoint, Delivery delivery, Attempt attempt, Instant now,
-            Instant disableIfFailingSince, String reason) {
-        outbox.recordAttempt(delivery, attempt);
+    public boolean failed(UUID endpoint, Map<Delivery, Attempt> attempts, Instant now, Instant disableIfFailingSince,
+            String reason) {
+        attempts.forEach(outbox::recordAttempt);
         return endpoints.recordFailure(endpoint, now, disableIfFailingSince, reason);
     }
 }

@@ -5,13 +5,16 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.petitionpipeline.reporting.webhooks.config.WebhooksConfig;
 import org.petitionpipeline.reporting.webhooks.repository.Delivery;
 import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox;
@@ -38,7 +42,8 @@ import org.petitionpipeline.reporting.webhooks.repository.WebhookEndpoint;
  * starts again from the oldest event. Receivers are many and independent: one that is down must hold back neither the
  * others nor its own later deliveries of other people, and each delivery has its own attempts and backoff. So rows
  * are claimed per endpoint with a lease ({@code FOR UPDATE SKIP LOCKED}, instances work side by side), at most
- * {@code max-in-flight-per-endpoint} open requests per endpoint and instance, and only the oldest pending event of
+ * {@code max-in-flight-per-endpoint} open requests (each of one event, or of up to the endpoint's batch size) per
+ * endpoint and instance, and only the oldest pending event of
  * each person is ever claimed, which keeps a person's events in order.
  *
  * <p>Each attempt runs on a delivery thread of its own, never a consumer's: a slow or dead receiver holds at most its
@@ -108,16 +113,18 @@ public class DeliveryWorker {
             return;
         }
         Instant leaseEnds = now.plus(config.connectTimeout()).plus(config.requestTimeout()).plus(LEASE_MARGIN);
-        List<Delivery> claimed = outbox.claim(endpointId, free, now, leaseEnds);
-        Optional<WebhookEndpoint> endpoint = claimed.isEmpty() ? Optional.empty() : endpoints.find(endpointId);
+        Optional<WebhookEndpoint> endpoint = endpoints.find(endpointId);
         if (endpoint.isEmpty()) {
             return;
         }
-        for (Delivery delivery : claimed) {
+        int batch = endpoint.get().batchSize();
+        List<Delivery> claimed = outbox.claim(endpointId, free * batch, now, leaseEnds);
+        for (int from = 0; from < claimed.size(); from += batch) {
+            List<Delivery> post = claimed.subList(from, Math.min(from + batch, claimed.size()));
             open.incrementAndGet();
-            CompletableFuture.runAsync(() -> attempt(endpoint.get(), delivery), executor)
+            CompletableFuture.runAsync(() -> attempt(endpoint.get(), post), executor)
                     .exceptionally(failure -> {
-                        Log.warnf("webhook %s to endpoint %s waits for its lease to end: %s", delivery.eventId(),
+                        Log.warnf("%d webhooks to endpoint %s wait for their lease to end: %s", post.size(),
                                 endpointId, failure.getMessage());
                         return null;
                     })
@@ -125,16 +132,21 @@ public class DeliveryWorker {
         }
     }
 
-    /** One attempt; completes once its outcome is recorded. */
-    private void attempt(WebhookEndpoint endpoint, Delivery delivery) {
+    /**
+     * One POST of one event, or of a batch as a JSON array; completes once the outcome is recorded. A batch's
+     * {@code webhook-id} is made from its events' ids, so a retry of the same events has the same id; its events are
+     * retried one by one on their own schedules, so receivers of batches deduplicate on each event's {@code id}.
+     */
+    private void attempt(WebhookEndpoint endpoint, List<Delivery> deliveries) {
         Instant started = clock.instant();
         Optional<String> refusal = receivers.refusal(endpoint.url());
         if (refusal.isPresent()) {
-            failed(endpoint, delivery, started, null, "not sent: " + refusal.get(), 0, null, true);
+            failed(endpoint, deliveries, started, null, "not sent: " + refusal.get(), 0, null, true);
             return;
         }
-        byte[] body = payloads.render(delivery);
-        String id = delivery.eventId().toString();
+        boolean batch = endpoint.batchSize() > 1;
+        byte[] body = payloads.render(deliveries, batch);
+        String id = batch ? batchId(deliveries) : deliveries.get(0).eventId().toString();
         long timestamp = started.getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
                 .timeout(config.requestTimeout())
@@ -154,30 +166,41 @@ public class DeliveryWorker {
             Thread.currentThread().interrupt();
             return;
         } catch (Exception noAnswer) {
-            failed(endpoint, delivery, started, null, describe(noAnswer), millisSince(sentAt), null, true);
+            failed(endpoint, deliveries, started, null, describe(noAnswer), millisSince(sentAt), null, true);
             return;
         }
         int latency = millisSince(sentAt);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            records.delivered(endpoint.id(), delivery, new Attempt(Outcome.DELIVERED, started, null, status, null,
-                    latency, response.body()));
+            Map<Delivery, Attempt> attempts = new LinkedHashMap<>();
+            deliveries.forEach(delivery -> attempts.put(delivery, new Attempt(Outcome.DELIVERED, started, null,
+                    status, null, latency, response.body())));
+            records.delivered(endpoint.id(), attempts);
             return;
         }
-        failed(endpoint, delivery, started, status, "HTTP " + status, latency, response.body(),
+        failed(endpoint, deliveries, started, status, "HTTP " + status, latency, response.body(),
                 RetryPolicy.retryable(status));
     }
 
-    private void failed(WebhookEndpoint endpoint, Delivery delivery, Instant started, Integer status, String error,
-            int latency, String excerpt, boolean retryable) {
-        Instant firstAttempt = delivery.firstAttemptAt() == null ? started : delivery.firstAttemptAt();
-        Optional<Instant> next = retryable
-                ? retries.nextAttempt(delivery.attempts() + 1, firstAttempt, clock.instant())
-                : Optional.empty();
-        Attempt attempt = new Attempt(next.isPresent() ? Outcome.PENDING : Outcome.FAILED, started,
-                next.orElse(null), status, error, latency, excerpt);
+    private static String batchId(List<Delivery> deliveries) {
+        String events = deliveries.stream().map(delivery -> delivery.eventId().toString()).sorted()
+                .collect(Collectors.joining(","));
+        return UUID.nameUUIDFromBytes(events.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private void failed(WebhookEndpoint endpoint, List<Delivery> deliveries, Instant started, Integer status,
+            String error, int latency, String excerpt, boolean retryable) {
         Instant now = clock.instant();
-        if (records.failed(endpoint.id(), delivery, attempt, now, now.minus(config.disableAfter()),
+        Map<Delivery, Attempt> attempts = new LinkedHashMap<>();
+        for (Delivery delivery : deliveries) {
+            Instant firstAttempt = delivery.firstAttemptAt() == null ? started : delivery.firstAttemptAt();
+            Optional<Instant> next = retryable
+                    ? retries.nextAttempt(delivery.attempts() + 1, firstAttempt, now)
+                    : Optional.empty();
+            attempts.put(delivery, new Attempt(next.isPresent() ? Outcome.PENDING : Outcome.FAILED, started,
+                    next.orElse(null), status, error, latency, excerpt));
+        }
+        if (records.failed(endpoint.id(), attempts, now, now.minus(config.disableAfter()),
                 "no delivery succeeded for " + config.disableAfter() + "; last: " + error)) {
             Log.warnf("webhook endpoint disabled: endpoint=%s organization=%s last=%s", endpoint.id(),
                     endpoint.organization(), error);

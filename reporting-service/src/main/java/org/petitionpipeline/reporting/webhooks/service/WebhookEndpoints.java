@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.petitionpipeline.kit.http.ProblemException;
-import org.petitionpipeline.kit.identity.Caller;
-import org.petitionpipeline.kit.identity.CurrentCaller;
 import org.petitionpipeline.kit.identity.OrgRole;
 import org.petitionpipeline.reporting.audit.AuditAction;
 import org.petitionpipeline.reporting.audit.AuditTrail;
+import org.petitionpipeline.reporting.identity.OrganizationRoles;
 import org.petitionpipeline.reporting.webhooks.config.WebhooksConfig;
 import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox;
 import org.petitionpipeline.reporting.webhooks.repository.EndpointRepository;
@@ -24,29 +23,26 @@ import org.petitionpipeline.reporting.webhooks.repository.WebhookEndpoint;
 
 /**
  * An organization's webhook endpoints: editors and owners read them and their delivery logs, owners add, remove and
- * re-key them (an endpoint
- * sends signers' names out of the platform, as an owner's API token could). As for petitions, an organization the
- * caller has no part in is not there for them: 404, and nothing changes.
+ * re-key them (an endpoint sends signers' names out of the platform, as an owner's API token could), as
+ * {@link OrganizationRoles} checks.
  */
 @ApplicationScoped
 public class WebhookEndpoints {
 
-    private static final String TARGET = "webhooks";
-
     private final EndpointRepository endpoints;
     private final DeliveryOutbox outbox;
     private final ReceiverAddresses receivers;
-    private final CurrentCaller caller;
+    private final OrganizationRoles roles;
     private final AuditTrail audit;
     private final Clock clock;
     private final WebhooksConfig config;
 
-    public WebhookEndpoints(EndpointRepository endpoints, DeliveryOutbox outbox, ReceiverAddresses receivers, CurrentCaller caller,
-            AuditTrail audit, Clock clock, WebhooksConfig config) {
+    public WebhookEndpoints(EndpointRepository endpoints, DeliveryOutbox outbox, ReceiverAddresses receivers,
+            OrganizationRoles roles, AuditTrail audit, Clock clock, WebhooksConfig config) {
         this.endpoints = endpoints;
         this.outbox = outbox;
         this.receivers = receivers;
-        this.caller = caller;
+        this.roles = roles;
         this.audit = audit;
         this.clock = clock;
         this.config = config;
@@ -54,7 +50,7 @@ public class WebhookEndpoints {
 
     /** A new endpoint, with its secret: the only time the secret is shown. */
     @Transactional
-    public WebhookEndpoint create(String organization, String url, List<String> eventTypes) {
+    public WebhookEndpoint create(String organization, String url, List<String> eventTypes, Integer batchSize) {
         require(organization, OrgRole.OWNER);
         Map<String, String> errors = new LinkedHashMap<>();
         receivers.refusal(url).ifPresent(reason -> errors.put("url", reason));
@@ -65,11 +61,16 @@ public class WebhookEndpoints {
             errors.put("event_types", "any of " + Arrays.stream(WebhookEventType.values())
                     .map(WebhookEventType::label).toList() + ", or none for all");
         }
+        int batch = batchSize == null ? 1 : batchSize;
+        if (batch < 1 || batch > config.maxBatchSize()) {
+            errors.put("batch_size", "events per POST: 1 (one event, as an object) to " + config.maxBatchSize()
+                    + " (a JSON array)");
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("the webhook endpoint cannot be added as sent", errors);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        WebhookEndpoint endpoint = new WebhookEndpoint(UUID.randomUUID(), organization, url, types,
+        WebhookEndpoint endpoint = new WebhookEndpoint(UUID.randomUUID(), organization, url, types, batch,
                 new EndpointSecrets(WebhookSignature.newSecret(), null, null), now, null, null, null);
         endpoints.create(endpoint);
         audit.succeeded(AuditAction.WEBHOOK_CREATE, organization, endpoint.id().toString(), Map.of("url", url));
@@ -113,17 +114,7 @@ public class WebhookEndpoints {
     }
 
     private void require(String organization, OrgRole needed) {
-        Caller who = caller.get();
-        if (who.may(organization, needed)) {
-            return;
-        }
-        if (who.roleIn(organization).isEmpty()) {
-            throw audit.refused(organization, TARGET, ProblemException.notFound("there is no organization '"
-                    + organization + "'"));
-        }
-        throw audit.refused(organization, TARGET, ProblemException.forbidden("your role in organization '"
-                + organization + "' is " + who.roleIn(organization).orElseThrow().label() + "; webhooks need "
-                + needed.label()));
+        roles.require(organization, needed, "webhooks");
     }
 
     private static ProblemException noSuchEndpoint(String organization, UUID id) {

@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.petitionpipeline.kit.database.Statements;
 import org.petitionpipeline.reporting.reports.config.DeliveryReportConfig;
 import org.petitionpipeline.reporting.webhooks.repository.Delivery;
 
 /**
- * The body of a webhook: an envelope ({@code id}, {@code type}, {@code created_at}) around an {@code osdi:signature}.
+ * The body of a webhook (or each element of a batch's array): an envelope ({@code id}, {@code type}, {@code created_at}) around an {@code osdi:signature}.
  * Made at each attempt from the signer row a delivery report lists, so a webhook carries exactly what the
  * organization's CSV export shows (names, postal code, region, country, comment: never the email address, which the
  * organization is not given) and nothing of a signer erased since the event.
@@ -26,9 +28,9 @@ import org.petitionpipeline.reporting.webhooks.repository.Delivery;
 @ApplicationScoped
 public class WebhookPayloads {
 
-    private static final String SIGNER = """
-            select given_name, family_name, postal_code, region, country, comment, signed_at
-            from reporting.signer where signature_id = ?""";
+    private static final String SIGNERS = """
+            select signature_id, given_name, family_name, postal_code, region, country, comment, signed_at
+            from reporting.signer where signature_id = any(?::uuid[])""";
 
     private final Statements statements;
     private final ObjectMapper json;
@@ -64,27 +66,40 @@ public class WebhookPayloads {
     public record Link(String href) {
     }
 
-    private record Signer(Person person, String comment, Instant signedAt) {
+    private record Signer(UUID signatureId, Person person, String comment, Instant signedAt) {
     }
 
-    public byte[] render(Delivery delivery) {
-        Optional<Signer> signer = statements.query("read the signer of webhook " + delivery.eventId(), row -> {
+    /** One event's body, or for an endpoint in batch mode the JSON array of the events. */
+    public byte[] render(List<Delivery> deliveries, boolean batch) {
+        Map<UUID, Signer> signers = signersOf(deliveries);
+        List<Envelope> envelopes = deliveries.stream()
+                .map(delivery -> envelope(delivery, signers.get(delivery.signatureId()))).toList();
+        try {
+            return json.writeValueAsBytes(batch ? envelopes : envelopes.get(0));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write " + deliveries.size() + " webhooks", e);
+        }
+    }
+
+    private Envelope envelope(Delivery delivery, Signer signer) {
+        Optional<Signer> known = Optional.ofNullable(signer);
+        Signature signature = new Signature(List.of("petition-pipeline:" + delivery.signatureId()),
+                known.map(Signer::signedAt).orElse(null), known.map(Signer::person).orElse(null),
+                known.map(Signer::comment).orElse(null),
+                Map.of("osdi:petition", new Link(publicUrl + "/api/admin/petitions/" + delivery.petitionSlug())));
+        return new Envelope(delivery.eventId(), delivery.eventType(), delivery.occurredAt(), signature);
+    }
+
+    private Map<UUID, Signer> signersOf(List<Delivery> deliveries) {
+        String[] ids = deliveries.stream().map(delivery -> delivery.signatureId().toString()).distinct()
+                .toArray(String[]::new);
+        return statements.query("read the signers of " + ids.length + " webhooks", row -> {
             PostalAddress address = new PostalAddress(row.getString("postal_code"), row.getString("region"),
                     row.getString("country"));
             boolean anyAddress = address.postalCode() != null || address.region() != null || address.country() != null;
-            return new Signer(new Person(row.getString("given_name"), row.getString("family_name"),
-                    anyAddress ? List.of(address) : null), row.getString("comment"),
+            return new Signer(row.getObject("signature_id", UUID.class), new Person(row.getString("given_name"),
+                    row.getString("family_name"), anyAddress ? List.of(address) : null), row.getString("comment"),
                     row.getTimestamp("signed_at").toInstant());
-        }, SIGNER, delivery.signatureId()).stream().findFirst();
-        Signature signature = new Signature(List.of("petition-pipeline:" + delivery.signatureId()),
-                signer.map(Signer::signedAt).orElse(null), signer.map(Signer::person).orElse(null),
-                signer.map(Signer::comment).orElse(null),
-                Map.of("osdi:petition", new Link(publicUrl + "/api/admin/petitions/" + delivery.petitionSlug())));
-        try {
-            return json.writeValueAsBytes(new Envelope(delivery.eventId(), delivery.eventType(), delivery.occurredAt(),
-                    signature));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write webhook " + delivery.eventId(), e);
-        }
+        }, SIGNERS, (Object) ids).stream().collect(Collectors.toMap(Signer::signatureId, Function.identity()));
     }
 }
