@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +34,9 @@ import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.contracts.VerifiedSignature;
 import org.petitionpipeline.kit.database.Statements;
+import org.petitionpipeline.reporting.access.ConsoleBrowser;
 import org.petitionpipeline.reporting.access.ConsolePeople;
+import org.petitionpipeline.reporting.access.ConsoleSessions;
 import org.petitionpipeline.reporting.access.ConsolePeople.Person;
 import org.petitionpipeline.reporting.counting.InvalidationTest;
 import org.petitionpipeline.reporting.counting.TotalsTest;
@@ -221,6 +224,38 @@ class WebhookDeliveryTest {
                 });
             }
             assertThat(identifiers).hasSize(7).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
+    void aTestEventSentThroughTheApiOrTheConsoleButtonReachesTheReceiverAndTheLog() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(request -> 204)) {
+            Endpoint endpoint = endpoint(receiver);
+            String hooks = "/organizations/" + ConsolePeople.organizationOf(owner) + "/webhooks/" + endpoint.id();
+            String eventId = given().header("Authorization", "Bearer " + owner.token())
+                    .post("/api/admin" + hooks + "/test").then().statusCode(202).extract().path("event_id");
+
+            await().atMost(WAIT).until(() -> statuses(endpoint.id()).equals(List.of("DELIVERED")));
+            Received test = receiver.received().get(0);
+            assertThat(test.id()).isEqualTo(eventId);
+            assertThat(test.type()).isEqualTo("webhook.test");
+            assertThat(test.signedWith(endpoint.secret())).isTrue();
+            assertThat(test.json().at("/data/person/given_name").asText()).isEqualTo("Test");
+
+            String session = owner.logIn();
+            ConsoleBrowser.submit(session, "/console" + hooks + "/test", Map.of()).then().statusCode(303);
+            await().atMost(WAIT).until(() -> statuses(endpoint.id()).equals(List.of("DELIVERED", "DELIVERED")));
+            String page = given().cookie(ConsoleSessions.COOKIE, session)
+                    .get("/console/organizations/" + ConsolePeople.organizationOf(owner) + "/webhooks").then()
+                    .statusCode(200).extract().asString();
+            assertThat(page).contains(receiver.url(), "webhook.test", "DELIVERED", "Send test event");
+
+            String stranger = ConsolePeople.owner("other").logIn();
+            given().cookie(ConsoleSessions.COOKIE, stranger).accept("text/html")
+                    .get("/console/organizations/" + ConsolePeople.organizationOf(owner) + "/webhooks").then()
+                    .statusCode(404);
+            ConsoleBrowser.submit(stranger, "/console" + hooks + "/test", Map.of()).then().statusCode(404);
+            assertThat(statuses(endpoint.id())).hasSize(2);
         }
     }
 

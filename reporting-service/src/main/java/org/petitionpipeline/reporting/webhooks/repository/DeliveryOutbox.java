@@ -92,6 +92,18 @@ public class DeliveryOutbox {
         }
     }
 
+    /**
+     * A test event for the endpoint, due at once: its own person key, so it waits for nobody, and its id as the
+     * signature id it stands for.
+     */
+    public void enqueueTest(UUID endpoint, UUID eventId, String type, Instant now) {
+        statements.update("queue a test webhook for endpoint " + endpoint, """
+                insert into reporting.webhook_delivery (endpoint_id, event_id, event_type, signature_id, petition_slug,
+                                                        person_key, occurred_at, next_attempt_at)
+                values (?, ?, ?, ?, '', ?, ?, ?)""", endpoint, eventId, type, eventId, "test:" + eventId,
+                Timestamp.from(now), Timestamp.from(now));
+    }
+
     /** Endpoints that have a delivery due at {@code now} and are not disabled. */
     public List<UUID> endpointsWithDueDeliveries(Instant now) {
         return statements.query("find endpoints with due webhooks", row -> row.getObject(1, UUID.class), """

@@ -84,6 +84,17 @@ public class WebhookEndpointResource {
         return endpoints.deliveries(organization, id, limit);
     }
 
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record TestEvent(UUID eventId) {
+    }
+
+    /** A {@code webhook.test} event for the endpoint, posted within a poll interval; see it in the delivery log. */
+    @POST
+    @Path("{id}/test")
+    public Response sendTest(@PathParam("organization") String organization, @PathParam("id") UUID id) {
+        return Response.accepted(new TestEvent(endpoints.sendTest(organization, id))).build();
+    }
+
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("organization") String organization, @PathParam("id") UUID id) {

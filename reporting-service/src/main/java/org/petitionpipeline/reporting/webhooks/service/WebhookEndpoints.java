@@ -85,10 +85,17 @@ public class WebhookEndpoints {
     /** The endpoint's latest deliveries, newest first. */
     public List<LoggedDelivery> deliveries(String organization, UUID id, int limit) {
         require(organization, OrgRole.EDITOR);
-        if (endpoints.find(id).filter(endpoint -> endpoint.organization().equals(organization)).isEmpty()) {
-            throw noSuchEndpoint(organization, id);
-        }
+        requireEndpointOf(organization, id);
         return outbox.latest(id, limit);
+    }
+
+    /** Queues a test event for the endpoint, due at once, whatever it subscribes to; its event id. */
+    public UUID sendTest(String organization, UUID id) {
+        require(organization, OrgRole.EDITOR);
+        requireEndpointOf(organization, id);
+        UUID eventId = UUID.randomUUID();
+        outbox.enqueueTest(id, eventId, WebhookPayloads.TEST_TYPE, clock.instant());
+        return eventId;
     }
 
     @Transactional
@@ -115,6 +122,12 @@ public class WebhookEndpoints {
 
     private void require(String organization, OrgRole needed) {
         roles.require(organization, needed, "webhooks");
+    }
+
+    private void requireEndpointOf(String organization, UUID id) {
+        if (endpoints.find(id).filter(endpoint -> endpoint.organization().equals(organization)).isEmpty()) {
+            throw noSuchEndpoint(organization, id);
+        }
     }
 
     private static ProblemException noSuchEndpoint(String organization, UUID id) {
