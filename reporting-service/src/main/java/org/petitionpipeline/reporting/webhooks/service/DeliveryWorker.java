@@ -106,43 +106,70 @@ public class DeliveryWorker {
         executor.shutdownNow();
     }
 
+    /*
+     * Takes the endpoint's free slots, claims what they can carry, and gives back those it has nothing for. After a
+     * success the freed slot claims again at once, so a healthy receiver is not held to one round a poll interval; a
+     * failing one waits for the next round.
+     */
     private void claimAndSend(UUID endpointId, Instant now) {
         AtomicInteger open = inFlight.computeIfAbsent(endpointId, id -> new AtomicInteger());
-        int free = config.maxInFlightPerEndpoint() - open.get();
-        if (free <= 0) {
+        int max = config.maxInFlightPerEndpoint();
+        int reserved = max - open.getAndUpdate(taken -> Math.max(taken, max));
+        if (reserved <= 0) {
             return;
         }
-        Instant leaseEnds = now.plus(config.connectTimeout()).plus(config.requestTimeout()).plus(LEASE_MARGIN);
-        Optional<WebhookEndpoint> endpoint = endpoints.find(endpointId);
-        if (endpoint.isEmpty()) {
-            return;
+        List<Delivery> claimed = List.of();
+        int batch = 1;
+        Optional<WebhookEndpoint> endpoint = Optional.empty();
+        try {
+            endpoint = endpoints.find(endpointId);
+            if (endpoint.isPresent()) {
+                batch = endpoint.get().batchSize();
+                Instant leaseEnds = now.plus(config.connectTimeout()).plus(config.requestTimeout()).plus(LEASE_MARGIN);
+                claimed = outbox.claim(endpointId, reserved * batch, now, leaseEnds);
+            }
+        } finally {
+            int posts = (claimed.size() + batch - 1) / batch;
+            open.addAndGet(posts - reserved);
         }
-        int batch = endpoint.get().batchSize();
-        List<Delivery> claimed = outbox.claim(endpointId, free * batch, now, leaseEnds);
         for (int from = 0; from < claimed.size(); from += batch) {
             List<Delivery> post = claimed.subList(from, Math.min(from + batch, claimed.size()));
-            open.incrementAndGet();
-            CompletableFuture.runAsync(() -> attempt(endpoint.get(), post), executor)
+            WebhookEndpoint to = endpoint.orElseThrow();
+            CompletableFuture.supplyAsync(() -> attempt(to, post), executor)
                     .exceptionally(failure -> {
                         Log.warnf("%d webhooks to endpoint %s wait for their lease to end: %s", post.size(),
                                 endpointId, failure.getMessage());
-                        return null;
+                        return false;
                     })
-                    .whenComplete((done, failure) -> open.decrementAndGet());
+                    .thenAccept(delivered -> {
+                        open.decrementAndGet();
+                        if (delivered) {
+                            claimAgain(endpointId);
+                        }
+                    });
+        }
+    }
+
+    private void claimAgain(UUID endpointId) {
+        try {
+            claimAndSend(endpointId, clock.instant());
+        } catch (RuntimeException databaseAway) {
+            Log.warnf("webhooks to endpoint %s wait for the next round: %s", endpointId, databaseAway.getMessage());
         }
     }
 
     /**
-     * One POST of one event, or of a batch as a JSON array; completes once the outcome is recorded. A batch's
-     * {@code webhook-id} is made from its events' ids, so a retry of the same events has the same id; its events are
-     * retried one by one on their own schedules, so receivers of batches deduplicate on each event's {@code id}.
+     * One POST of one event, or of a batch as a JSON array; returns once the outcome is recorded, whether delivered.
+     * A batch's {@code webhook-id} is made from its events' ids, so a retry of the same events has the same id; its
+     * events are retried one by one on their own schedules, so receivers of batches deduplicate on each event's
+     * {@code id}.
      */
-    private void attempt(WebhookEndpoint endpoint, List<Delivery> deliveries) {
+    private boolean attempt(WebhookEndpoint endpoint, List<Delivery> deliveries) {
         Instant started = clock.instant();
         Optional<String> refusal = receivers.refusal(endpoint.url());
         if (refusal.isPresent()) {
             failed(endpoint, deliveries, started, null, "not sent: " + refusal.get(), 0, null, true);
-            return;
+            return false;
         }
         boolean batch = endpoint.batchSize() > 1;
         byte[] body = payloads.render(deliveries, batch);
@@ -164,10 +191,10 @@ public class DeliveryWorker {
                     .get(config.connectTimeout().plus(config.requestTimeout()).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return false;
         } catch (Exception noAnswer) {
             failed(endpoint, deliveries, started, null, describe(noAnswer), millisSince(sentAt), null, true);
-            return;
+            return false;
         }
         int latency = millisSince(sentAt);
         int status = response.statusCode();
@@ -176,10 +203,11 @@ public class DeliveryWorker {
             deliveries.forEach(delivery -> attempts.put(delivery, new Attempt(Outcome.DELIVERED, started, null,
                     status, null, latency, response.body())));
             records.delivered(endpoint.id(), attempts);
-            return;
+            return true;
         }
         failed(endpoint, deliveries, started, status, "HTTP " + status, latency, response.body(),
                 RetryPolicy.retryable(status));
+        return false;
     }
 
     private static String batchId(List<Delivery> deliveries) {
