@@ -42,6 +42,7 @@ import org.petitionpipeline.reporting.counting.InvalidationTest;
 import org.petitionpipeline.reporting.counting.TotalsTest;
 import org.petitionpipeline.reporting.petitions.PetitionCatalogTest;
 import org.petitionpipeline.reporting.webhooks.WebhookReceiver.Received;
+import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox;
 import org.petitionpipeline.reporting.webhooks.service.WebhookSignature;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 
@@ -60,6 +61,9 @@ class WebhookDeliveryTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    DeliveryOutbox outbox;
 
     private Person owner;
     private String slug;
@@ -260,7 +264,7 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void aRefusalIsFinalAndAnEndpointFailingForADayIsDisabled() throws Exception {
+    void aRefusalIsFinalAnEndpointFailingForADayIsDisabledAndEndedDeliveriesAreForgottenLater() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(request -> 400)) {
             Endpoint endpoint = endpoint(receiver);
             update("update reporting.webhook_endpoint set failing_since = now() - interval '25 hours' where id = ?::uuid",
@@ -283,6 +287,12 @@ class WebhookDeliveryTest {
             send(Topics.SIGNATURES_COUNTED, later.key(), later);
             await().atMost(WAIT).until(() -> counted(later.signatureId()));
             assertThat(statuses(endpoint.id())).hasSize(1);
+
+            // the hourly cleanup keeps what ended within reporting.webhooks.log-kept, and deletes what ended before
+            outbox.forgetEndedBefore(Instant.now().minus(Duration.ofHours(1)));
+            assertThat(statuses(endpoint.id())).containsExactly("FAILED");
+            outbox.forgetEndedBefore(Instant.now().plusSeconds(1));
+            assertThat(statuses(endpoint.id())).isEmpty();
         }
     }
 

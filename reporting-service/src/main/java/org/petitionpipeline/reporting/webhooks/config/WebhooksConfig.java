@@ -42,6 +42,9 @@ public interface WebhooksConfig {
     /** An endpoint whose deliveries failed without one success for this long is disabled. */
     Duration disableAfter();
 
+    /** How long a delivered or failed webhook stays in the delivery log; pending ones stay until they end. */
+    Duration logKept();
+
     /** How long the replaced secret keeps signing beside the new one after a rotation. */
     Duration rotationOverlap();
 }

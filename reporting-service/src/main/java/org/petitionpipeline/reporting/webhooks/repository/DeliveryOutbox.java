@@ -172,6 +172,13 @@ public class DeliveryOutbox {
                 from reporting.webhook_delivery where endpoint_id = ? order by id desc limit ?""", endpoint, limit);
     }
 
+    /** Deletes deliveries that ended (delivered or failed for good) before {@code before}; how many. */
+    public int forgetEndedBefore(Instant before) {
+        return statements.update("delete old webhook deliveries", """
+                delete from reporting.webhook_delivery
+                where status <> 'PENDING' and last_attempt_at < ?""", Timestamp.from(before));
+    }
+
     /** What an attempt came to. */
     public enum Outcome { PENDING, DELIVERED, FAILED }
 
