@@ -22,8 +22,9 @@ create index webhook_endpoint_of_organization on reporting.webhook_endpoint (org
 -- The delivery outbox: one row per event and endpoint, written by the consumers in the transaction that counts the
 -- event (the unique key makes a replayed batch add nothing). event_id is the webhook-id receivers deduplicate on:
 -- the same on every attempt. The payload is rendered at each attempt from reporting's own tables, so an erasure
--- reaches a webhook not yet delivered and this table holds no personal data. person_key (petition:email hash) orders
--- a person's events: only the oldest undelivered one of a person is ever claimed. claimed_until is a worker's lease.
+-- reaches a webhook not yet delivered and this table holds no personal data. The petition and the email hash order a
+-- person's events: only the oldest undelivered one of a person is ever claimed; an erasure replaces the hash with a
+-- random stand-in (the same for all the person's rows, so their order holds). claimed_until is a worker's lease.
 create table reporting.webhook_delivery (
     id                bigserial   primary key,
     endpoint_id       uuid        not null references reporting.webhook_endpoint on delete cascade,
@@ -31,7 +32,7 @@ create table reporting.webhook_delivery (
     event_type        text        not null,
     signature_id      uuid        not null,
     petition_slug     text        not null,
-    person_key        text        not null,
+    email_hash        text        not null,
     occurred_at       timestamptz not null,
     status            text        not null default 'PENDING',
     attempts          int         not null default 0,
@@ -46,4 +47,6 @@ create table reporting.webhook_delivery (
     unique (endpoint_id, event_id)
 );
 create index webhook_delivery_due on reporting.webhook_delivery (endpoint_id, next_attempt_at) where status = 'PENDING';
-create index webhook_delivery_person on reporting.webhook_delivery (endpoint_id, person_key, id) where status = 'PENDING';
+create index webhook_delivery_person on reporting.webhook_delivery (endpoint_id, petition_slug, email_hash, id)
+    where status = 'PENDING';
+create index webhook_delivery_of_person on reporting.webhook_delivery (email_hash);

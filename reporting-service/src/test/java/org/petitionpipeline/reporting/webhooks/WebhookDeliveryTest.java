@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.EventSchema;
+import org.petitionpipeline.contracts.PersonErasure;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.contracts.VerifiedSignature;
 import org.petitionpipeline.kit.database.Statements;
@@ -109,6 +110,13 @@ class WebhookDeliveryTest {
                     .body("[0].event_type", equalTo("signature.accepted")).body("[0].status", equalTo("DELIVERED"))
                     .body("[0].attempts", equalTo(2)).body("[0].last_status", equalTo(204))
                     .body("[0].latency_ms", notNullValue());
+
+            // an erasure leaves nothing here that leads to the person
+            send(Topics.PEOPLE_ERASURES, signature.emailHash(), new PersonErasure(EventSchema.VERSION,
+                    UUID.randomUUID(), signature.emailHash(), Instant.now()));
+            await().atMost(WAIT).until(() -> statements().query("read hashes", row -> row.getString(1),
+                    "select email_hash from reporting.webhook_delivery where endpoint_id = ?::uuid", endpoint.id())
+                    .stream().noneMatch(signature.emailHash()::equals));
         }
     }
 

@@ -29,15 +29,15 @@ public class DeliveryOutbox {
      */
     private static final String ENQUEUE = """
             insert into reporting.webhook_delivery (endpoint_id, event_id, event_type, signature_id, petition_slug,
-                                                    person_key, occurred_at, next_attempt_at)
+                                                    email_hash, occurred_at, next_attempt_at)
             select e.id, md5(e.id::text || ':' || ? || ':' || s.signature_id::text)::uuid, ?, s.signature_id, s.slug,
-                   s.person_key, s.occurred_at, now()
+                   s.email_hash, s.occurred_at, now()
             from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[])
-                 as s(signature_id, slug, person_key, occurred_at)
+                 as s(signature_id, slug, email_hash, occurred_at)
             join reporting.petition p on p.slug = s.slug
             join reporting.webhook_endpoint e on e.organization = p.organization
             where e.disabled_at is null and ? = any(e.event_types)
-            order by s.person_key, s.occurred_at
+            order by s.slug, s.email_hash, s.occurred_at
             on conflict (endpoint_id, event_id) do nothing""";
 
     /*
@@ -52,7 +52,8 @@ public class DeliveryOutbox {
                 where c.endpoint_id = ? and c.status = 'PENDING' and c.next_attempt_at <= ?
                   and (c.claimed_until is null or c.claimed_until < ?)
                   and not exists (select 1 from reporting.webhook_delivery earlier
-                                  where earlier.endpoint_id = c.endpoint_id and earlier.person_key = c.person_key
+                                  where earlier.endpoint_id = c.endpoint_id
+                                    and earlier.petition_slug = c.petition_slug and earlier.email_hash = c.email_hash
                                     and earlier.status = 'PENDING' and earlier.id < c.id)
                 order by c.id
                 limit ?
@@ -82,7 +83,7 @@ public class DeliveryOutbox {
             insert.setArray(4, connection.createArrayOf("text",
                     events.stream().map(SignatureEvent::petitionSlug).toArray()));
             insert.setArray(5, connection.createArrayOf("text",
-                    events.stream().map(SignatureEvent::personKey).toArray()));
+                    events.stream().map(SignatureEvent::emailHash).toArray()));
             insert.setArray(6, connection.createArrayOf("timestamptz",
                     events.stream().map(event -> Timestamp.from(event.occurredAt())).toArray()));
             insert.setString(7, type.label());
@@ -99,9 +100,19 @@ public class DeliveryOutbox {
     public void enqueueTest(UUID endpoint, UUID eventId, String type, Instant now) {
         statements.update("queue a test webhook for endpoint " + endpoint, """
                 insert into reporting.webhook_delivery (endpoint_id, event_id, event_type, signature_id, petition_slug,
-                                                        person_key, occurred_at, next_attempt_at)
+                                                        email_hash, occurred_at, next_attempt_at)
                 values (?, ?, ?, ?, '', ?, ?, ?)""", endpoint, eventId, type, eventId, "test:" + eventId,
                 Timestamp.from(now), Timestamp.from(now));
+    }
+
+    /**
+     * In the erasure's transaction: the person's email hash replaced on their deliveries by one random stand-in, so
+     * nothing here leads to them any more while their pending webhooks keep their order.
+     */
+    public void forgetPerson(String emailHash) {
+        statements.update("forget a person's webhook deliveries",
+                "update reporting.webhook_delivery set email_hash = ? where email_hash = ?",
+                "erased:" + UUID.randomUUID(), emailHash);
     }
 
     /** Endpoints that have a delivery due at {@code now} and are not disabled. */

@@ -2,13 +2,10 @@ package org.petitionpipeline.reporting.webhooks.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 import org.petitionpipeline.contracts.CountedSignature;
 import org.petitionpipeline.contracts.InvalidatedSignature;
-import org.petitionpipeline.contracts.SignatureKey;
 import org.petitionpipeline.contracts.VerifiedSignature;
 import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox;
 import org.petitionpipeline.reporting.webhooks.repository.SignatureEvent;
@@ -29,21 +26,17 @@ public class WebhookEvents {
 
     public void accepted(List<CountedSignature> batch) {
         outbox.enqueue(WebhookEventType.SIGNATURE_ACCEPTED, events(batch, signature -> new SignatureEvent(
-                signature.signatureId(), signature.petitionSlug(), signature.key(), signature.acceptedAt())));
+                signature.signatureId(), signature.petitionSlug(), signature.emailHash(), signature.acceptedAt())));
     }
 
     public void verified(List<VerifiedSignature> batch) {
-        outbox.enqueue(WebhookEventType.SIGNATURE_VERIFIED, events(batch, signature -> event(signature.signatureId(),
-                signature.petitionSlug(), signature.emailHash(), signature.verifiedAt())));
+        outbox.enqueue(WebhookEventType.SIGNATURE_VERIFIED, events(batch, signature -> new SignatureEvent(
+                signature.signatureId(), signature.petitionSlug(), signature.emailHash(), signature.verifiedAt())));
     }
 
     public void invalidated(List<InvalidatedSignature> batch) {
-        outbox.enqueue(WebhookEventType.SIGNATURE_INVALIDATED, events(batch, signature -> event(
+        outbox.enqueue(WebhookEventType.SIGNATURE_INVALIDATED, events(batch, signature -> new SignatureEvent(
                 signature.signatureId(), signature.petitionSlug(), signature.emailHash(), signature.invalidatedAt())));
-    }
-
-    private static SignatureEvent event(UUID signatureId, String slug, String emailHash, Instant at) {
-        return new SignatureEvent(signatureId, slug, SignatureKey.of(slug, emailHash), at);
     }
 
     private static <T> List<SignatureEvent> events(List<T> batch, Function<T, SignatureEvent> event) {
