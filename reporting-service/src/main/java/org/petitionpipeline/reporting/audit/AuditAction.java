@@ -25,7 +25,11 @@ public enum AuditAction {
     /** A new password; the account's other console sessions end with it. */
     PASSWORD_SET("password.set"),
     /** A request refused for want of a role; the entry's target names what was asked for. */
-    ACCESS_DENIED("access.denied");
+    ACCESS_DENIED("access.denied"),
+    WEBHOOK_CREATE("webhook.create"),
+    WEBHOOK_DELETE("webhook.delete"),
+    /** A webhook endpoint's new signing secret; the target is the endpoint's id. */
+    WEBHOOK_ROTATE("webhook.rotate");
 
     private final String label;
 

@@ -38,7 +38,7 @@ public class SignatureOutcomeListener {
     @Incoming("signatures-invalidated")
     @Blocking
     public void subtract(ConsumerRecords<String, InvalidatedSignature> records) {
-        deadLetters.process(records, totals::countInvalidated);
+        deadLetters.process(records, counting::countInvalidated);
     }
 
     /** Signatures whose signer confirmed the address (double opt-in). */

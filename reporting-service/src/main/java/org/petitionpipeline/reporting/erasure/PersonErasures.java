@@ -6,9 +6,11 @@ import java.util.List;
 import org.petitionpipeline.contracts.PersonErasure;
 import org.petitionpipeline.kit.erasure.ErasureAnnouncements;
 import org.petitionpipeline.reporting.reports.repository.SignerRepository;
+import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox;
 
 /**
- * Erases what this service holds about a person: the names, postal code and comment of their signer rows. Their
+ * Erases what this service holds about a person: the names, postal code and comment of their signer rows, and their
+ * email hash on the webhooks queued and sent for them (whose bodies are made from the signer rows). Their
  * signatures stay counted (counted_signature, the totals, breakdowns and milestones are not touched), so no figure
  * moves. The rows, the tombstone that anonymizes late events of the person, and the announcement (relayed by
  * service-kit's {@code ErasureDoneRelay} after the commit) are written in one transaction.
@@ -19,11 +21,14 @@ public class PersonErasures {
     private final SignerRepository signers;
     private final ErasedPersonRepository erasedPeople;
     private final ErasureAnnouncements done;
+    private final DeliveryOutbox webhooks;
 
-    public PersonErasures(SignerRepository signers, ErasedPersonRepository erasedPeople, ErasureAnnouncements done) {
+    public PersonErasures(SignerRepository signers, ErasedPersonRepository erasedPeople, ErasureAnnouncements done,
+            DeliveryOutbox webhooks) {
         this.signers = signers;
         this.erasedPeople = erasedPeople;
         this.done = done;
+        this.webhooks = webhooks;
     }
 
     /*
@@ -34,6 +39,7 @@ public class PersonErasures {
     public void erase(List<PersonErasure> batch) {
         for (PersonErasure erasure : batch) {
             int records = signers.erase(erasure.emailHash(), erasure.requestedAt());
+            webhooks.forgetPerson(erasure.emailHash());
             erasedPeople.remember(erasure);
             done.record(erasure, records);
         }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.petitionpipeline.kit.http.ProblemException;
-import org.petitionpipeline.kit.identity.Caller;
 import org.petitionpipeline.kit.identity.CurrentCaller;
 import org.petitionpipeline.kit.identity.OrgRole;
 import org.petitionpipeline.reporting.audit.AuditAction;
@@ -31,14 +30,16 @@ public class Memberships {
     private final CurrentCaller caller;
     private final AuditTrail audit;
     private final Clock clock;
+    private final OrganizationRoles roles;
 
     public Memberships(AccountRepository accounts, ApiTokens tokens, CurrentCaller caller, AuditTrail audit,
-            Clock clock) {
+            Clock clock, OrganizationRoles roles) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
+        this.roles = roles;
     }
 
     /** A member as answered; {@code firstToken} only when this request made their account. */
@@ -96,18 +97,8 @@ public class Memberships {
         audit.succeeded(AuditAction.MEMBER_REMOVE, organization, "account:" + account, Map.of());
     }
 
-    /* As for petitions: an organization the caller has no part in is not there for them. */
     private void requireOwner(String organization) {
-        Caller who = caller.get();
-        if (who.may(organization, OrgRole.OWNER)) {
-            return;
-        }
-        if (who.roleIn(organization).isEmpty()) {
-            throw audit.refused(organization, "members", ProblemException.notFound("there is no organization '"
-                    + organization + "'"));
-        }
-        throw audit.refused(organization, "members", ProblemException.forbidden("only owners manage the people of '"
-                + organization + "'"));
+        roles.require(organization, OrgRole.OWNER, "members");
     }
 
     /* An organization nobody owns could never again add people or fix a role: refuse the change that would do it. */

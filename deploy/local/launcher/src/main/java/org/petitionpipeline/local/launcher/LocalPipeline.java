@@ -522,6 +522,10 @@ public final class LocalPipeline implements AutoCloseable {
             // ops hold one token for reporting's ops console; traded for an access token, it opens dedup's and
             // email's admin APIs too
             env.put("REPORTING_OPS_TOKEN", secrets.opsToken());
+            // a developer's webhook receiver runs on this machine, over http; values exported before the run win
+            for (String allowed : List.of("REPORTING_WEBHOOKS_ALLOW_HTTP", "REPORTING_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES")) {
+                env.put(allowed, System.getenv().getOrDefault(allowed, "true"));
+            }
         }
         if (service == PipelineService.INTAKE) {
             // the widget reads the live total from reporting, on its own origin

@@ -1,0 +1,199 @@
+package org.petitionpipeline.reporting.webhooks.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.petitionpipeline.kit.database.Statements;
+import org.petitionpipeline.reporting.webhooks.service.WebhookEventType;
+
+/**
+ * The webhook outbox, {@code reporting.webhook_delivery}: rows written by the consumers with what they count, claimed
+ * by the delivery worker, and marked with each attempt's outcome.
+ */
+@ApplicationScoped
+public class DeliveryOutbox {
+
+    /*
+     * One row per event and subscribed, enabled endpoint of the petition's organization. The event id is derived from
+     * the endpoint, the type and the signature, so a replayed batch finds its rows already there (and receivers see
+     * the same webhook-id however often the event is counted).
+     */
+    private static final String ENQUEUE = """
+            insert into reporting.webhook_delivery (endpoint_id, event_id, event_type, signature_id, petition_slug,
+                                                    email_hash, occurred_at, next_attempt_at)
+            select e.id, md5(e.id::text || ':' || ? || ':' || s.signature_id::text)::uuid, ?, s.signature_id, s.slug,
+                   s.email_hash, s.occurred_at, now()
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[])
+                 as s(signature_id, slug, email_hash, occurred_at)
+            join reporting.petition p on p.slug = s.slug
+            join reporting.webhook_endpoint e on e.organization = p.organization
+            where e.disabled_at is null and ? = any(e.event_types)
+            order by s.slug, s.email_hash, s.occurred_at
+            on conflict (endpoint_id, event_id) do nothing""";
+
+    /*
+     * The endpoint's due deliveries, oldest first, each the oldest pending one of its person on this endpoint: a later
+     * event of a person waits until the earlier one is delivered or has failed for good. SKIP LOCKED and the lease let
+     * instances claim side by side without taking the same row.
+     */
+    private static final String CLAIM = """
+            update reporting.webhook_delivery d set claimed_until = ?
+            where d.id in (
+                select c.id from reporting.webhook_delivery c
+                where c.endpoint_id = ? and c.status = 'PENDING' and c.next_attempt_at <= ?
+                  and (c.claimed_until is null or c.claimed_until < ?)
+                  and not exists (select 1 from reporting.webhook_delivery earlier
+                                  where earlier.endpoint_id = c.endpoint_id
+                                    and earlier.petition_slug = c.petition_slug and earlier.email_hash = c.email_hash
+                                    and earlier.status = 'PENDING' and earlier.id < c.id)
+                order by c.id
+                limit ?
+                for update skip locked)
+            returning d.id, d.endpoint_id, d.event_id, d.event_type, d.signature_id, d.petition_slug, d.occurred_at,
+                      d.attempts, d.first_attempt_at""";
+
+    private final DataSource dataSource;
+    private final Statements statements;
+
+    public DeliveryOutbox(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.statements = new Statements(dataSource);
+    }
+
+    /** In the caller's transaction: a delivery to each endpoint that subscribes to {@code type}. */
+    public void enqueue(WebhookEventType type, List<SignatureEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(ENQUEUE)) {
+            insert.setString(1, type.label());
+            insert.setString(2, type.label());
+            insert.setArray(3, connection.createArrayOf("uuid",
+                    events.stream().map(SignatureEvent::signatureId).toArray()));
+            insert.setArray(4, connection.createArrayOf("text",
+                    events.stream().map(SignatureEvent::petitionSlug).toArray()));
+            insert.setArray(5, connection.createArrayOf("text",
+                    events.stream().map(SignatureEvent::emailHash).toArray()));
+            insert.setArray(6, connection.createArrayOf("timestamptz",
+                    events.stream().map(event -> Timestamp.from(event.occurredAt())).toArray()));
+            insert.setString(7, type.label());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not queue webhooks for " + events.size() + " signatures", e);
+        }
+    }
+
+    /**
+     * A test event for the endpoint, due at once: its own person key, so it waits for nobody, and its id as the
+     * signature id it stands for.
+     */
+    public void enqueueTest(UUID endpoint, UUID eventId, String type, Instant now) {
+        statements.update("queue a test webhook for endpoint " + endpoint, """
+                insert into reporting.webhook_delivery (endpoint_id, event_id, event_type, signature_id, petition_slug,
+                                                        email_hash, occurred_at, next_attempt_at)
+                values (?, ?, ?, ?, '', ?, ?, ?)""", endpoint, eventId, type, eventId, "test:" + eventId,
+                Timestamp.from(now), Timestamp.from(now));
+    }
+
+    /**
+     * In the erasure's transaction: the person's email hash replaced on their deliveries by one random stand-in, so
+     * nothing here leads to them any more while their pending webhooks keep their order.
+     */
+    public void forgetPerson(String emailHash) {
+        statements.update("forget a person's webhook deliveries",
+                "update reporting.webhook_delivery set email_hash = ? where email_hash = ?",
+                "erased:" + UUID.randomUUID(), emailHash);
+    }
+
+    /** Endpoints that have a delivery due at {@code now} and are not disabled. */
+    public List<UUID> endpointsWithDueDeliveries(Instant now) {
+        return statements.query("find endpoints with due webhooks", row -> row.getObject(1, UUID.class), """
+                select e.id from reporting.webhook_endpoint e
+                where e.disabled_at is null
+                  and exists (select 1 from reporting.webhook_delivery d
+                              where d.endpoint_id = e.id and d.status = 'PENDING' and d.next_attempt_at <= ?)""",
+                Timestamp.from(now));
+    }
+
+    /** Up to {@code limit} of the endpoint's due deliveries, leased to the caller until {@code leaseEnds}. */
+    public List<Delivery> claim(UUID endpoint, int limit, Instant now, Instant leaseEnds) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setTimestamp(1, Timestamp.from(leaseEnds));
+            claim.setObject(2, endpoint);
+            claim.setTimestamp(3, Timestamp.from(now));
+            claim.setTimestamp(4, Timestamp.from(now));
+            claim.setInt(5, limit);
+            List<Delivery> claimed = new ArrayList<>();
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new Delivery(rows.getLong("id"), rows.getObject("endpoint_id", UUID.class),
+                            rows.getObject("event_id", UUID.class), rows.getString("event_type"),
+                            rows.getObject("signature_id", UUID.class), rows.getString("petition_slug"),
+                            EndpointRepository.instant(rows, "occurred_at"), rows.getInt("attempts"),
+                            EndpointRepository.instant(rows, "first_attempt_at")));
+                }
+            }
+            claimed.sort(Comparator.comparingLong(Delivery::id));
+            return claimed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim the webhooks of endpoint " + endpoint, e);
+        }
+    }
+
+    /**
+     * Records an attempt: {@code status} the receiver's HTTP status (null when none came), {@code nextAttempt} when
+     * to try again (null: no more attempts, {@code outcome} is final). A batch's events are recorded one statement
+     * each, in the transaction that records the endpoint's health.
+     */
+    public void recordAttempt(Delivery delivery, Attempt attempt) {
+        statements.update("record an attempt of webhook delivery " + delivery.id(), """
+                update reporting.webhook_delivery
+                set status = ?, attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?),
+                    last_attempt_at = ?, next_attempt_at = coalesce(?, next_attempt_at), claimed_until = null,
+                    last_status = ?, last_error = ?, last_latency_ms = ?, response_excerpt = ?
+                where id = ?""", attempt.outcome().name(), Timestamp.from(attempt.startedAt()),
+                Timestamp.from(attempt.startedAt()),
+                attempt.nextAttempt() == null ? null : Timestamp.from(attempt.nextAttempt()), attempt.status(),
+                attempt.error(), attempt.latencyMillis(), attempt.responseExcerpt(), delivery.id());
+    }
+
+    /** The endpoint's latest deliveries, newest first: its delivery log. */
+    public List<LoggedDelivery> latest(UUID endpoint, int limit) {
+        return statements.query("read the delivery log of webhook endpoint " + endpoint, row -> new LoggedDelivery(
+                row.getObject("event_id", UUID.class), row.getString("event_type"),
+                EndpointRepository.instant(row, "occurred_at"), row.getString("status"), row.getInt("attempts"),
+                EndpointRepository.instant(row, "last_attempt_at"), (Integer) row.getObject("last_status"),
+                (Integer) row.getObject("last_latency_ms"), row.getString("last_error"),
+                row.getString("response_excerpt"),
+                "PENDING".equals(row.getString("status")) ? EndpointRepository.instant(row, "next_attempt_at") : null),
+                """
+                select event_id, event_type, occurred_at, status, attempts, last_attempt_at, last_status,
+                       last_latency_ms, last_error, response_excerpt, next_attempt_at
+                from reporting.webhook_delivery where endpoint_id = ? order by id desc limit ?""", endpoint, limit);
+    }
+
+    /** Deletes deliveries that ended (delivered or failed for good) before {@code before}; how many. */
+    public int forgetEndedBefore(Instant before) {
+        return statements.update("delete old webhook deliveries", """
+                delete from reporting.webhook_delivery
+                where status <> 'PENDING' and last_attempt_at < ?""", Timestamp.from(before));
+    }
+
+    /** What an attempt came to. */
+    public enum Outcome { PENDING, DELIVERED, FAILED }
+
+    public record Attempt(Outcome outcome, Instant startedAt, Instant nextAttempt, Integer status, String error,
+            int latencyMillis, String responseExcerpt) {
+    }
+}
