@@ -13,7 +13,8 @@ import org.petitionpipeline.contracts.Languages;
  * The languages a service's interface is written in: one for each {@code messages/msg_<language>.properties} of its
  * Qute message bundle {@code T} (Quarkus makes a bean of each), read from those beans so that a translator's new file
  * needs no code. A language asked for that has no file is shown in English: a petition may be translated into more
- * languages than the interface. Each service makes one bean of it for its bundle.
+ * languages than the interface. Each service makes one {@code @Singleton} bean of it for its bundle (a singleton: a
+ * client proxy would need a constructor without the bundles).
  */
 public class BundleLanguages<T> {
 
