@@ -74,6 +74,22 @@ public record PetitionDefinition(
         return languages;
     }
 
+    /** Whether {@code wanted} is one of {@link #languages()}, without building the set: intake asks it per signature. */
+    public boolean isWrittenIn(String wanted) {
+        return language.equals(wanted) || translations.containsKey(wanted);
+    }
+
+    /**
+     * The version of the consent wording a signer reads in {@code wanted}: that language's, when it has its own
+     * wording, else this definition's. The same as {@code in(wanted).consentTextVersion()}, without translating every
+     * target: intake asks it for every signature.
+     */
+    public String consentTextVersionIn(String wanted) {
+        PetitionTranslation translation = wanted.equals(language) ? null : translations.get(wanted);
+        return translation != null && hasOwnConsent(translation) ? translation.consentTextVersion()
+                : consentTextVersion;
+    }
+
     /**
      * This petition in {@code wanted}, field by field: the translation's wording where it gives one, this
      * definition's where it does not (or when there is no translation for {@code wanted} at all).
@@ -84,7 +100,7 @@ public record PetitionDefinition(
             return new LocalizedPetition(language, title, text, consentText, consentTextVersion, sharedText(),
                     targets);
         }
-        boolean ownConsent = present(translation.consentText()) && present(translation.consentTextVersion());
+        boolean ownConsent = hasOwnConsent(translation);
         return new LocalizedPetition(wanted,
                 present(translation.title()) ? translation.title() : title,
                 present(translation.text()) ? translation.text() : text,
@@ -93,6 +109,10 @@ public record PetitionDefinition(
                 present(translation.shareText()) ? translation.shareText() : sharedText(),
                 targets.stream().map(target -> target.titled(translation.targetTitles().get(target.title())))
                         .toList());
+    }
+
+    private static boolean hasOwnConsent(PetitionTranslation translation) {
+        return present(translation.consentText()) && present(translation.consentTextVersion());
     }
 
     private String sharedText() {

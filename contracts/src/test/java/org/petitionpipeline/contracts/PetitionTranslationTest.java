@@ -42,6 +42,11 @@ class PetitionTranslationTest {
         assertThat(onlyWording.in("es").consentTextVersion()).isEqualTo("2026-11");
         assertThat(versioned.in("es").consentText()).isEqualTo("Mantenerme informado");
         assertThat(versioned.in("es").consentTextVersion()).isEqualTo("2026-11-es");
+        assertThat(versioned.consentTextVersionIn("es")).isEqualTo("2026-11-es");
+        assertThat(onlyWording.consentTextVersionIn("es")).isEqualTo("2026-11");
+        assertThat(versioned.consentTextVersionIn("fr")).isEqualTo("2026-11");
+        assertThat(versioned.isWrittenIn("es")).isTrue();
+        assertThat(versioned.isWrittenIn("fr")).isFalse();
     }
 
     @Test

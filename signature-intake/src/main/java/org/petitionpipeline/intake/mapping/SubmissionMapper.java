@@ -24,7 +24,7 @@ public class SubmissionMapper {
                 new Signer(signature.givenName(), signature.familyName(), signature.email(),
                         signature.postalCode(), signature.country()),
                 signature.comments(),
-                new Consent(signature.emailUpdates(), petition.in(signature.language()).consentTextVersion(),
+                new Consent(signature.emailUpdates(), petition.consentTextVersionIn(signature.language()),
                         signature.language()),
                 withReferrer(request, signature.referrerUrl()),
                 petition.householdSignatures());

@@ -15,7 +15,7 @@ public final class SignerLanguage {
 
     /** The language a form says it was shown in, when the petition is written in it; else the petition's own. */
     public static String shown(PetitionDefinition petition, String answered) {
-        return Languages.languageOf(answered).filter(petition.languages()::contains).orElse(petition.language());
+        return Languages.languageOf(answered).filter(petition::isWrittenIn).orElse(petition.language());
     }
 
 }

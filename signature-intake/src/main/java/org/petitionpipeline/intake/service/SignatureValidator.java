@@ -76,7 +76,7 @@ public class SignatureValidator {
                 SignerField.POSTAL_CODE, Optional.ofNullable(postalCode),
                 SignerField.COUNTRY, Optional.ofNullable(country),
                 SignerField.COMMENTS, Optional.ofNullable(comments)));
-        requireCurrentConsentWording(errors, messages, request.consent(), petition.in(language).consentTextVersion());
+        requireCurrentConsentWording(errors, messages, request.consent(), petition.consentTextVersionIn(language));
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable(messages.errorInvalidFields(errors.size()), errors);
         }
