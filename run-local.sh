@@ -13,7 +13,8 @@
 # `./run-local.sh bench-admin [seconds] [connections]` measures what checking the
 # caller's token costs on an admin request; `./run-local.sh bench-receipts [receipts] [smtp-sink|greenmail]` measures
 # how many signature receipts one email-service sends per second into a real SMTP server (Postfix's smtp-sink by
-# default); `./run-local.sh load [options]` drives the whole pipeline with realistic
+# default); `./run-local.sh bench-webhooks [events] [batch-size]` measures how many webhooks one reporting-service
+# delivers per second in batch mode, and whether slow and dead receivers hold it back; `./run-local.sh load [options]` drives the whole pipeline with realistic
 # traffic and measures every stage against the raw Kafka and PostgreSQL rates (`load --help` for the options);
 # `./run-local.sh faults [options]` keeps such a load running while it kills and restarts each service, restarts
 # the broker and the database and sends poison records, then checks nothing was lost, counted or mailed twice.
@@ -95,6 +96,10 @@ case "$command" in
     needs_build && ./mvnw -B -q -DskipTests package
     exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.bench.ReceiptBenchmark "$@"
     ;;
+  bench-webhooks)
+    needs_build && ./mvnw -B -q -DskipTests package
+    exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.bench.WebhookBenchmark "$@"
+    ;;
   load)
     needs_build && ./mvnw -B -q -DskipTests package
     exec java -Dpipeline.home="$PWD" -cp "$tools" org.petitionpipeline.local.tools.load.LoadBenchmark "$@"
@@ -105,7 +110,7 @@ case "$command" in
     ;;
   *)
     echo "usage: $0 [start|infra] [--brokers 1|3] [--instances N] [--secure]" >&2
-    echo "       $0 [stop|bench-dedup [records]|bench-intake [seconds] [connections]|bench-admin [seconds] [connections]|bench-receipts [receipts] [smtp-sink|greenmail]|load [options]|faults [options]]" >&2
+    echo "       $0 [stop|bench-dedup [records]|bench-intake [seconds] [connections]|bench-admin [seconds] [connections]|bench-receipts [receipts] [smtp-sink|greenmail]|bench-webhooks [events] [batch-size]|load [options]|faults [options]]" >&2
     echo "       $0 bench-warmup [seconds] [connections] [--jvm 17|17-cds|25|25-aot] [--train-seconds S]" >&2
     exit 64
     ;;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.petitionpipeline.kit.database.Statements;
@@ -151,21 +152,47 @@ public class DeliveryOutbox {
         }
     }
 
-    /**
-     * Records an attempt: {@code status} the receiver's HTTP status (null when none came), {@code nextAttempt} when
-     * to try again (null: no more attempts, {@code outcome} is final). A batch's events are recorded one statement
-     * each, in the transaction that records the endpoint's health.
+    /*
+     * The attempts of one POST (one event, or a batch's): one statement whatever the batch size, since at thousands of
+     * events a second a statement per event would be the delivery worker's bottleneck.
      */
-    public void recordAttempt(Delivery delivery, Attempt attempt) {
-        statements.update("record an attempt of webhook delivery " + delivery.id(), """
-                update reporting.webhook_delivery
-                set status = ?, attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?),
-                    last_attempt_at = ?, next_attempt_at = coalesce(?, next_attempt_at), claimed_until = null,
-                    last_status = ?, last_error = ?, last_latency_ms = ?, response_excerpt = ?
-                where id = ?""", attempt.outcome().name(), Timestamp.from(attempt.startedAt()),
-                Timestamp.from(attempt.startedAt()),
-                attempt.nextAttempt() == null ? null : Timestamp.from(attempt.nextAttempt()), attempt.status(),
-                attempt.error(), attempt.latencyMillis(), attempt.responseExcerpt(), delivery.id());
+    private static final String RECORD_ATTEMPTS = """
+            update reporting.webhook_delivery d
+            set status = a.status, attempts = d.attempts + 1, first_attempt_at = coalesce(d.first_attempt_at, a.started),
+                last_attempt_at = a.started, next_attempt_at = coalesce(a.next_attempt, d.next_attempt_at),
+                claimed_until = null, last_status = a.http_status, last_error = a.error, last_latency_ms = a.latency,
+                response_excerpt = a.excerpt
+            from unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::int[], ?::text[], ?::int[],
+                        ?::text[]) as a(id, status, started, next_attempt, http_status, error, latency, excerpt)
+            where d.id = a.id""";
+
+    /**
+     * Records each delivery's attempt: {@code status} the receiver's HTTP status (null when none came),
+     * {@code nextAttempt} when to try again (null: no more attempts, {@code outcome} is final).
+     */
+    public void recordAttempts(Map<Delivery, Attempt> attempts) {
+        List<Delivery> deliveries = List.copyOf(attempts.keySet());
+        List<Attempt> outcomes = deliveries.stream().map(attempts::get).toList();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(RECORD_ATTEMPTS)) {
+            update.setArray(1, connection.createArrayOf("bigint", deliveries.stream().map(Delivery::id).toArray()));
+            update.setArray(2, connection.createArrayOf("text",
+                    outcomes.stream().map(attempt -> attempt.outcome().name()).toArray()));
+            update.setArray(3, connection.createArrayOf("timestamptz",
+                    outcomes.stream().map(attempt -> Timestamp.from(attempt.startedAt())).toArray()));
+            update.setArray(4, connection.createArrayOf("timestamptz", outcomes.stream()
+                    .map(attempt -> attempt.nextAttempt() == null ? null : Timestamp.from(attempt.nextAttempt()))
+                    .toArray()));
+            update.setArray(5, connection.createArrayOf("int", outcomes.stream().map(Attempt::status).toArray()));
+            update.setArray(6, connection.createArrayOf("text", outcomes.stream().map(Attempt::error).toArray()));
+            update.setArray(7, connection.createArrayOf("int",
+                    outcomes.stream().map(Attempt::latencyMillis).toArray()));
+            update.setArray(8, connection.createArrayOf("text",
+                    outcomes.stream().map(Attempt::responseExcerpt).toArray()));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the attempts of " + deliveries.size() + " webhooks", e);
+        }
     }
 
     /** The endpoint's latest deliveries, newest first: its delivery log. */

@@ -25,7 +25,7 @@ public class AttemptRecords {
     /** The attempt of each delivery a POST carried (one, or a batch's). */
     @Transactional
     public void delivered(UUID endpoint, Map<Delivery, Attempt> attempts) {
-        attempts.forEach(outbox::recordAttempt);
+        outbox.recordAttempts(attempts);
         endpoints.recordSuccess(endpoint);
     }
 
@@ -33,7 +33,7 @@ public class AttemptRecords {
     @Transactional
     public boolean failed(UUID endpoint, Map<Delivery, Attempt> attempts, Instant now, Instant disableIfFailingSince,
             String reason) {
-        attempts.forEach(outbox::recordAttempt);
+        outbox.recordAttempts(attempts);
         return endpoints.recordFailure(endpoint, now, disableIfFailingSince, reason);
     }
 }

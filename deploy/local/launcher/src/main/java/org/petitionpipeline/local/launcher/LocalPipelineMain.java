@@ -40,8 +40,8 @@ public final class LocalPipelineMain {
         Path home = Path.of(System.getProperty("pipeline.home", ".")).toAbsolutePath().normalize();
         // the interactive run is supervised as an orchestrator would: a service that dies is started again
         LocalPipelineSettings settings = new LocalPipelineSettings(home, home.resolve(".local-run"), topology,
-                Ports.defaults(topology), true, Secrets.fromEnvironmentOrRandom(System.getenv()), Map.of(),
-                ServiceJvm.forLocalRun(System.getenv()));
+                Ports.defaults(topology), true, Secrets.fromEnvironmentOrRandom(System.getenv()), Map.of())
+                .withServiceJvm(ServiceJvm.forLocalRun(System.getenv()));
         refuseIfAlreadyRunning(settings.pidFile());
         InfrastructureLogging.toFile(settings.logDir().resolve("infrastructure.log"));
         writePid(settings.pidFile());

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param serviceEnvironment environment a caller adds to a service's, over the launcher's own (e.g. a benchmark
  *                           that makes intake trust its {@code X-Forwarded-For}); empty for the ordinary local run
  * @param serviceJvm         the JDK that runs the services and the archive they start from
+ * @param startupCacheDir    where the services' startup archives are kept across starts, unlike data and logs
  */
 public record LocalPipelineSettings(Path home, Path workDir, Topology topology, Ports ports, boolean supervised,
-        Secrets secrets, Map<PipelineService, Map<String, String>> serviceEnvironment, ServiceJvm serviceJvm) {
+        Secrets secrets, Map<PipelineService, Map<String, String>> serviceEnvironment, ServiceJvm serviceJvm,
+        Path startupCacheDir) {
 
     /**
      * For load generators and system tests that stand in for a proxy carrying many synthetic signers: intake
@@ -35,10 +37,11 @@ public record LocalPipelineSettings(Path home, Path workDir, Topology topology, 
         }
     }
 
-    /** On the launcher's own JDK, without a startup archive: as the tests run it. */
+    /** On the launcher's own JDK, without a startup archive, as the services' own tests run them. */
     public LocalPipelineSettings(Path home, Path workDir, Topology topology, Ports ports, boolean supervised,
             Secrets secrets, Map<PipelineService, Map<String, String>> serviceEnvironment) {
-        this(home, workDir, topology, ports, supervised, secrets, serviceEnvironment, ServiceJvm.launchers());
+        this(home, workDir, topology, ports, supervised, secrets, serviceEnvironment, ServiceJvm.launchers(),
+                workDir.resolve("startup-cache"));
     }
 
     /** One broker, one instance of each service, unsupervised: as the tests and the benchmarks run it. */
@@ -53,7 +56,14 @@ public record LocalPipelineSettings(Path home, Path workDir, Topology topology, 
 
     /** The same, with the services on another JDK or archive. */
     public LocalPipelineSettings withServiceJvm(ServiceJvm jvm) {
-        return new LocalPipelineSettings(home, workDir, topology, ports, supervised, secrets, serviceEnvironment, jvm);
+        return new LocalPipelineSettings(home, workDir, topology, ports, supervised, secrets, serviceEnvironment, jvm,
+                startupCacheDir);
+    }
+
+    /** The same, with the startup archives kept in {@code directory}: runs in other work directories share them. */
+    public LocalPipelineSettings withStartupCacheDir(Path directory) {
+        return new LocalPipelineSettings(home, workDir, topology, ports, supervised, secrets, serviceEnvironment,
+                serviceJvm, directory);
     }
 
     public Map<String, String> extraEnvironment(PipelineService service) {
@@ -70,11 +80,6 @@ public record LocalPipelineSettings(Path home, Path workDir, Topology topology, 
 
     public Path logDir() {
         return workDir.resolve("logs");
-    }
-
-    /** Kept across starts, unlike data and logs: the services' startup archives. */
-    public Path startupCacheDir() {
-        return workDir.resolve("startup-cache");
     }
 
     public Path mailCatcherJar() {

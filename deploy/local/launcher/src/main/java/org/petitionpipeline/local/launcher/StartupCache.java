@@ -39,7 +39,7 @@ final class StartupCache {
             return List.of();
         }
         Path archive = archive(service);
-        if (Files.isRegularFile(archive)) {
+        if (isRecorded(archive)) {
             return List.of(jvm.archive().useOption() + archive);
         }
         if (index > 0) {
@@ -56,10 +56,22 @@ final class StartupCache {
             return jdk;
         }
         String archive = jvm.archive().label();
-        return services.stream().allMatch(service -> Files.isRegularFile(archive(service)))
+        return services.stream().allMatch(service -> isRecorded(archive(service)))
                 ? jdk + ", from their " + archive
                 : jdk + ", recording their " + archive + " (written as they stop, in " + directory
                         + "; they start from it next time)";
+    }
+
+    /**
+     * Whether the archive was written whole: a JVM stopped while it assembled its AOT cache (on a busy machine, past the
+     * launcher's grace) leaves the file empty, and a start from it would be a cold start that never records again.
+     */
+    private static boolean isRecorded(Path archive) {
+        try {
+            return Files.isRegularFile(archive) && Files.size(archive) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The archive for this build of the service on this JDK, whether or not it was recorded yet. */

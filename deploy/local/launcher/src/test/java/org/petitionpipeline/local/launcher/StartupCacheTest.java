@@ -38,6 +38,17 @@ class StartupCacheTest {
     }
 
     @Test
+    void anArchiveLeftEmptyByAJvmStoppedWhileWritingItIsRecordedAgain() throws IOException {
+        StartupCache cache = new StartupCache(cacheDir, home, jvm(StartupArchive.AOT));
+        Path archive = cache.archive(PipelineService.INTAKE);
+        Files.createDirectories(cacheDir);
+        Files.createFile(archive);
+
+        assertThat(cache.options(PipelineService.INTAKE, 0)).containsExactly("-XX:AOTCacheOutput=" + archive);
+        assertThat(archive).doesNotExist();
+    }
+
+    @Test
     void onlyTheFirstInstanceRecordsSoTwoJvmsNeverWriteOneFile() {
         StartupCache cache = new StartupCache(cacheDir, home, jvm(StartupArchive.CDS));
 

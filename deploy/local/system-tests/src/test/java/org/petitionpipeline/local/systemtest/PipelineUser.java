@@ -26,6 +26,7 @@ import org.petitionpipeline.local.launcher.LocalPipelineSettings;
 import org.petitionpipeline.local.launcher.PipelineService;
 import org.petitionpipeline.local.launcher.Ports;
 import org.petitionpipeline.local.launcher.Secrets;
+import org.petitionpipeline.local.launcher.ServiceJvm;
 import org.petitionpipeline.local.launcher.Topology;
 
 /** What signers do with a running pipeline, over HTTP as they would: the system tests' vocabulary. */
@@ -78,9 +79,14 @@ final class PipelineUser {
     private static LocalPipeline startPipeline(String runDirectory, Topology topology, Set<PipelineService> services,
             Map<PipelineService, Map<String, String>> environment) {
         Path home = Path.of(System.getProperty("pipeline.home", "../../..")).toAbsolutePath().normalize();
-        Path workDir = home.resolve("deploy/local/system-tests/target/" + runDirectory);
-        return LocalPipeline.start(new LocalPipelineSettings(home, workDir, topology, Ports.free(topology), false,
-                Secrets.fromEnvironmentOrRandom(Map.of()), environment), services, System.out::println);
+        Path target = home.resolve("deploy/local/system-tests/target");
+        // the services run as ./run-local.sh runs them (JDK 25 from an AOT cache, where there is a JDK 25): the first
+        // pipeline records the cache, which every later one, in its own work directory, starts from
+        LocalPipelineSettings settings = new LocalPipelineSettings(home, target.resolve(runDirectory), topology,
+                Ports.free(topology), false, Secrets.fromEnvironmentOrRandom(Map.of()), environment)
+                .withServiceJvm(ServiceJvm.forLocalRun(System.getenv()))
+                .withStartupCacheDir(target.resolve("startup-cache"));
+        return LocalPipeline.start(settings, services, System.out::println);
     }
 
     /**
