@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
@@ -30,19 +31,25 @@ import org.junit.jupiter.api.Test;
 import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.RejectedSignature;
 import org.petitionpipeline.contracts.Topics;
+import org.petitionpipeline.local.launcher.Http;
 import org.petitionpipeline.local.launcher.LocalPipeline;
 import org.petitionpipeline.local.launcher.PipelineService;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.PostgresServer;
+import org.petitionpipeline.testsupport.webhooks.WebhookReceiver;
 
 /**
  * Signatures keep arriving while dedup, reporting and email are each killed with SIGKILL (no shutdown hook,
  * nothing flushed) and restarted. Afterwards every acknowledged submission has exactly one outcome, the
- * record of truth holds each person once, and the public total counts each person once.
+ * record of truth holds each person once, the public total counts each person once, and a webhook receiver got a
+ * signed {@code signature.accepted} for every accepted signature, a repeat only as at-least-once allows: with the id
+ * of the first.
  */
 class CrashRecoveryIT {
 
     private static final int PEOPLE = 800;
+    /** The organization petitions made with the deployment's token belong to, the demo petition among them. */
+    private static final String DEMO_ORGANIZATION = "default";
     private static final String RECEIPTS = "select count(*) from email.outbox where kind = 'SIGNATURE_RECEIPT'";
     private static final int SENDERS = 4;
     // 4 senders every 120 ms: 33 signatures/s, so the ~930 submissions flow for about 28 s
@@ -66,6 +73,12 @@ class CrashRecoveryIT {
 
     @Test
     void killingEachConsumerMidStreamLosesNothingAndCountsNothingTwice() throws Exception {
+        // a receiver that takes a moment to answer, so that reporting is killed with webhooks in flight
+        WebhookReceiver receiver = new WebhookReceiver(request -> {
+            TimeUnit.MILLISECONDS.sleep(20);
+            return 204;
+        });
+        String secret = addWebhookEndpoint(receiver.url());
         List<String> submissions = new ArrayList<>();
         for (int person = 0; person < PEOPLE; person++) {
             submissions.add(signature(person, "person" + person + "@example.org"));
@@ -118,8 +131,9 @@ class CrashRecoveryIT {
         assertThat(count(postgres, "select count(*) from reporting.counted_signature where petition_slug = 'demo'"))
                 .isEqualTo(PEOPLE);
 
+        Set<String> accepted;
         try (KafkaTestClient kafka = new KafkaTestClient(pipeline.kafkaClientConfig())) {
-            Set<String> accepted = kafka.readValues(Topics.SIGNATURES_ACCEPTED, Integer.MAX_VALUE, Duration.ofSeconds(5),
+            accepted = kafka.readValues(Topics.SIGNATURES_ACCEPTED, Integer.MAX_VALUE, Duration.ofSeconds(5),
                     AcceptedSignature.class).stream().map(signature -> signature.signatureId().toString())
                     .collect(Collectors.toSet());
             Set<String> rejected = kafka.readValues(Topics.SIGNATURES_REJECTED, Integer.MAX_VALUE, Duration.ofSeconds(5),
@@ -159,6 +173,35 @@ class CrashRecoveryIT {
         assertThat(user.mailboxes()).as("mailboxes: one per person, none for anyone else")
                 .isBetween((int) (PEOPLE - uncertain), PEOPLE);
 
+        // a webhook reporting sent as it was killed is sent again when its lease ends, with the same id
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> webhookIdsBySignature(receiver).size() >= PEOPLE);
+        receiver.close();
+        List<WebhookReceiver.Received> webhooks = receiver.received();
+        assertThat(webhooks).as("every webhook signed with the endpoint's secret")
+                .allMatch(webhook -> webhook.signedWith(secret));
+        Map<String, Set<String>> idsBySignature = webhookIdsBySignature(receiver);
+        assertThat(idsBySignature.keySet()).as("a signature.accepted webhook for each accepted signature, no other")
+                .isEqualTo(accepted);
+        assertThat(idsBySignature.values()).as("a signature's webhooks, repeats included, carry one id")
+                .allMatch(ids -> ids.size() == 1);
+        System.out.printf("[%5.1f s] %d webhooks for %d accepted signatures (%d sent again after the kill)%n",
+                seconds(begin), webhooks.size(), PEOPLE, webhooks.size() - PEOPLE);
+    }
+
+    /** As an organization's owner would: an endpoint of the demo petition's organization, for accepted signatures. */
+    private static String addWebhookEndpoint(String url) throws Exception {
+        HttpResponse<String> added = Http.postJson(pipeline.url(PipelineService.REPORTING)
+                        .resolve("/api/admin/organizations/" + DEMO_ORGANIZATION + "/webhooks"),
+                "{\"url\": \"%s\", \"event_types\": [\"signature.accepted\"]}".formatted(url),
+                pipeline.settings().secrets().adminToken());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        return PipelineUser.JSON.readTree(added.body()).get("secret").asText();
+    }
+
+    private static Map<String, Set<String>> webhookIdsBySignature(WebhookReceiver receiver) {
+        return receiver.received().stream().collect(Collectors.groupingBy(WebhookReceiver.Received::signatureId,
+                Collectors.mapping(WebhookReceiver.Received::id, Collectors.toSet())));
     }
 
     private static double seconds(long since) {
