@@ -30,8 +30,8 @@ public class SignatureFeed {
      * good. So only rows changed before the start of the oldest transaction still open are served: every transaction
      * that will commit later started after that, and so writes a later modified_at. Read in a statement of its own,
      * before the rows: a transaction that ended after this read committed before the rows' snapshot and is in it.
-     * Rows at or after the horizon come on a later page or sync, usually within milliseconds; a session left idle in
-     * a transaction holds them back (docs/osdi.md). Other roles' sessions show no xact_start; only this service's
+     * Rows at or after the horizon come on a later page or sync, usually within milliseconds; a long transaction
+     * holds them back until it ends (docs/osdi.md). Other roles' sessions show no xact_start; only this service's
      * role writes its schema.
      */
     private static final String HORIZON = """
