@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,9 @@ class OsdiPullApiTest {
 
     @Inject
     SignatureCounting counting;
+
+    @Inject
+    DataSource dataSource;
 
     private Person owner;
     private String organization;
@@ -139,6 +145,32 @@ class OsdiPullApiTest {
         assertThat(all).hasSize(10_000 + arriving).doesNotHaveDuplicates();
         assertThat(secondSync).isSortedAccordingTo(SYNC_ORDER)
                 .allSatisfy(signature -> assertThat(signature.modified()).isAfter(lastSeen));
+    }
+
+    @Test
+    void aRowCommittedAfterALaterOneIsHeldBackUntilThenAndNotSkipped() throws Exception {
+        counting.countAccepted(List.of(accepted(), accepted(), accepted()));
+        UUID late = UUID.randomUUID();
+        List<Signature> firstSync;
+        try (Connection slow = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            try (PreparedStatement insert = slow.prepareStatement("insert into reporting.signer (signature_id, "
+                    + "petition_slug, given_name, signed_at) values (?, ?, 'Lou', now())")) {
+                insert.setObject(1, late);
+                insert.setString(2, slug);
+                insert.executeUpdate();
+            }
+            // two signatures counted after the slow transaction began, and committed before it
+            counting.countAccepted(List.of(accepted(), accepted()));
+            firstSync = signaturesOf(follow(signatures()));
+            assertThat(firstSync).hasSize(3);
+            slow.commit();
+        }
+        Instant lastSeen = firstSync.get(firstSync.size() - 1).modified();
+        List<Signature> secondSync = signaturesOf(follow(signatures() + "?filter=modified_date%20gt%20%27" + lastSeen
+                + "%27"));
+        assertThat(secondSync).hasSize(3).isSortedAccordingTo(SYNC_ORDER);
+        assertThat(secondSync.get(0).id()).isEqualTo(late);
     }
 
     @Test
