@@ -24,7 +24,7 @@ public record PageRequest(int perPage, int page, Optional<Position> after, Optio
         int size = perPage == null ? DEFAULT_PER_PAGE
                 : number(perPage, MAX_PER_PAGE, "per_page", "a whole number from 1 to " + MAX_PER_PAGE
                         + " (default " + DEFAULT_PER_PAGE + ")");
-        int number = page == null ? 1 : number(page, Integer.MAX_VALUE, "page", "a whole number from 1");
+        int number = page == null ? 1 : number(page, Integer.MAX_VALUE - 1, "page", "a whole number from 1");
         Optional<Position> from = cursor(after, "after");
         Optional<Position> upTo = cursor(before, "before");
         if (from.isPresent() && upTo.isPresent()) {
