@@ -249,6 +249,25 @@ class OsdiPullApiTest {
     }
 
     @Test
+    void petitionsPageAndFilterAsSignaturesDo() {
+        String second = slug + "-2";
+        given().header("Authorization", "Bearer " + owner.token()).contentType("application/json")
+                .body(PetitionCatalogTest.petitionJson(second)).post("/api/admin/petitions").then().statusCode(201);
+        List<JsonNode> pages = follow(ROOT + organization + "/petitions?per_page=1");
+        assertThat(pages).hasSize(2).allSatisfy(page -> assertThat(page.get("total_pages").asInt()).isEqualTo(2));
+        assertThat(pages).extracting(page -> identifierOf(page.at("/_embedded/osdi:petitions/0")))
+                .containsExactly("petition-pipeline:" + slug, "petition-pipeline:" + second);
+        String firstChanged = pages.get(0).at("/_embedded/osdi:petitions/0/modified_date").asText();
+        JsonNode changedSince = get(ROOT + organization + "/petitions?filter=modified_date%20gt%20%27" + firstChanged
+                + "%27");
+        assertThat(changedSince.get("total_records").asInt()).isEqualTo(1);
+        assertThat(identifierOf(changedSince.at("/_embedded/osdi:petitions/0")))
+                .isEqualTo("petition-pipeline:" + second);
+        assertThat(changedSince.at("/_embedded/osdi:petitions/0/_links/osdi:signatures/href").asText())
+                .isEqualTo(publicUrl + ROOT + organization + "/petitions/" + second + "/signatures");
+    }
+
+    @Test
     void malformedPagingOrFilterIsA400ProblemNamingTheParameter() {
         String petitionsCursor = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("2026-12-01T00:00:00Z|" + slug).getBytes(StandardCharsets.UTF_8));
