@@ -21,11 +21,16 @@ import org.petitionpipeline.reporting.identity.PetitionAccess;
  * platform operator of no organization (see {@link BearerCallers}). Someone logged in to the organizer console, as a
  * person or with that token, may also read (GET) the API with the console's cookie, so the console links straight to
  * stats and report downloads: reads only, the cookie is SameSite=Strict.
- * Then {@link PetitionAccess} decides what the caller may do to the petition the path names.
+ * Then {@link PetitionAccess} decides what the caller may do to the petition the path names. The OSDI pull API
+ * takes the same callers, and the API token also in OSDI's own {@code OSDI-API-Token} header.
  */
 public class AdminAccessFilter {
 
     private static final String ADMIN_API = "/api/admin/";
+    /* The OSDI pull API (docs/osdi.md) reads petitions and signers as the admin API does, with the same callers. */
+    private static final String OSDI_API = "/api/osdi/";
+    /* OSDI's own header for the API token, which OSDI clients send instead of Authorization */
+    private static final String OSDI_TOKEN = "OSDI-API-Token";
 
     private final BearerCallers bearers;
     private final ConsoleSessions sessions;
@@ -47,21 +52,23 @@ public class AdminAccessFilter {
     @ServerRequestFilter
     public Response admit(ContainerRequestContext request, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith(ADMIN_API)) {
+        if (!path.startsWith(ADMIN_API) && !path.startsWith(OSDI_API)) {
             return null;
         }
-        Optional<Caller> caller = callerOf(request);
+        Optional<Caller> caller = callerOf(request, path.startsWith(OSDI_API));
         if (caller.isEmpty()) {
             return BearerToken.unauthorized("send a personal API token, an access token or the organizer token ("
-                    + ConsoleRole.ORGANIZER.variable() + ") as 'Authorization: Bearer <token>'");
+                    + ConsoleRole.ORGANIZER.variable() + ") as 'Authorization: Bearer <token>'"
+                    + (path.startsWith(OSDI_API) ? " or '" + OSDI_TOKEN + ": <token>'" : ""));
         }
         current.set(caller.get(), addressOf(http));
         petitionAccess.check(request.getMethod(), path, caller.get());
         return null;
     }
 
-    private Optional<Caller> callerOf(ContainerRequestContext request) {
-        Optional<String> bearer = BearerToken.presented(request);
+    private Optional<Caller> callerOf(ContainerRequestContext request, boolean osdi) {
+        Optional<String> bearer = BearerToken.presented(request)
+                .or(() -> osdi ? Optional.ofNullable(request.getHeaderString(OSDI_TOKEN)) : Optional.empty());
         if (bearer.isPresent()) {
             return bearer.flatMap(bearers::ofRequest);
         }

@@ -38,6 +38,18 @@ public class TotalsRepository {
                     set %2$s = reporting.breakdown_count.%2$s + excluded.%2$s)""";
 
     /*
+     * Moves the modified_at of the signer rows (if recorded yet) of the signatures a data-modifying CTE returned, so
+     * a CRM syncing over the OSDI API with modified_since sees them again with their new status. Locked after the
+     * counted_signature rows and in id order, as every statement here takes rows, so two never wait in a circle.
+     */
+    private static final String SIGNERS_CHANGED_CTE = """
+            signers_changed as (
+                update reporting.signer set modified_at = now()
+                where signature_id in (
+                    select signature_id from reporting.signer where signature_id in (select signature_id from %s)
+                    order by signature_id for update))""";
+
+    /*
      * One statement, so one transaction: the signature ids not counted before are recorded with the breakdown rows
      * they go to, and the totals and those rows raised by exactly their number, or none of it happens. A replayed
      * batch finds its ids counted and adds nothing; an id invalidated before it was accepted already has its row,
@@ -83,7 +95,8 @@ public class TotalsRepository {
                 select id, slug, now() from batch order by id
                 on conflict (signature_id) do update set invalidated_at = excluded.invalidated_at
                     where reporting.counted_signature.invalidated_at is null
-                returning petition_slug, counted_at, country, region, accepted_at, verified_at),
+                returning signature_id, petition_slug, counted_at, country, region, accepted_at, verified_at),
+            %s,
             %s
             insert into reporting.petition_total (petition_slug, accepted, invalidated, verified, updated_at)
             select petition_slug, 0, count(*), -count(verified_at), now() from newly_invalidated
@@ -94,7 +107,8 @@ public class TotalsRepository {
                     verified = reporting.petition_total.verified + excluded.verified,
                     updated_at = excluded.updated_at""".formatted(
             BREAKDOWN_CTE.formatted("newly_invalidated", "invalidated",
-                    "counted_at is not null and accepted_at is not null"));
+                    "counted_at is not null and accepted_at is not null"),
+            SIGNERS_CHANGED_CTE.formatted("newly_invalidated"));
 
     /*
      * Marks each id verified once, and raises the verified figure by the ids counted and not invalidated. An id
@@ -109,14 +123,15 @@ public class TotalsRepository {
                 select id, slug, verified_at from batch order by id
                 on conflict (signature_id) do update set verified_at = excluded.verified_at
                     where reporting.counted_signature.verified_at is null
-                returning petition_slug, counted_at, invalidated_at)
+                returning signature_id, petition_slug, counted_at, invalidated_at),
+            %s
             insert into reporting.petition_total (petition_slug, accepted, verified, updated_at)
             select petition_slug, 0, count(*), now() from newly_verified
             where counted_at is not null and invalidated_at is null
             group by petition_slug order by petition_slug
             on conflict (petition_slug) do update
                 set verified = reporting.petition_total.verified + excluded.verified,
-                    updated_at = excluded.updated_at""";
+                    updated_at = excluded.updated_at""".formatted(SIGNERS_CHANGED_CTE.formatted("newly_verified"));
 
     private static final String RECORD_NEW_REJECTIONS = """
             insert into reporting.rejected_submission (submission_id, petition_slug, reason, recorded_at)

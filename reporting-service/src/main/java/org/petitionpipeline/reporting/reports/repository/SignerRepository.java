@@ -60,12 +60,13 @@ public class SignerRepository {
     /*
      * What an erasure and a petition's retention both leave of a row: petition, region, country and time. The hash
      * goes too: an erasure's tombstone keeps it, and the row no longer needs to be found. erased_at is what a
-     * delivery report's manifest counts as erased since its as_of, whichever of the two removed the data.
+     * delivery report's manifest counts as erased since its as_of, whichever of the two removed the data; modified_at
+     * is what tells a CRM syncing over the OSDI API to erase its copy.
      */
     private static final String ANONYMIZE = """
             update reporting.signer
             set email_hash = null, given_name = null, family_name = null, postal_code = null, comment = null,
-                erased_at = now()
+                erased_at = now(), modified_at = now()
             """;
 
     /* Only the rows of signatures given by requested_at: a later one came with fresh consent. */
