@@ -49,14 +49,14 @@ import org.petitionpipeline.testsupport.webhooks.WebhookReceiver.Received;
  * reporting-service delivers per second to a receiver on this machine in batch mode, the CPU each process spends per
  * event, and whether a receiver answering in 5 s and one never answering change the pipeline's counting or the fast
  * receiver's rate and latency, next to this machine's raw Kafka and PostgreSQL rates measured in the same run. Kafka,
- * PostgreSQL, the mail catcher and reporting-service run; the counted signatures go straight onto their topic, as
+ * PostgreSQL, the mail catcher, reporting-service and an idle dedup-service run; the counted signatures go straight onto their topic, as
  * dedup publishes them. The receivers run in this JVM and check every signature.
  */
 public final class WebhookBenchmark {
 
     private static final String ORGANIZATION = "bench-hooks";
     private static final String PETITION = "bench-webhooks";
-    private static final int WARM_UP_EVENTS = 20_000;
+    private static final int MOST_WARM_UP_EVENTS = 20_000;
     private static final Duration SLOW_ANSWER = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,11 +66,12 @@ public final class WebhookBenchmark {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int warmUp = Math.min(MOST_WARM_UP_EVENTS, events);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         LocalPipelineSettings settings = Benchmarks.settings("webhooks", Map.of());
         EmailHasher hasher = new EmailHasher(settings.secrets().emailHashKey());
         // every event is another person's, so no event waits for an earlier one of its signer
-        List<SubmittedSignature> signers = SyntheticSubmissions.generate(WARM_UP_EVENTS + 2 * events, PETITION, 0,
+        List<SubmittedSignature> signers = SyntheticSubmissions.generate(warmUp + 2 * events, PETITION, 0,
                 hasher);
         try (WebhookReceiver fast = new WebhookReceiver(request -> 204);
                 WebhookReceiver slow = new WebhookReceiver(request -> {
@@ -81,18 +82,19 @@ public final class WebhookBenchmark {
                     TimeUnit.HOURS.sleep(1);
                     return 204;
                 });
-                LocalPipeline pipeline = LocalPipeline.start(settings, EnumSet.of(PipelineService.REPORTING),
-                        System.out::println);
+                // dedup only idles (nothing is submitted): the raw PostgreSQL rate is measured on a copy of its table
+                LocalPipeline pipeline = LocalPipeline.start(settings,
+                        EnumSet.of(PipelineService.REPORTING, PipelineService.DEDUP), System.out::println);
                 Connection database = connect(pipeline.postgres())) {
             URI reporting = pipeline.url(PipelineService.REPORTING);
             String owner = openPetition(reporting, settings.secrets().adminToken());
             String fastSecret = addEndpoint(reporting, owner, fast.url(), batchSize);
 
-            System.out.printf("warming up with %,d events%n", WARM_UP_EVENTS);
-            publish(pipeline, signers.subList(0, WARM_UP_EVENTS));
-            awaitEvents(fast, WARM_UP_EVENTS, Duration.ofMinutes(10));
+            System.out.printf("warming up with %,d events%n", warmUp);
+            publish(pipeline, signers.subList(0, warmUp));
+            awaitEvents(fast, warmUp, Duration.ofMinutes(10));
 
-            List<SubmittedSignature> alone = signers.subList(WARM_UP_EVENTS, WARM_UP_EVENTS + events);
+            List<SubmittedSignature> alone = signers.subList(warmUp, warmUp + events);
             double rawRowsPerSecond = RawPostgresRate.measure(pipeline.postgres(), alone);
             byte[] record = KafkaTestClient.JSON.writeValueAsBytes(counted(alone.get(0)));
             double rawRecordsPerSecond = RawKafkaRate.measure(pipeline.kafkaClientConfig(),
@@ -100,15 +102,15 @@ public final class WebhookBenchmark {
             System.out.printf("raw PostgreSQL %,.0f rows/s, raw Kafka %,.0f records/s%n", rawRowsPerSecond,
                     rawRecordsPerSecond);
 
-            Phase one = measure("one receiver", pipeline, database, fast, alone, WARM_UP_EVENTS);
+            Phase one = measure("one receiver", pipeline, database, fast, alone, warmUp);
             addEndpoint(reporting, owner, slow.url(), batchSize);
             addEndpoint(reporting, owner, silent.url(), batchSize);
             Phase three = measure("with a receiver answering in 5 s and one never answering", pipeline, database,
-                    fast, signers.subList(WARM_UP_EVENTS + events, signers.size()), WARM_UP_EVENTS + events);
+                    fast, signers.subList(warmUp + events, signers.size()), warmUp + events);
             Check check = Check.of(fast.received(), fastSecret);
 
-            Benchmarks.publish("webhooks.md", report(events, batchSize, List.of(one, three), check, slow, silent,
-                    rawRowsPerSecond, rawRecordsPerSecond, loadBefore));
+            Benchmarks.publish("webhooks.md", report(events, batchSize, warmUp, List.of(one, three), check, slow,
+                    silent, rawRowsPerSecond, rawRecordsPerSecond, loadBefore));
         }
     }
 
@@ -269,8 +271,8 @@ public final class WebhookBenchmark {
         }
     }
 
-    private static String report(int events, int batchSize, List<Phase> phases, Check check, WebhookReceiver slow,
-            WebhookReceiver silent, double rawRowsPerSecond, double rawRecordsPerSecond, double loadBefore) {
+    private static String report(int events, int batchSize, int warmUp, List<Phase> phases, Check check,
+            WebhookReceiver slow, WebhookReceiver silent, double rawRowsPerSecond, double rawRecordsPerSecond, double loadBefore) {
         String rates = phases.stream().map(phase -> "| %s | %,d | **%,.0f /s** (%.1f s) | %,.0f /s (%.1f s) | %,d | %,d / %,d |"
                 .formatted(phase.name(), phase.events(), phase.events() / phase.seconds(), phase.seconds(),
                         phase.events() / phase.countedSeconds(), phase.countedSeconds(), phase.posts(), phase.p50(),
@@ -285,7 +287,7 @@ public final class WebhookBenchmark {
                 # Webhooks: reporting-service delivering signature events in batch mode
 
                 Run on %s with `./run-local.sh bench-webhooks %d %d`: Kafka (in this benchmark's JVM), PostgreSQL, the
-                mail catcher and reporting-service, all on this machine (%d cores, 1-minute load average %.1f when the
+                mail catcher, reporting-service and an idle dedup-service, all on this machine (%d cores, 1-minute load average %.1f when the
                 run began). An organization's petition has an endpoint for `signature.accepted` in batch mode (%d
                 events per POST) at a receiver in this JVM that answers `204` at once. Counted signatures, each of
                 another signer, go onto `signatures.counted` at once, as dedup publishes them; reporting counts each,
@@ -313,7 +315,7 @@ public final class WebhookBenchmark {
                 | --- | --- | --- | --- |
                 %s
                 """.formatted(LocalDate.now(), events, batchSize, Runtime.getRuntime().availableProcessors(),
-                loadBefore, batchSize, WARM_UP_EVENTS, SLOW_ANSWER.toSeconds(), RawPostgresRate.BATCH,
+                loadBefore, batchSize, warmUp, SLOW_ANSWER.toSeconds(), RawPostgresRate.BATCH,
                 rawRowsPerSecond, rawRecordsPerSecond, rates, check.distinct(), check.requests(), check.duplicates(),
                 check.badlySigned(), slow.received().size(), silent.received().size(), cpu);
     }
