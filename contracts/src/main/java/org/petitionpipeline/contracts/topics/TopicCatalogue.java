@@ -51,7 +51,8 @@ public final class TopicCatalogue {
             events(Topics.SIGNATURES_REJECTED, SIGNATURE_KEY, DEDUP, REPORTING),
             events(Topics.SIGNATURES_INVALIDATED, SIGNATURE_KEY, DEDUP, REPORTING),
             events(Topics.SIGNATURES_VERIFIED, SIGNATURE_KEY, EMAIL, REPORTING),
-            events(Topics.SUBSCRIPTIONS, "email hash", EMAIL),
+            // reporting tells the organizations' webhooks of unsubscriptions and bounces
+            events(Topics.SUBSCRIPTIONS, "email hash", EMAIL, REPORTING),
             events(Topics.PETITIONS_MILESTONES, SLUG_KEY, REPORTING),
             // reporting's retention job: the petition's signers anonymized, every other holder of their data follows
             events(Topics.PETITIONS_ANONYMIZED, SLUG_KEY, REPORTING, DEDUP, EMAIL),

@@ -115,7 +115,7 @@ class WebhookDeliveryTest {
             send(Topics.PEOPLE_ERASURES, signature.emailHash(), new PersonErasure(EventSchema.VERSION,
                     UUID.randomUUID(), signature.emailHash(), Instant.now()));
             await().atMost(WAIT).until(() -> statements().query("read hashes", row -> row.getString(1),
-                    "select email_hash from reporting.webhook_delivery where endpoint_id = ?::uuid", endpoint.id())
+                    "select ordering_key from reporting.webhook_delivery where endpoint_id = ?::uuid", endpoint.id())
                     .stream().noneMatch(signature.emailHash()::equals));
         }
     }
