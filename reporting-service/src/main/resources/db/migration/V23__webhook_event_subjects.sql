@@ -15,3 +15,19 @@ drop index reporting.webhook_delivery_of_person;
 create index webhook_delivery_subject on reporting.webhook_delivery (endpoint_id, ordering_key, id)
     where status = 'PENDING';
 create index webhook_delivery_of_subject on reporting.webhook_delivery (ordering_key);
+
+-- Endpoints disabled, to tell their organization's owners by mail (email-service, through webhooks.disabled): one row
+-- per disabling, written in the transaction that disables, relayed after the commit. recipients are the owners'
+-- addresses when it happened; notice_id is made of the endpoint and the moment, so a disabling is told once.
+create table reporting.webhook_disabled_notice (
+    notice_id     uuid        primary key,
+    organization  text        not null,
+    endpoint_id   uuid        not null,
+    url           text        not null,
+    reason        text,
+    disabled_at   timestamptz not null,
+    recipients    text[]      not null,
+    published_at  timestamptz
+);
+create index webhook_disabled_notice_unpublished on reporting.webhook_disabled_notice (disabled_at)
+    where published_at is null;

@@ -4,11 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -52,21 +48,11 @@ public class PetitionReportMailing {
                     continue;
                 }
                 // organizers are not signers: nothing says their language, so theirs is the default
-                mail.add(new AddressedMail(digestOf(address.get()), report.reportId().toString(), address.get(),
-                        report.petitionTitle(), payload, null));
+                mail.add(new AddressedMail(MailAddresses.organizerDigest(address.get()),
+                        report.reportId().toString(), address.get(), report.petitionTitle(), payload, null));
             }
         }
         mailQueue.enqueueAddressed(MailKind.PETITION_REPORT, mail);
-    }
-
-    /** The mail queue's key for an organizer, and what logs name: no raw address in either. */
-    private static String digestOf(String address) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(("organizer:" + address).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
     }
 
     private String payloadOf(ReportReady report) {
