@@ -6,10 +6,8 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.petitionpipeline.contracts.ReportReady;
-import org.petitionpipeline.email.mail.MailAddresses;
 import org.petitionpipeline.email.mail.MailKind;
 import org.petitionpipeline.email.mailqueue.MailQueue.AddressedMail;
 import org.petitionpipeline.email.mailqueue.MailQueue;
@@ -39,18 +37,9 @@ public class PetitionReportMailing {
                         report.petitionSlug());
                 continue;
             }
-            String payload = payloadOf(report);
-            for (String recipient : report.recipients()) {
-                Optional<String> address = MailAddresses.deliverable(recipient);
-                if (address.isEmpty()) {
-                    Log.warnf("report %s of petition %s: an organizer address is not one we can mail, left out",
-                            report.reportId(), report.petitionSlug());
-                    continue;
-                }
-                // organizers are not signers: nothing says their language, so theirs is the default
-                mail.add(new AddressedMail(MailAddresses.organizerDigest(address.get()),
-                        report.reportId().toString(), address.get(), report.petitionTitle(), payload, null));
-            }
+            mail.addAll(AddressedMail.toOrganizers(report.recipients(), report.reportId().toString(),
+                    report.petitionTitle(), payloadOf(report),
+                    "report " + report.reportId() + " of petition " + report.petitionSlug()));
         }
         mailQueue.enqueueAddressed(MailKind.PETITION_REPORT, mail);
     }

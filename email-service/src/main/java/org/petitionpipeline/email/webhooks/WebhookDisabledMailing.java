@@ -2,13 +2,10 @@ package org.petitionpipeline.email.webhooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.petitionpipeline.contracts.WebhookDisabled;
-import org.petitionpipeline.email.mail.MailAddresses;
 import org.petitionpipeline.email.mail.MailKind;
 import org.petitionpipeline.email.mailqueue.MailQueue;
 import org.petitionpipeline.email.mailqueue.MailQueue.AddressedMail;
@@ -31,18 +28,9 @@ public class WebhookDisabledMailing {
     public void enqueue(List<WebhookDisabled> notices) {
         List<AddressedMail> mail = new ArrayList<>();
         for (WebhookDisabled notice : notices) {
-            String payload = payloadOf(notice);
-            for (String recipient : notice.recipients()) {
-                Optional<String> address = MailAddresses.deliverable(recipient);
-                if (address.isEmpty()) {
-                    Log.warnf("disabled webhook %s of %s: an owner address is not one we can mail, left out",
-                            notice.endpointId(), notice.organization());
-                    continue;
-                }
-                // reporting keeps no language of its accounts: the default language, as for delivery reports
-                mail.add(new AddressedMail(MailAddresses.organizerDigest(address.get()), notice.noticeId().toString(),
-                        address.get(), null, payload, null));
-            }
+            // reporting keeps no language of its accounts: the default language, as for delivery reports
+            mail.addAll(AddressedMail.toOrganizers(notice.recipients(), notice.noticeId().toString(), null,
+                    payloadOf(notice), "disabled webhook " + notice.endpointId() + " of " + notice.organization()));
         }
         mailQueue.enqueueAddressed(MailKind.WEBHOOK_DISABLED, mail);
     }
