@@ -54,6 +54,8 @@ create calls.reported 6 cleanup.policy=delete retention.ms=604800000 segment.ms=
 create calls.reported.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create reports.ready 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create reports.ready.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
+create webhooks.disabled 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
+create webhooks.disabled.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create people.erasures 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create people.erasures.dlq 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1
 create people.erasures.done 6 cleanup.policy=delete retention.ms=604800000 segment.ms=86400000 min.insync.replicas=1

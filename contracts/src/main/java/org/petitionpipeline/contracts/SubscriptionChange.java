@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Topic {@link Topics#SUBSCRIPTIONS}, key = email hash: a change of a person's email status. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -13,5 +14,10 @@ public record SubscriptionChange(
         String emailHash,
         SubscriptionStatus status,
         String source,
-        Instant changedAt) {
+        Instant changedAt) implements Event {
+
+    @Override
+    public Optional<String> defect() {
+        return Event.defectOf(this, "email_hash", emailHash, "status", status, "changed_at", changedAt);
+    }
 }

@@ -31,6 +31,8 @@ public final class Topics {
     public static final String PETITIONS_ANONYMIZED = "petitions.anonymized";
     /** Key = petition slug, value = {@link MilestoneReached}. */
     public static final String PETITIONS_MILESTONES = "petitions.milestones";
+    /** Key = organization slug, value = {@link WebhookDisabled}: a webhook endpoint to tell its owners about. */
+    public static final String WEBHOOKS_DISABLED = "webhooks.disabled";
     /** Key = organization slug or "platform", value = {@link AuditEvent}: an entry for reporting's audit log. */
     public static final String AUDIT_EVENTS = "audit.events";
 

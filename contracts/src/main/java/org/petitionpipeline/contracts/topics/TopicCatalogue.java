@@ -51,12 +51,15 @@ public final class TopicCatalogue {
             events(Topics.SIGNATURES_REJECTED, SIGNATURE_KEY, DEDUP, REPORTING),
             events(Topics.SIGNATURES_INVALIDATED, SIGNATURE_KEY, DEDUP, REPORTING),
             events(Topics.SIGNATURES_VERIFIED, SIGNATURE_KEY, EMAIL, REPORTING),
-            events(Topics.SUBSCRIPTIONS, "email hash", EMAIL),
+            // reporting tells the organizations' webhooks of unsubscriptions and bounces
+            events(Topics.SUBSCRIPTIONS, "email hash", EMAIL, REPORTING),
             events(Topics.PETITIONS_MILESTONES, SLUG_KEY, REPORTING),
             // reporting's retention job: the petition's signers anonymized, every other holder of their data follows
             events(Topics.PETITIONS_ANONYMIZED, SLUG_KEY, REPORTING, DEDUP, EMAIL),
             events(Topics.CALLS_REPORTED, SLUG_KEY, SIGNATURE_INTAKE, REPORTING),
             events(Topics.REPORTS_READY, SLUG_KEY, REPORTING, EMAIL),
+            // reporting has no mail path of its own: email tells an organization's owners of their disabled endpoint
+            events(Topics.WEBHOOKS_DISABLED, "organization slug", REPORTING, EMAIL),
             // email takes the requests (the signer's confirmed link, ops' API) and follows each one to its end
             events(Topics.PEOPLE_ERASURES, "email hash", Set.of(EMAIL), DEDUP, EMAIL, REPORTING),
             events(Topics.PEOPLE_ERASURES_DONE, "email hash", Set.of(DEDUP, EMAIL, REPORTING), EMAIL),

@@ -44,6 +44,14 @@ class KafkaPermissionsTest {
     }
 
     @Test
+    void reportingReadsSubscriptionChangesForTheOrganizationsWebhooksAndDeadLettersThem() {
+        assertThat(KafkaPermissions.of(Service.REPORTING)).contains(
+                new KafkaGrant(Resource.TOPIC, Topics.SUBSCRIPTIONS, false, Set.of(READ, DESCRIBE)),
+                new KafkaGrant(Resource.TOPIC, Topics.deadLetterOf(Topics.SUBSCRIPTIONS), false,
+                        Set.of(WRITE, DESCRIBE)));
+    }
+
+    @Test
     void onlyTheOpsConsoleDescribesEveryTopicAndGroup() {
         List<KafkaGrant> reporting = KafkaPermissions.of(KafkaPermissions.OBSERVES_EVERYTHING);
         assertThat(reporting).filteredOn(grant -> grant.resource() == Resource.TOPIC)

@@ -1,5 +1,9 @@
 package org.petitionpipeline.email.mail;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.petitionpipeline.contracts.CanonicalEmail;
@@ -23,5 +27,18 @@ public final class MailAddresses {
         return CanonicalEmail.of(typed)
                 .filter(address -> SafeText.isSafe(address) && !NOT_IN_AN_ADDRESS.matcher(address).find())
                 .filter(address -> address.length() <= MAX_ADDRESS && address.lastIndexOf('@') <= MAX_LOCAL_PART);
+    }
+
+    /**
+     * The mail queue's key for an organizer (or an organization's owner), and what logs name: no raw address in
+     * either. Not the signers' email hash: organizers are not signers, and nothing links the two.
+     */
+    public static String organizerDigest(String address) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(("organizer:" + address).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
     }
 }

@@ -18,7 +18,9 @@ public enum MailKind {
      */
     ERASURE_CONFIRMATION(true),
     /** The link to a person's export of their data, to the address they typed; reference = the hour, as above. */
-    ACCESS_LINK(true);
+    ACCESS_LINK(true),
+    /** One of an organization's webhook endpoints was disabled, to each of its owners; reference = notice id. */
+    WEBHOOK_DISABLED(true);
 
     private final boolean transactional;
 

@@ -1,5 +1,6 @@
 package org.petitionpipeline.email.mailqueue;
 
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +21,7 @@ import org.petitionpipeline.contracts.AcceptedSignature;
 import org.petitionpipeline.contracts.SubscriptionStatus;
 import org.petitionpipeline.email.database.Columns;
 import org.petitionpipeline.email.i18n.SignerWording;
+import org.petitionpipeline.email.mail.MailAddresses;
 import org.petitionpipeline.email.mail.MailKind;
 import org.petitionpipeline.email.mail.MailStatus;
 
@@ -131,12 +133,31 @@ public class MailQueue {
     }
 
     /**
-     * A message whose address travels with it: a petition report for an organizer (not a signer;
-     * {@code recipientDigest} keys it in place of an email hash), or the erasure or export link for whatever address
+     * A message whose address travels with it: a petition report for an organizer or a disabled webhook's notice for
+     * an owner (not signers; {@code recipientDigest} keys it in place of an email hash), or the erasure or export link for whatever address
      * a person typed (keyed by the person's hash), in {@code language} (null: the default).
      */
     public record AddressedMail(String recipientDigest, String reference, String email, String petitionTitle,
             String payload, String language) {
+
+        /**
+         * One message per organizer (or owner) address, in the default language: organizers are not signers, and
+         * nothing says their language. An address that cannot be one is left out, logged by {@code what} the mail was.
+         */
+        public static List<AddressedMail> toOrganizers(List<String> recipients, String reference, String petitionTitle,
+                String payload, String what) {
+            List<AddressedMail> mail = new ArrayList<>();
+            for (String recipient : recipients) {
+                Optional<String> address = MailAddresses.deliverable(recipient);
+                if (address.isEmpty()) {
+                    Log.warnf("%s: an organizer address is not one we can mail, left out", what);
+                    continue;
+                }
+                mail.add(new AddressedMail(MailAddresses.organizerDigest(address.get()), reference, address.get(),
+                        petitionTitle, payload, null));
+            }
+            return mail;
+        }
     }
 
     /** Queues addressed mail; a replay (the same kind, key and reference) queues nothing. */

@@ -26,6 +26,7 @@ import org.petitionpipeline.email.privacy.ErasureMailComposer;
 import org.petitionpipeline.email.privacy.access.AccessMailComposer;
 import org.petitionpipeline.email.receipts.ReceiptComposer;
 import org.petitionpipeline.email.reports.PetitionReportComposer;
+import org.petitionpipeline.email.webhooks.WebhookDisabledComposer;
 import org.petitionpipeline.email.suppression.SuppressionList;
 import org.petitionpipeline.kit.tracing.ResumedTraces;
 
@@ -51,6 +52,7 @@ public class MailQueueSender {
     private final PetitionReportComposer reports;
     private final ErasureMailComposer erasures;
     private final AccessMailComposer exports;
+    private final WebhookDisabledComposer disabledWebhooks;
     private final SmtpGateway smtp;
     private final EmailMetrics metrics;
     private final EmailConfig config;
@@ -59,8 +61,8 @@ public class MailQueueSender {
 
     public MailQueueSender(MailQueue mailQueue, ReceiptComposer receipts, ConfirmationComposer confirmations,
             PetitionReportComposer reports, ErasureMailComposer erasures, AccessMailComposer exports,
-            SmtpGateway smtp, EmailMetrics metrics, EmailConfig config, ResumedTraces traces,
-            ClaimHeartbeat heartbeat) {
+            WebhookDisabledComposer disabledWebhooks, SmtpGateway smtp, EmailMetrics metrics, EmailConfig config,
+            ResumedTraces traces, ClaimHeartbeat heartbeat) {
         if (config.handOverGroupSize() < 1) {
             throw new IllegalArgumentException("email.hand-over-group-size must be at least 1, not "
                     + config.handOverGroupSize());
@@ -71,6 +73,7 @@ public class MailQueueSender {
         this.reports = reports;
         this.erasures = erasures;
         this.exports = exports;
+        this.disabledWebhooks = disabledWebhooks;
         this.smtp = smtp;
         this.metrics = metrics;
         this.config = config;
@@ -169,6 +172,7 @@ public class MailQueueSender {
             case PETITION_REPORT -> reports.compose(mail);
             case ERASURE_CONFIRMATION -> erasures.compose(mail);
             case ACCESS_LINK -> exports.compose(mail);
+            case WEBHOOK_DISABLED -> disabledWebhooks.compose(mail);
             case ORGANIZER_UPDATE -> throw new IllegalStateException("organizer updates are sent by the mailing worker");
         };
     }

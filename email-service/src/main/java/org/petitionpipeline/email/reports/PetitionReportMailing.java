@@ -4,16 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.petitionpipeline.contracts.ReportReady;
-import org.petitionpipeline.email.mail.MailAddresses;
 import org.petitionpipeline.email.mail.MailKind;
 import org.petitionpipeline.email.mailqueue.MailQueue.AddressedMail;
 import org.petitionpipeline.email.mailqueue.MailQueue;
@@ -43,30 +37,11 @@ public class PetitionReportMailing {
                         report.petitionSlug());
                 continue;
             }
-            String payload = payloadOf(report);
-            for (String recipient : report.recipients()) {
-                Optional<String> address = MailAddresses.deliverable(recipient);
-                if (address.isEmpty()) {
-                    Log.warnf("report %s of petition %s: an organizer address is not one we can mail, left out",
-                            report.reportId(), report.petitionSlug());
-                    continue;
-                }
-                // organizers are not signers: nothing says their language, so theirs is the default
-                mail.add(new AddressedMail(digestOf(address.get()), report.reportId().toString(), address.get(),
-                        report.petitionTitle(), payload, null));
-            }
+            mail.addAll(AddressedMail.toOrganizers(report.recipients(), report.reportId().toString(),
+                    report.petitionTitle(), payloadOf(report),
+                    "report " + report.reportId() + " of petition " + report.petitionSlug()));
         }
         mailQueue.enqueueAddressed(MailKind.PETITION_REPORT, mail);
-    }
-
-    /** The mail queue's key for an organizer, and what logs name: no raw address in either. */
-    private static String digestOf(String address) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(("organizer:" + address).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
     }
 
     private String payloadOf(ReportReady report) {

@@ -29,7 +29,8 @@ public enum AuditAction {
     WEBHOOK_CREATE("webhook.create"),
     WEBHOOK_DELETE("webhook.delete"),
     /** A webhook endpoint's new signing secret; the target is the endpoint's id. */
-    WEBHOOK_ROTATE("webhook.rotate");
+    WEBHOOK_ROTATE("webhook.rotate"),
+    WEBHOOK_ENABLE("webhook.enable");
 
     private final String label;
 

@@ -7,14 +7,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.petitionpipeline.contracts.CallReported;
 import org.petitionpipeline.kit.kafka.DeadLetterChannel;
 
-/** Counts the calls signers report, a poll batch per round trip; replays count nothing (see the repository). */
+/** Counts the calls signers report, a poll batch per transaction; replays count nothing (see the repository). */
 @ApplicationScoped
 public class CallReportListener {
 
-    private final CallCountRepository calls;
+    private final CallReports calls;
     private final DeadLetterChannel deadLetters;
 
-    public CallReportListener(CallCountRepository calls, DeadLetterChannel deadLetters) {
+    public CallReportListener(CallReports calls, DeadLetterChannel deadLetters) {
         this.calls = calls;
         this.deadLetters = deadLetters;
     }
@@ -22,6 +22,6 @@ public class CallReportListener {
     @Incoming("calls-reported")
     @Blocking
     public void count(ConsumerRecords<String, CallReported> records) {
-        deadLetters.process(records, calls::countReported);
+        deadLetters.process(records, calls::count);
     }
 }

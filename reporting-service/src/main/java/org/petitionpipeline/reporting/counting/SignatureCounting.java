@@ -67,7 +67,7 @@ public class SignatureCounting {
     }
 
     private void recordMilestones(Set<String> petitions) {
-        milestones.recordReached(petitions, thresholds);
+        webhooks.milestonesReached(milestones.recordReached(petitions, thresholds));
         deliveryReports.recordForMilestonesReachedNow(petitions);
     }
 

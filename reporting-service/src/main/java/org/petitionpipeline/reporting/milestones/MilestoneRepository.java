@@ -35,7 +35,8 @@ public class MilestoneRepository implements Outbox<MilestoneReached> {
               and reporting.public_total(p.verified_signatures_only, t.accepted, t.invalidated, t.verified)
                   >= milestone.threshold
             order by 1, 2, 3
-            on conflict (petition_slug, kind, threshold) do nothing""";
+            on conflict (petition_slug, kind, threshold) do nothing
+            returning *""";
 
     private static final String UNPUBLISHED = """
             select * from reporting.milestone where published_at is null
@@ -52,13 +53,16 @@ public class MilestoneRepository implements Outbox<MilestoneReached> {
         this.dataSource = dataSource;
     }
 
-    /** Records each milestone the named petitions' totals have reached and that is not recorded yet. */
-    public void recordReached(Collection<String> slugs, List<Long> thresholds) {
+    /**
+     * Records each milestone the named petitions' totals have reached and that is not recorded yet; those it
+     * recorded (none, for a replayed batch).
+     */
+    public List<MilestoneReached> recordReached(Collection<String> slugs, List<Long> thresholds) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(RECORD_REACHED)) {
             insert.setArray(1, connection.createArrayOf("bigint", thresholds.toArray()));
             insert.setArray(2, connection.createArrayOf("text", slugs.toArray()));
-            insert.executeUpdate();
+            return milestones(insert);
         } catch (SQLException e) {
             throw new IllegalStateException("could not record the milestones of " + slugs.size() + " petitions", e);
         }

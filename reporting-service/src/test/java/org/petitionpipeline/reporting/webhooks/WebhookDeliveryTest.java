@@ -34,6 +34,7 @@ import org.petitionpipeline.contracts.EventSchema;
 import org.petitionpipeline.contracts.PersonErasure;
 import org.petitionpipeline.contracts.Topics;
 import org.petitionpipeline.contracts.VerifiedSignature;
+import org.petitionpipeline.contracts.WebhookDisabled;
 import org.petitionpipeline.kit.database.Statements;
 import org.petitionpipeline.reporting.access.ConsoleBrowser;
 import org.petitionpipeline.reporting.access.ConsolePeople;
@@ -115,7 +116,7 @@ class WebhookDeliveryTest {
             send(Topics.PEOPLE_ERASURES, signature.emailHash(), new PersonErasure(EventSchema.VERSION,
                     UUID.randomUUID(), signature.emailHash(), Instant.now()));
             await().atMost(WAIT).until(() -> statements().query("read hashes", row -> row.getString(1),
-                    "select email_hash from reporting.webhook_delivery where endpoint_id = ?::uuid", endpoint.id())
+                    "select ordering_key from reporting.webhook_delivery where endpoint_id = ?::uuid", endpoint.id())
                     .stream().noneMatch(signature.emailHash()::equals));
         }
     }
@@ -292,6 +293,23 @@ class WebhookDeliveryTest {
                     .statusCode(200)
                     .body("[0].disabled_at", notNullValue())
                     .body("[0].disabled_reason", containsString("HTTP 400"));
+            // its owner is told through email-service, once: the notice on webhooks.disabled names it and them
+            await().atMost(WAIT).until(() -> {
+                try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+                    return kafka.readAllValues(Topics.WEBHOOKS_DISABLED, WebhookDisabled.class).stream()
+                            .anyMatch(notice -> notice.endpointId().toString().equals(endpoint.id()));
+                }
+            });
+            try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+                List<WebhookDisabled> notices = kafka.readAllValues(Topics.WEBHOOKS_DISABLED, WebhookDisabled.class)
+                        .stream().filter(notice -> notice.endpointId().toString().equals(endpoint.id())).toList();
+                assertThat(notices).hasSize(1);
+                assertThat(notices.get(0).recipients()).containsExactly(owner.email());
+                assertThat(notices.get(0).organization()).isEqualTo(ConsolePeople.organizationOf(owner));
+                assertThat(notices.get(0).reason()).contains("HTTP 400");
+                assertThat(notices.get(0).consoleUrl())
+                        .endsWith("/console/organizations/" + ConsolePeople.organizationOf(owner) + "/webhooks");
+            }
 
             CountedSignature later = TotalsTest.accepted(slug, UUID.randomUUID(), "late-" + UUID.randomUUID());
             send(Topics.SIGNATURES_COUNTED, later.key(), later);
@@ -313,9 +331,11 @@ class WebhookDeliveryTest {
         return endpoint(receiver, 1);
     }
 
+    /* The signature events only: the milestones these tests' signatures reach are WebhookEventTypesTest's. */
     private Endpoint endpoint(WebhookReceiver receiver, int batchSize) {
         JsonPath created = given().header("Authorization", "Bearer " + owner.token()).contentType("application/json")
-                .body("{\"url\": \"" + receiver.url() + "\", \"batch_size\": " + batchSize + "}")
+                .body("{\"url\": \"" + receiver.url() + "\", \"batch_size\": " + batchSize + ", \"event_types\": "
+                        + "[\"signature.accepted\", \"signature.verified\", \"signature.invalidated\"]}")
                 .post("/api/admin/organizations/" + ConsolePeople.organizationOf(owner) + "/webhooks").then()
                 .statusCode(201).extract().jsonPath();
         return new Endpoint(created.getString("id"), created.getString("secret"));

@@ -107,6 +107,15 @@ public class SignerRepository {
      * Removes names, postal code and comment from the person's rows of signatures accepted by {@code requestedAt},
      * in the caller's transaction, and returns how many rows it changed (none when done before).
      */
+    /** In the caller's transaction, until it ends: no signer row is added while an erasure looks for the person's. */
+    public void lockForErasure() {
+        try (Connection connection = dataSource.getConnection()) {
+            lock(connection, "pg_advisory_xact_lock");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take the erasure lock", e);
+        }
+    }
+
     public int erase(String emailHash, Instant requestedAt) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(ERASE)) {

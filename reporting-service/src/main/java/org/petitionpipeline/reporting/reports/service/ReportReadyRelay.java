@@ -39,14 +39,16 @@ public class ReportReadyRelay implements Outbox<ReportReady> {
     private final DeliveryReportRepository deliveryReports;
     private final DeliveryReports reports;
     private final ReportLinks links;
+    private final ReportAnnouncements announcements;
     private final OutboxRelay<ReportReady> relay;
 
     public ReportReadyRelay(DeliveryReportRepository deliveryReports, DeliveryReports reports, ReportLinks links,
-            DataSource dataSource, @Channel("reports-ready") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+            ReportAnnouncements announcements, DataSource dataSource, @Channel("reports-ready") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
             bufferSize = MAX_BATCH) MutinyEmitter<ReportReady> emitter) {
         this.deliveryReports = deliveryReports;
         this.reports = reports;
         this.links = links;
+        this.announcements = announcements;
         AckedPublisher<ReportReady> publisher = AckedPublisher.keyed(emitter, ReportReady::key, ACK_TIMEOUT);
         this.relay = new OutboxRelay<>("delivery reports", this, batch -> publish(publisher, batch),
                 new AdvisoryLock(dataSource, LOCK_KEY), MAX_BATCH);
@@ -65,7 +67,7 @@ public class ReportReadyRelay implements Outbox<ReportReady> {
 
     @Override
     public void markPublished(List<ReportReady> published) {
-        deliveryReports.markPublished(published);
+        announcements.announced(published);
     }
 
     private static void publish(AckedPublisher<ReportReady> publisher, List<ReportReady> ready) {

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.petitionpipeline.kit.database.Statements;
 import org.petitionpipeline.reporting.webhooks.service.WebhookEventType;
@@ -30,7 +32,7 @@ public class DeliveryOutbox {
      */
     private static final String ENQUEUE = """
             insert into reporting.webhook_delivery (endpoint_id, event_id, event_type, signature_id, petition_slug,
-                                                    email_hash, occurred_at, next_attempt_at)
+                                                    ordering_key, occurred_at, next_attempt_at)
             select e.id, md5(e.id::text || ':' || ? || ':' || s.signature_id::text)::uuid, ?, s.signature_id, s.slug,
                    s.email_hash, s.occurred_at, now()
             from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[])
@@ -38,12 +40,54 @@ public class DeliveryOutbox {
             join reporting.petition p on p.slug = s.slug
             join reporting.webhook_endpoint e on e.organization = p.organization
             where e.disabled_at is null and ? = any(e.event_types)
-            order by s.slug, s.email_hash, s.occurred_at
+            order by s.email_hash, s.occurred_at
             on conflict (endpoint_id, event_id) do nothing""";
 
     /*
-     * The endpoint's due deliveries, oldest first, each the oldest pending one of its person on this endpoint: a later
-     * event of a person waits until the earlier one is delivered or has failed for good. SKIP LOCKED and the lease let
+     * A petition's or a call's events: the body made at queue time (data), merged with the identifier of the
+     * signature the event concerns when reporting holds it; such an event is ordered with that signer's events.
+     */
+    private static final String ENQUEUE_OF_PETITIONS = """
+            insert into reporting.webhook_delivery (endpoint_id, event_id, event_type, petition_slug, ordering_key,
+                                                    occurred_at, next_attempt_at, data)
+            select e.id, md5(e.id::text || ':' || ? || ':' || s.source)::uuid, ?, s.slug,
+                   coalesce(signer.email_hash, s.ordering_key), s.occurred_at, now(),
+                   s.data::jsonb || case when signer.signature_id is null then '{}'::jsonb
+                       else jsonb_build_object('signature', jsonb_build_object('identifiers',
+                            jsonb_build_array('petition-pipeline:' || signer.signature_id))) end
+            from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::uuid[])
+                 as s(source, slug, ordering_key, occurred_at, data, signature_id)
+            join reporting.petition p on p.slug = s.slug
+            join reporting.webhook_endpoint e on e.organization = p.organization
+            left join reporting.signer signer on signer.signature_id = s.signature_id and signer.petition_slug = s.slug
+            where e.disabled_at is null and ? = any(e.event_types)
+            order by s.occurred_at, s.source
+            on conflict (endpoint_id, event_id) do nothing""";
+
+    /*
+     * A person's events: one per organization holding signatures of theirs (signed by signed_by, when given), naming
+     * those signatures by their identifiers, never by the email. Ordered by the person's hash, like their signatures.
+     */
+    private static final String ENQUEUE_OF_PEOPLE = """
+            insert into reporting.webhook_delivery (endpoint_id, event_id, event_type, ordering_key, occurred_at,
+                                                    next_attempt_at, data)
+            select e.id, md5(e.id::text || ':' || s.type || ':' || s.source)::uuid, s.type, s.email_hash,
+                   s.occurred_at, now(), s.data::jsonb || jsonb_build_object('identifiers',
+                       jsonb_agg('petition-pipeline:' || signer.signature_id order by signer.signature_id))
+            from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[])
+                 as s(source, type, email_hash, occurred_at, signed_by, data)
+            join reporting.signer signer on signer.email_hash = s.email_hash
+                 and signer.signed_at <= coalesce(s.signed_by, 'infinity'::timestamptz)
+            join reporting.petition p on p.slug = signer.petition_slug
+            join reporting.webhook_endpoint e on e.organization = p.organization
+            where e.disabled_at is null and s.type = any(e.event_types)
+            group by e.id, s.source, s.type, s.email_hash, s.occurred_at, s.data
+            order by s.email_hash, s.occurred_at, s.source
+            on conflict (endpoint_id, event_id) do nothing""";
+
+    /*
+     * The endpoint's due deliveries, oldest first, each the oldest pending one of its subject (person or petition) on
+     * this endpoint: a later event of a subject waits until the earlier one is delivered or has failed for good. SKIP LOCKED and the lease let
      * instances claim side by side without taking the same row.
      */
     private static final String CLAIM = """
@@ -53,14 +97,13 @@ public class DeliveryOutbox {
                 where c.endpoint_id = ? and c.status = 'PENDING' and c.next_attempt_at <= ?
                   and (c.claimed_until is null or c.claimed_until < ?)
                   and not exists (select 1 from reporting.webhook_delivery earlier
-                                  where earlier.endpoint_id = c.endpoint_id
-                                    and earlier.petition_slug = c.petition_slug and earlier.email_hash = c.email_hash
+                                  where earlier.endpoint_id = c.endpoint_id and earlier.ordering_key = c.ordering_key
                                     and earlier.status = 'PENDING' and earlier.id < c.id)
                 order by c.id
                 limit ?
                 for update skip locked)
             returning d.id, d.endpoint_id, d.event_id, d.event_type, d.signature_id, d.petition_slug, d.occurred_at,
-                      d.attempts, d.first_attempt_at""";
+                      d.attempts, d.first_attempt_at, d.data::text as data""";
 
     private final DataSource dataSource;
     private final Statements statements;
@@ -94,6 +137,35 @@ public class DeliveryOutbox {
         }
     }
 
+    /** In the caller's transaction: a delivery of each event to each endpoint of its petition's organization. */
+    public void enqueueOfPetitions(WebhookEventType type, List<PetitionEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        statements.update("queue " + events.size() + " " + type.label() + " webhooks", ENQUEUE_OF_PETITIONS,
+                type.label(), type.label(), texts(events, PetitionEvent::source),
+                texts(events, PetitionEvent::petitionSlug), texts(events, PetitionEvent::orderingKey),
+                texts(events, event -> event.occurredAt().toString()), texts(events, PetitionEvent::data),
+                texts(events, event -> Objects.toString(event.signatureId(), null)), type.label());
+    }
+
+    /** In the caller's transaction: a delivery of each event to each endpoint of an organization holding the person. */
+    public void enqueueOfPeople(List<PersonEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        statements.update("queue " + events.size() + " webhooks of people", ENQUEUE_OF_PEOPLE,
+                texts(events, PersonEvent::source), texts(events, event -> event.type().label()),
+                texts(events, PersonEvent::emailHash),
+                texts(events, event -> event.occurredAt().toString()),
+                texts(events, event -> Objects.toString(event.signedBy(), null)), texts(events, PersonEvent::data));
+    }
+
+    /* Text arrays, cast in the statement: the driver binds a String[] as text[] whatever the element type. */
+    private static <T> String[] texts(List<T> events, Function<T, String> column) {
+        return events.stream().map(column).toArray(String[]::new);
+    }
+
     /**
      * A test event for the endpoint, due at once: its own person key, so it waits for nobody, and its id as the
      * signature id it stands for.
@@ -101,18 +173,18 @@ public class DeliveryOutbox {
     public void enqueueTest(UUID endpoint, UUID eventId, String type, Instant now) {
         statements.update("queue a test webhook for endpoint " + endpoint, """
                 insert into reporting.webhook_delivery (endpoint_id, event_id, event_type, signature_id, petition_slug,
-                                                        email_hash, occurred_at, next_attempt_at)
+                                                        ordering_key, occurred_at, next_attempt_at)
                 values (?, ?, ?, ?, '', ?, ?, ?)""", endpoint, eventId, type, eventId, "test:" + eventId,
                 Timestamp.from(now), Timestamp.from(now));
     }
 
     /**
      * In the erasure's transaction: the person's email hash replaced on their deliveries by one random stand-in, so
-     * nothing here leads to them any more while their pending webhooks keep their order.
+     * nothing here leads to them any more while their pending webhooks (their person.erased last) keep their order.
      */
     public void forgetPerson(String emailHash) {
         statements.update("forget a person's webhook deliveries",
-                "update reporting.webhook_delivery set email_hash = ? where email_hash = ?",
+                "update reporting.webhook_delivery set ordering_key = ? where ordering_key = ?",
                 "erased:" + UUID.randomUUID(), emailHash);
     }
 
@@ -142,7 +214,7 @@ public class DeliveryOutbox {
                             rows.getObject("event_id", UUID.class), rows.getString("event_type"),
                             rows.getObject("signature_id", UUID.class), rows.getString("petition_slug"),
                             EndpointRepository.instant(rows, "occurred_at"), rows.getInt("attempts"),
-                            EndpointRepository.instant(rows, "first_attempt_at")));
+                            EndpointRepository.instant(rows, "first_attempt_at"), rows.getString("data")));
                 }
             }
             claimed.sort(Comparator.comparingLong(Delivery::id));

@@ -62,6 +62,17 @@ public class EndpointRepository {
                 where organization = ? and id = ?""", Timestamp.from(overlapEnds), secret, organization, id) == 1;
     }
 
+    /**
+     * Enabled again, as if new: no failures counted, so it has the whole {@code disable-after} before it could be
+     * disabled again. Whether the organization had the endpoint.
+     */
+    public boolean enable(String organization, UUID id) {
+        return statements.update("enable webhook endpoint " + id, """
+                update reporting.webhook_endpoint
+                set failing_since = null, disabled_at = null, disabled_reason = null
+                where organization = ? and id = ?""", organization, id) == 1;
+    }
+
     /** A delivery reached the endpoint: it is failing no more. */
     public void recordSuccess(UUID id) {
         statements.update("record a success of webhook endpoint " + id,

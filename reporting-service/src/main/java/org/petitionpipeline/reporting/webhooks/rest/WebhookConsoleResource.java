@@ -20,8 +20,8 @@ import org.petitionpipeline.reporting.webhooks.repository.WebhookEndpoint;
 import org.petitionpipeline.reporting.webhooks.service.WebhookEndpoints;
 
 /**
- * An organization's webhook endpoints in the organizer console, each with its latest deliveries and a button that
- * sends it a test event; read and sent as the admin API does ({@link WebhookEndpoints}), so an outsider gets 404.
+ * An organization's webhook endpoints in the organizer console, each with its latest deliveries, a button that
+ * sends it a test event and, when it is disabled, one that enables it again; read and sent as the admin API does ({@link WebhookEndpoints}), so an outsider gets 404.
  */
 @Path("/console/organizations/{organization}/webhooks")
 @Produces(MediaType.TEXT_HTML)
@@ -59,8 +59,20 @@ public class WebhookConsoleResource {
     @Path("/{id}/test")
     public Response sendTest(@PathParam("organization") String organization, @PathParam("id") UUID id,
             HttpHeaders headers) {
+        return backToPage(organization, headers, () -> endpoints.sendTest(organization, id));
+    }
+
+    /** Owners only, as in the admin API; an editor's click is refused as there. */
+    @POST
+    @Path("/{id}/enable")
+    public Response enable(@PathParam("organization") String organization, @PathParam("id") UUID id,
+            HttpHeaders headers) {
+        return backToPage(organization, headers, () -> endpoints.enable(organization, id));
+    }
+
+    private static Response backToPage(String organization, HttpHeaders headers, Runnable action) {
         try {
-            endpoints.sendTest(organization, id);
+            action.run();
             return Response.seeOther(URI.create("/console/organizations/" + organization + "/webhooks")).build();
         } catch (ProblemException refused) {
             return ConsolePages.refusal(headers.getAcceptableMediaTypes(), refused);

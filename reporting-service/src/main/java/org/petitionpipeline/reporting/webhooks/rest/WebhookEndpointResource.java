@@ -102,6 +102,14 @@ public class WebhookEndpointResource {
         return Response.noContent().build();
     }
 
+    /** Enables a disabled endpoint again; 204. */
+    @POST
+    @Path("{id}/enable")
+    public Response enable(@PathParam("organization") String organization, @PathParam("id") UUID id) {
+        endpoints.enable(organization, id);
+        return Response.noContent().build();
+    }
+
     /** A new secret, shown once; the old one keeps signing beside it until {@code previous_secret_valid_until}. */
     @POST
     @Path("{id}/rotate-secret")

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.petitionpipeline.reporting.webhooks.repository.Delivery;
 import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox;
 import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox.Attempt;
+import org.petitionpipeline.reporting.webhooks.repository.DisabledNotices;
 import org.petitionpipeline.reporting.webhooks.repository.EndpointRepository;
 
 /** An attempt's outcome and what it tells of its endpoint's health, recorded together or not at all. */
@@ -16,10 +17,12 @@ public class AttemptRecords {
 
     private final DeliveryOutbox outbox;
     private final EndpointRepository endpoints;
+    private final DisabledNotices notices;
 
-    public AttemptRecords(DeliveryOutbox outbox, EndpointRepository endpoints) {
+    public AttemptRecords(DeliveryOutbox outbox, EndpointRepository endpoints, DisabledNotices notices) {
         this.outbox = outbox;
         this.endpoints = endpoints;
+        this.notices = notices;
     }
 
     /** The attempt of each delivery a POST carried (one, or a batch's). */
@@ -29,11 +32,18 @@ public class AttemptRecords {
         endpoints.recordSuccess(endpoint);
     }
 
-    /** Whether this failure disabled the endpoint: it had failed since {@code disableIfFailingSince} or longer. */
+    /**
+     * Whether this failure disabled the endpoint: it had failed since {@code disableIfFailingSince} or longer. A
+     * disabling is recorded for its owners' mail in the same transaction.
+     */
     @Transactional
     public boolean failed(UUID endpoint, Map<Delivery, Attempt> attempts, Instant now, Instant disableIfFailingSince,
             String reason) {
         outbox.recordAttempts(attempts);
-        return endpoints.recordFailure(endpoint, now, disableIfFailingSince, reason);
+        boolean disabled = endpoints.recordFailure(endpoint, now, disableIfFailingSince, reason);
+        if (disabled) {
+            notices.record(endpoint);
+        }
+        return disabled;
     }
 }

@@ -44,7 +44,8 @@ import org.petitionpipeline.reporting.webhooks.repository.WebhookEndpoint;
  * are claimed per endpoint with a lease ({@code FOR UPDATE SKIP LOCKED}, instances work side by side), at most
  * {@code max-in-flight-per-endpoint} open requests (each of one event, or of up to the endpoint's batch size) per
  * endpoint and instance, and only the oldest pending event of
- * each person is ever claimed, which keeps a person's events in order.
+ * each subject (a person, or a petition for its milestones and reports) is ever claimed, which keeps a subject's events
+ * in order.
  *
  * <p>Each attempt runs on a delivery thread of its own, never a consumer's: a slow or dead receiver holds at most its
  * endpoint's slots (and their threads) until the timeouts end them. Redirects are not followed, since a redirect

@@ -22,8 +22,8 @@ import org.petitionpipeline.reporting.webhooks.repository.LoggedDelivery;
 import org.petitionpipeline.reporting.webhooks.repository.WebhookEndpoint;
 
 /**
- * An organization's webhook endpoints: editors and owners read them and their delivery logs, owners add, remove and
- * re-key them (an endpoint sends signers' names out of the platform, as an owner's API token could), as
+ * An organization's webhook endpoints: editors and owners read them and their delivery logs, owners add, remove,
+ * re-key and re-enable them (an endpoint sends signers' names out of the platform, as an owner's API token could), as
  * {@link OrganizationRoles} checks.
  */
 @ApplicationScoped
@@ -118,6 +118,19 @@ public class WebhookEndpoints {
         }
         audit.succeeded(AuditAction.WEBHOOK_ROTATE, organization, id.toString(), Map.of());
         return new EndpointSecrets(secret, null, overlapEnds);
+    }
+
+    /**
+     * A disabled endpoint enabled again (an enabled one stays as it is, its failures forgotten): it gets the events
+     * counted from now on, and its webhooks still queued are tried again at their next attempt.
+     */
+    @Transactional
+    public void enable(String organization, UUID id) {
+        require(organization, OrgRole.OWNER);
+        if (!endpoints.enable(organization, id)) {
+            throw noSuchEndpoint(organization, id);
+        }
+        audit.succeeded(AuditAction.WEBHOOK_ENABLE, organization, id.toString(), Map.of());
     }
 
     private void require(String organization, OrgRole needed) {

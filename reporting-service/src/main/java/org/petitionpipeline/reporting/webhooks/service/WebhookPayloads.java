@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +21,12 @@ import org.petitionpipeline.reporting.reports.config.DeliveryReportConfig;
 import org.petitionpipeline.reporting.webhooks.repository.Delivery;
 
 /**
- * The body of a webhook (or each element of a batch's array): an envelope ({@code id}, {@code type}, {@code created_at}) around an {@code osdi:signature}.
- * Made at each attempt from the signer row a delivery report lists, so a webhook carries exactly what the
- * organization's CSV export shows (names, postal code, region, country, comment: never the email address, which the
- * organization is not given) and nothing of a signer erased since the event.
+ * The body of a webhook (or each element of a batch's array): an envelope ({@code id}, {@code type},
+ * {@code created_at}) around its data. A signature event's data is an {@code osdi:signature} made at each attempt from
+ * the signer row a delivery report lists, so a webhook carries exactly what the organization's CSV export shows
+ * (names, postal code, region, country, comment: never the email address, which the organization is not given) and
+ * nothing of a signer erased since the event. Any other event's data was made when it was queued
+ * ({@link WebhookEventBodies}) and carries identifiers and figures, no personal data.
  */
 @ApplicationScoped
 public class WebhookPayloads {
@@ -50,7 +53,7 @@ public class WebhookPayloads {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Envelope(UUID id, String type, Instant createdAt, Signature data) {
+    public record Envelope(UUID id, String type, Instant createdAt, Object data) {
     }
 
     /** An OSDI signature; fields without a value are left out. */
@@ -89,6 +92,10 @@ public class WebhookPayloads {
     }
 
     private Envelope envelope(Delivery delivery, Signer signer) {
+        if (delivery.data() != null) {
+            return new Envelope(delivery.eventId(), delivery.eventType(), delivery.occurredAt(),
+                    new RawValue(delivery.data()));
+        }
         if (TEST_TYPE.equals(delivery.eventType())) {
             return new Envelope(delivery.eventId(), delivery.eventType(), delivery.occurredAt(), new Signature(
                     List.of("petition-pipeline:test-" + delivery.signatureId()), delivery.occurredAt(),
@@ -98,12 +105,18 @@ public class WebhookPayloads {
         Signature signature = new Signature(List.of("petition-pipeline:" + delivery.signatureId()),
                 known.map(Signer::signedAt).orElse(null), known.map(Signer::person).orElse(null),
                 known.map(Signer::comment).orElse(null),
-                Map.of("osdi:petition", new Link(publicUrl + "/api/admin/petitions/" + delivery.petitionSlug())));
+                Map.of("osdi:petition", petitionLink(delivery.petitionSlug())));
         return new Envelope(delivery.eventId(), delivery.eventType(), delivery.occurredAt(), signature);
     }
 
+    /** The petition in the admin API, as every event of a petition links it. */
+    public Link petitionLink(String slug) {
+        return new Link(publicUrl + "/api/admin/petitions/" + slug);
+    }
+
     private Map<UUID, Signer> signersOf(List<Delivery> deliveries) {
-        String[] ids = deliveries.stream().map(delivery -> delivery.signatureId().toString()).distinct()
+        String[] ids = deliveries.stream().filter(delivery -> delivery.signatureId() != null)
+                .map(delivery -> delivery.signatureId().toString()).distinct()
                 .toArray(String[]::new);
         return statements.query("read the signers of " + ids.length + " webhooks", row -> {
             PostalAddress address = new PostalAddress(row.getString("postal_code"), row.getString("region"),
