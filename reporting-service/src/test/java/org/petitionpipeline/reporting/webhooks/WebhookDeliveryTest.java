@@ -43,10 +43,11 @@ import org.petitionpipeline.reporting.access.ConsolePeople.Person;
 import org.petitionpipeline.reporting.counting.InvalidationTest;
 import org.petitionpipeline.reporting.counting.TotalsTest;
 import org.petitionpipeline.reporting.petitions.PetitionCatalogTest;
-import org.petitionpipeline.reporting.webhooks.WebhookReceiver.Received;
 import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox;
 import org.petitionpipeline.reporting.webhooks.service.WebhookSignature;
 import org.petitionpipeline.testsupport.KafkaTestClient;
+import org.petitionpipeline.testsupport.webhooks.WebhookReceiver;
+import org.petitionpipeline.testsupport.webhooks.WebhookReceiver.Received;
 
 /**
  * Signature events from the topics to real HTTP receivers on loopback ports (the test profile allows http and

@@ -33,8 +33,9 @@ import org.petitionpipeline.reporting.access.ConsolePeople;
 import org.petitionpipeline.reporting.access.ConsolePeople.Person;
 import org.petitionpipeline.reporting.counting.TotalsTest;
 import org.petitionpipeline.reporting.petitions.PetitionCatalogTest;
-import org.petitionpipeline.reporting.webhooks.WebhookReceiver.Received;
 import org.petitionpipeline.testsupport.KafkaTestClient;
+import org.petitionpipeline.testsupport.webhooks.WebhookReceiver;
+import org.petitionpipeline.testsupport.webhooks.WebhookReceiver.Received;
 
 /**
  * The events that are not of one signature, from their topics (or reporting's own records) to real HTTP receivers:

@@ -87,23 +87,41 @@ public class DeliveryOutbox {
 
     /*
      * The endpoint's due deliveries, oldest first, each the oldest pending one of its subject (person or petition) on
-     * this endpoint: a later event of a subject waits until the earlier one is delivered or has failed for good. SKIP LOCKED and the lease let
-     * instances claim side by side without taking the same row.
+     * this endpoint: a later event of a subject waits until the earlier one is delivered or has failed for good. SKIP
+     * LOCKED and the lease let instances claim side by side without taking the same row; the due and lease conditions
+     * stand on the locked rows themselves, so PostgreSQL checks them again on a row another instance claimed meanwhile.
+     *
+     * A claim costs what it takes, not what is queued: it reads a window of the oldest due rows first (along
+     * webhook_delivery_pending_in_order, a few times the rows wanted, so that later events of a person waiting on an
+     * earlier one do not fill it), then locks those by id that are their subject's oldest pending one, asked once for
+     * the window's subjects together (along webhook_delivery_pending_of_subject). Asked per candidate, a table still
+     * without statistics had PostgreSQL answer each question by reading every pending row of the endpoint: 0.7-1.5 s a
+     * claim at a few thousand queued (docs/benchmarks/webhooks.md), so a backlog drained slowest when it was largest.
      */
+    private static final String CLAIM_WINDOW_ROWS = """
+            select id, ordering_key from reporting.webhook_delivery
+            where endpoint_id = ? and status = 'PENDING' and next_attempt_at <= ?
+              and (claimed_until is null or claimed_until < ?)
+            order by id
+            limit ?""";
     private static final String CLAIM = """
             update reporting.webhook_delivery d set claimed_until = ?
             where d.id in (
                 select c.id from reporting.webhook_delivery c
-                where c.endpoint_id = ? and c.status = 'PENDING' and c.next_attempt_at <= ?
+                where c.id = any(?::bigint[])
+                  and c.status = 'PENDING' and c.next_attempt_at <= ?
                   and (c.claimed_until is null or c.claimed_until < ?)
-                  and not exists (select 1 from reporting.webhook_delivery earlier
-                                  where earlier.endpoint_id = c.endpoint_id and earlier.ordering_key = c.ordering_key
-                                    and earlier.status = 'PENDING' and earlier.id < c.id)
+                  and c.id in (select min(earlier.id) from reporting.webhook_delivery earlier
+                               where earlier.endpoint_id = ? and earlier.status = 'PENDING'
+                                 and earlier.ordering_key = any(?::text[])
+                               group by earlier.ordering_key)
                 order by c.id
                 limit ?
                 for update skip locked)
             returning d.id, d.endpoint_id, d.event_id, d.event_type, d.signature_id, d.petition_slug, d.occurred_at,
                       d.attempts, d.first_attempt_at, d.data::text as data""";
+    /** How many times the rows a claim wants it looks at: room for events that wait on an earlier one of theirs. */
+    private static final int CLAIM_WINDOW = 4;
 
     private final DataSource dataSource;
     private final Statements statements;
@@ -200,13 +218,23 @@ public class DeliveryOutbox {
 
     /** Up to {@code limit} of the endpoint's due deliveries, leased to the caller until {@code leaseEnds}. */
     public List<Delivery> claim(UUID endpoint, int limit, Instant now, Instant leaseEnds) {
+        Timestamp at = Timestamp.from(now);
+        List<Object[]> window = statements.query("read the due webhooks of endpoint " + endpoint,
+                row -> new Object[] {row.getLong(1), row.getString(2)}, CLAIM_WINDOW_ROWS, endpoint, at, at,
+                limit * CLAIM_WINDOW);
+        if (window.isEmpty()) {
+            return List.of();
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement claim = connection.prepareStatement(CLAIM)) {
             claim.setTimestamp(1, Timestamp.from(leaseEnds));
-            claim.setObject(2, endpoint);
-            claim.setTimestamp(3, Timestamp.from(now));
-            claim.setTimestamp(4, Timestamp.from(now));
-            claim.setInt(5, limit);
+            claim.setArray(2, connection.createArrayOf("bigint", window.stream().map(row -> row[0]).toArray()));
+            claim.setTimestamp(3, at);
+            claim.setTimestamp(4, at);
+            claim.setObject(5, endpoint);
+            claim.setArray(6, connection.createArrayOf("text",
+                    window.stream().map(row -> row[1]).distinct().toArray()));
+            claim.setInt(7, limit);
             List<Delivery> claimed = new ArrayList<>();
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {

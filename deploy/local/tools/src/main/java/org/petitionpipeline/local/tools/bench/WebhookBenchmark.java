@@ -39,6 +39,7 @@ import org.petitionpipeline.local.tools.Benchmarks;
 import org.petitionpipeline.local.tools.RawKafkaRate;
 import org.petitionpipeline.local.tools.RawPostgresRate;
 import org.petitionpipeline.local.tools.SyntheticSubmissions;
+import org.petitionpipeline.local.tools.load.StatementCounts;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.PostgresServer;
 import org.petitionpipeline.testsupport.webhooks.WebhookReceiver;
@@ -102,7 +103,10 @@ public final class WebhookBenchmark {
             System.out.printf("raw PostgreSQL %,.0f rows/s, raw Kafka %,.0f records/s%n", rawRowsPerSecond,
                     rawRecordsPerSecond);
 
+            boolean counting = StatementCounts.reset(database);
             Phase one = measure("one receiver", pipeline, database, fast, alone, warmUp);
+            String statements = counting ? StatementCounts.read(database).describe(events)
+                    : "(this PostgreSQL has no pg_stat_statements loaded)";
             addEndpoint(reporting, owner, slow.url(), batchSize);
             addEndpoint(reporting, owner, silent.url(), batchSize);
             Phase three = measure("with a receiver answering in 5 s and one never answering", pipeline, database,
@@ -110,7 +114,7 @@ public final class WebhookBenchmark {
             Check check = Check.of(fast.received(), fastSecret);
 
             Benchmarks.publish("webhooks.md", report(events, batchSize, warmUp, List.of(one, three), check, slow,
-                    silent, rawRowsPerSecond, rawRecordsPerSecond, loadBefore));
+                    silent, statements, rawRowsPerSecond, rawRecordsPerSecond, loadBefore));
         }
     }
 
@@ -154,7 +158,6 @@ public final class WebhookBenchmark {
             List<SubmittedSignature> signatures, int before) throws Exception {
         System.out.printf("%s: %,d events%n", name, signatures.size());
         Map<String, Duration> cpuBefore = pipeline.cpuTimes();
-        Duration ownBefore = ownCpu();
         int receivedBefore = fast.received().size();
         long start = System.nanoTime();
         publish(pipeline, signatures);
@@ -162,8 +165,8 @@ public final class WebhookBenchmark {
         awaitEvents(fast, before + signatures.size(), Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Duration> cpu = new LinkedHashMap<>(pipeline.cpuTimes());
+        // the launcher JVM is this one: the Kafka broker, the producer and the receivers
         cpu.replaceAll((process, total) -> total.minus(cpuBefore.getOrDefault(process, Duration.ZERO)));
-        cpu.put("this benchmark's JVM (Kafka broker, producer, the receivers)", ownCpu().minus(ownBefore));
         List<Received> requests = fast.received();
         List<Long> latencies = new ArrayList<>();
         for (Received request : requests.subList(receivedBefore, requests.size())) {
@@ -200,11 +203,6 @@ public final class WebhookBenchmark {
 
     private static long percentile(List<Long> sorted, double share) {
         return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(share * sorted.size())));
-    }
-
-    private static Duration ownCpu() {
-        return Duration.ofNanos(((com.sun.management.OperatingSystemMXBean) ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime());
     }
 
     /** As dedup publishes them: each accepted signature counted by reporting, one webhook per endpoint. */
@@ -272,7 +270,7 @@ public final class WebhookBenchmark {
     }
 
     private static String report(int events, int batchSize, int warmUp, List<Phase> phases, Check check,
-            WebhookReceiver slow, WebhookReceiver silent, double rawRowsPerSecond, double rawRecordsPerSecond, double loadBefore) {
+            WebhookReceiver slow, WebhookReceiver silent, String statements, double rawRowsPerSecond, double rawRecordsPerSecond, double loadBefore) {
         String rates = phases.stream().map(phase -> "| %s | %,d | **%,.0f /s** (%.1f s) | %,.0f /s (%.1f s) | %,d | %,d / %,d |"
                 .formatted(phase.name(), phase.events(), phase.events() / phase.seconds(), phase.seconds(),
                         phase.events() / phase.countedSeconds(), phase.countedSeconds(), phase.posts(), phase.p50(),
@@ -314,9 +312,13 @@ public final class WebhookBenchmark {
                 | round | process | cores kept busy | CPU per event (µs) |
                 | --- | --- | --- | --- |
                 %s
+
+                What PostgreSQL ran in the first round, per event:
+
+                %s
                 """.formatted(LocalDate.now(), events, batchSize, Runtime.getRuntime().availableProcessors(),
                 loadBefore, batchSize, warmUp, SLOW_ANSWER.toSeconds(), RawPostgresRate.BATCH,
                 rawRowsPerSecond, rawRecordsPerSecond, rates, check.distinct(), check.requests(), check.duplicates(),
-                check.badlySigned(), slow.received().size(), silent.received().size(), cpu);
+                check.badlySigned(), slow.received().size(), silent.received().size(), cpu, statements);
     }
 }
