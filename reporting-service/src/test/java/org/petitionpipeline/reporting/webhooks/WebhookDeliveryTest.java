@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -44,6 +45,8 @@ import org.petitionpipeline.reporting.counting.InvalidationTest;
 import org.petitionpipeline.reporting.counting.TotalsTest;
 import org.petitionpipeline.reporting.petitions.PetitionCatalogTest;
 import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox;
+import org.petitionpipeline.reporting.webhooks.repository.SignatureEvent;
+import org.petitionpipeline.reporting.webhooks.service.WebhookEventType;
 import org.petitionpipeline.reporting.webhooks.service.WebhookSignature;
 import org.petitionpipeline.testsupport.KafkaTestClient;
 import org.petitionpipeline.testsupport.webhooks.WebhookReceiver;
@@ -176,6 +179,44 @@ class WebhookDeliveryTest {
             assertThat(firstPersons.subList(0, firstPersons.size() - 2)).containsOnly("signature.accepted");
             assertThat(firstPersons.subList(firstPersons.size() - 2, firstPersons.size()))
                     .containsExactly("signature.verified", "signature.invalidated");
+        }
+    }
+
+    /*
+     * The race the head repair is for: a person's next event is queued while their last pending one is being
+     * delivered, and that delivery is recorded before the queueing commits. Neither transaction saw the other's row, so
+     * the new webhook waits behind no head; the repair (every 5 s) makes it claimable. Without the repair it would
+     * wait for ever.
+     */
+    @Test
+    void aWebhookQueuedWhileItsPersonsLastOneIsRecordedIsSentAfterTheRepair() throws Exception {
+        CountedSignature signature = TotalsTest.accepted(slug, UUID.randomUUID(), "race-" + UUID.randomUUID());
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        try (WebhookReceiver receiver = new WebhookReceiver(request -> {
+            if (request.type().equals("signature.accepted")) {
+                arrived.countDown();
+                answer.await(30, TimeUnit.SECONDS);
+            }
+            return 204;
+        })) {
+            Endpoint endpoint = endpoint(receiver);
+            send(Topics.SIGNATURES_COUNTED, signature.key(), signature);
+            assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue();
+
+            QuarkusTransaction.requiringNew().run(() -> {
+                outbox.enqueue(WebhookEventType.SIGNATURE_VERIFIED, List.of(new SignatureEvent(
+                        signature.signatureId(), slug, signature.emailHash(), Instant.now())));
+                answer.countDown();
+                // on this thread, in the transaction that queued the second webhook and sees it
+                await().pollInSameThread().atMost(WAIT).untilAsserted(() -> assertThat(statuses(endpoint.id()))
+                        .containsExactly("DELIVERED", "PENDING"));
+                assertThat(heads(endpoint.id())).containsExactly(true, false);
+            });
+
+            await().atMost(WAIT).until(() -> statuses(endpoint.id()).equals(List.of("DELIVERED", "DELIVERED")));
+            assertThat(receiver.received()).extracting(Received::type)
+                    .containsExactly("signature.accepted", "signature.verified");
         }
     }
 
@@ -350,6 +391,11 @@ class WebhookDeliveryTest {
     private List<String> statuses(String endpoint) {
         return statements().query("read deliveries", row -> row.getString(1),
                 "select status from reporting.webhook_delivery where endpoint_id = ?::uuid order by id", endpoint);
+    }
+
+    private List<Boolean> heads(String endpoint) {
+        return statements().query("read heads", row -> row.getBoolean(1),
+                "select head from reporting.webhook_delivery where endpoint_id = ?::uuid order by id", endpoint);
     }
 
     private List<Integer> attempts(String endpoint) {

@@ -38,8 +38,9 @@ public final class WebhookReceiver implements AutoCloseable {
         int statusFor(Received request) throws Exception;
     }
 
-    /** One request as it arrived: the Standard Webhooks headers, the raw body, and when it was read. */
-    public record Received(String id, String timestamp, String signature, byte[] body, Instant receivedAt) {
+    /** One request as it arrived: its Host, the Standard Webhooks headers, the raw body, and when it was read. */
+    public record Received(String host, String id, String timestamp, String signature, byte[] body,
+            Instant receivedAt) {
 
         public JsonNode json() {
             try {
@@ -96,7 +97,11 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+        return "http://127.0.0.1:" + port() + "/hooks";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public List<Received> received() {
@@ -105,7 +110,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private void answer(HttpExchange exchange, Answer answer) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
-            Received request = new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+            Received request = new Received(exchange.getRequestHeaders().getFirst("Host"),
+                    exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                     exchange.getRequestHeaders().getFirst("webhook-signature"), body.readAllBytes(), Instant.now());
             received.add(request);

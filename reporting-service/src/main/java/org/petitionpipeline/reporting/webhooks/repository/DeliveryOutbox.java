@@ -3,7 +3,6 @@ package org.petitionpipeline.reporting.webhooks.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -28,20 +27,23 @@ public class DeliveryOutbox {
     /*
      * One row per event and subscribed, enabled endpoint of the petition's organization. The event id is derived from
      * the endpoint, the type and the signature, so a replayed batch finds its rows already there (and receivers see
-     * the same webhook-id however often the event is counted).
+     * the same webhook-id however often the event is counted). A row is its subject's head (claimable) when it is the
+     * subject's first in the batch and the subject has no pending webhook at the endpoint; the others wait behind it.
      */
     private static final String ENQUEUE = """
             insert into reporting.webhook_delivery (endpoint_id, event_id, event_type, signature_id, petition_slug,
-                                                    ordering_key, occurred_at, next_attempt_at)
+                                                    ordering_key, occurred_at, next_attempt_at, head)
             select e.id, md5(e.id::text || ':' || ? || ':' || s.signature_id::text)::uuid, ?, s.signature_id, s.slug,
-                   s.email_hash, s.occurred_at, now()
+                   s.email_hash, s.occurred_at, now(),
+                   row_number() over (partition by e.id, s.email_hash order by s.occurred_at, s.signature_id) = 1
+                   and not exists (%s)
             from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[])
                  as s(signature_id, slug, email_hash, occurred_at)
             join reporting.petition p on p.slug = s.slug
             join reporting.webhook_endpoint e on e.organization = p.organization
             where e.disabled_at is null and ? = any(e.event_types)
-            order by s.email_hash, s.occurred_at
-            on conflict (endpoint_id, event_id) do nothing""";
+            order by s.email_hash, s.occurred_at, s.signature_id
+            on conflict (endpoint_id, event_id) do nothing""".formatted(pendingOf("e.id", "s.email_hash"));
 
     /*
      * A petition's or a call's events: the body made at queue time (data), merged with the identifier of the
@@ -49,20 +51,23 @@ public class DeliveryOutbox {
      */
     private static final String ENQUEUE_OF_PETITIONS = """
             insert into reporting.webhook_delivery (endpoint_id, event_id, event_type, petition_slug, ordering_key,
-                                                    occurred_at, next_attempt_at, data)
-            select e.id, md5(e.id::text || ':' || ? || ':' || s.source)::uuid, ?, s.slug,
-                   coalesce(signer.email_hash, s.ordering_key), s.occurred_at, now(),
+                                                    occurred_at, next_attempt_at, data, head)
+            select e.id, md5(e.id::text || ':' || ? || ':' || s.source)::uuid, ?, s.slug, subject.key, s.occurred_at,
+                   now(),
                    s.data::jsonb || case when signer.signature_id is null then '{}'::jsonb
                        else jsonb_build_object('signature', jsonb_build_object('identifiers',
-                            jsonb_build_array('petition-pipeline:' || signer.signature_id))) end
+                            jsonb_build_array('petition-pipeline:' || signer.signature_id))) end,
+                   row_number() over (partition by e.id, subject.key order by s.occurred_at, s.source) = 1
+                   and not exists (%s)
             from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::uuid[])
                  as s(source, slug, ordering_key, occurred_at, data, signature_id)
             join reporting.petition p on p.slug = s.slug
             join reporting.webhook_endpoint e on e.organization = p.organization
             left join reporting.signer signer on signer.signature_id = s.signature_id and signer.petition_slug = s.slug
+            cross join lateral (select coalesce(signer.email_hash, s.ordering_key) as key) subject
             where e.disabled_at is null and ? = any(e.event_types)
             order by s.occurred_at, s.source
-            on conflict (endpoint_id, event_id) do nothing""";
+            on conflict (endpoint_id, event_id) do nothing""".formatted(pendingOf("e.id", "subject.key"));
 
     /*
      * A person's events: one per organization holding signatures of theirs (signed by signed_by, when given), naming
@@ -70,10 +75,12 @@ public class DeliveryOutbox {
      */
     private static final String ENQUEUE_OF_PEOPLE = """
             insert into reporting.webhook_delivery (endpoint_id, event_id, event_type, ordering_key, occurred_at,
-                                                    next_attempt_at, data)
+                                                    next_attempt_at, data, head)
             select e.id, md5(e.id::text || ':' || s.type || ':' || s.source)::uuid, s.type, s.email_hash,
                    s.occurred_at, now(), s.data::jsonb || jsonb_build_object('identifiers',
-                       jsonb_agg('petition-pipeline:' || signer.signature_id order by signer.signature_id))
+                       jsonb_agg('petition-pipeline:' || signer.signature_id order by signer.signature_id)),
+                   row_number() over (partition by e.id, s.email_hash order by s.occurred_at, s.source) = 1
+                   and not exists (%s)
             from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[])
                  as s(source, type, email_hash, occurred_at, signed_by, data)
             join reporting.signer signer on signer.email_hash = s.email_hash
@@ -83,45 +90,56 @@ public class DeliveryOutbox {
             where e.disabled_at is null and s.type = any(e.event_types)
             group by e.id, s.source, s.type, s.email_hash, s.occurred_at, s.data
             order by s.email_hash, s.occurred_at, s.source
-            on conflict (endpoint_id, event_id) do nothing""";
+            on conflict (endpoint_id, event_id) do nothing""".formatted(pendingOf("e.id", "s.email_hash"));
 
     /*
-     * The endpoint's due deliveries, oldest first, each the oldest pending one of its subject (person or petition) on
-     * this endpoint: a later event of a subject waits until the earlier one is delivered or has failed for good. SKIP
-     * LOCKED and the lease let instances claim side by side without taking the same row; the due and lease conditions
-     * stand on the locked rows themselves, so PostgreSQL checks them again on a row another instance claimed meanwhile.
-     *
-     * A claim costs what it takes, not what is queued: it reads a window of the oldest due rows first (along
-     * webhook_delivery_pending_in_order, a few times the rows wanted, so that later events of a person waiting on an
-     * earlier one do not fill it), then locks those by id that are their subject's oldest pending one, asked once for
-     * the window's subjects together (along webhook_delivery_pending_of_subject). Asked per candidate, a table still
-     * without statistics had PostgreSQL answer each question by reading every pending row of the endpoint: 0.7-1.5 s a
-     * claim at a few thousand queued (docs/benchmarks/webhooks.md), so a backlog drained slowest when it was largest.
+     * The endpoint's due deliveries, soonest due first, each its subject's head: the oldest pending one of its person or
+     * petition at this endpoint (a later event of a subject waits until the earlier one is delivered or has failed for
+     * good). SKIP LOCKED and the lease let instances claim side by side without taking the same row; the due and lease
+     * conditions stand on the locked rows themselves, so PostgreSQL checks them again on a row another instance
+     * claimed meanwhile. It reads only due heads (webhook_delivery_claimable), so it costs what it claims whatever is
+     * queued behind them.
      */
-    private static final String CLAIM_WINDOW_ROWS = """
-            select id, ordering_key from reporting.webhook_delivery
-            where endpoint_id = ? and status = 'PENDING' and next_attempt_at <= ?
-              and (claimed_until is null or claimed_until < ?)
-            order by id
-            limit ?""";
     private static final String CLAIM = """
             update reporting.webhook_delivery d set claimed_until = ?
             where d.id in (
                 select c.id from reporting.webhook_delivery c
-                where c.id = any(?::bigint[])
-                  and c.status = 'PENDING' and c.next_attempt_at <= ?
+                where c.endpoint_id = ? and c.status = 'PENDING' and c.head and c.next_attempt_at <= ?
                   and (c.claimed_until is null or c.claimed_until < ?)
-                  and c.id in (select min(earlier.id) from reporting.webhook_delivery earlier
-                               where earlier.endpoint_id = ? and earlier.status = 'PENDING'
-                                 and earlier.ordering_key = any(?::text[])
-                               group by earlier.ordering_key)
-                order by c.id
+                order by c.next_attempt_at, c.id
                 limit ?
                 for update skip locked)
             returning d.id, d.endpoint_id, d.event_id, d.event_type, d.signature_id, d.petition_slug, d.occurred_at,
                       d.attempts, d.first_attempt_at, d.data::text as data""";
-    /** How many times the rows a claim wants it looks at: room for events that wait on an earlier one of theirs. */
-    private static final int CLAIM_WINDOW = 4;
+
+    /*
+     * Makes the oldest pending webhook of each subject given head, where the subject has pending webhooks at the
+     * endpoint and no head among them. The subjects are those of deliveries that just ended (their head), or, in the
+     * repair, those of every webhook waiting behind a head. Both questions are one look at the subject's pending rows
+     * (webhook_delivery_pending_of_subject): asked as "no pending head", PostgreSQL answered from the index of heads
+     * and read every head of the endpoint for each subject.
+     */
+    private static final String PROMOTE = """
+            update reporting.webhook_delivery d set head = true
+            where d.id in (
+                select pending.oldest from (%s) subject
+                cross join lateral (select min(n.id) as oldest, bool_or(n.head) as has_head
+                                    from reporting.webhook_delivery n
+                                    where n.endpoint_id = subject.endpoint_id and n.ordering_key = subject.ordering_key
+                                      and n.status = 'PENDING') pending
+                where pending.oldest is not null and not pending.has_head)""";
+    private static final String PROMOTE_AFTER = PROMOTE.formatted("""
+            select distinct endpoint_id, ordering_key from reporting.webhook_delivery where id = any(?::bigint[])""");
+    private static final String PROMOTE_HEADLESS = PROMOTE.formatted("""
+            select distinct endpoint_id, ordering_key from reporting.webhook_delivery
+            where status = 'PENDING' and not head""");
+
+    /* Whether a subject has a pending webhook at an endpoint, given the SQL naming the two. */
+    private static String pendingOf(String endpoint, String subject) {
+        return """
+                select 1 from reporting.webhook_delivery w
+                where w.endpoint_id = %s and w.ordering_key = %s and w.status = 'PENDING'""".formatted(endpoint, subject);
+    }
 
     private final DataSource dataSource;
     private final Statements statements;
@@ -191,8 +209,8 @@ public class DeliveryOutbox {
     public void enqueueTest(UUID endpoint, UUID eventId, String type, Instant now) {
         statements.update("queue a test webhook for endpoint " + endpoint, """
                 insert into reporting.webhook_delivery (endpoint_id, event_id, event_type, signature_id, petition_slug,
-                                                        ordering_key, occurred_at, next_attempt_at)
-                values (?, ?, ?, ?, '', ?, ?, ?)""", endpoint, eventId, type, eventId, "test:" + eventId,
+                                                        ordering_key, occurred_at, next_attempt_at, head)
+                values (?, ?, ?, ?, '', ?, ?, ?, true)""", endpoint, eventId, type, eventId, "test:" + eventId,
                 Timestamp.from(now), Timestamp.from(now));
     }
 
@@ -206,50 +224,37 @@ public class DeliveryOutbox {
                 "erased:" + UUID.randomUUID(), emailHash);
     }
 
-    /** Endpoints that have a delivery due at {@code now} and are not disabled. */
+    /** Endpoints that have a delivery they may be sent due at {@code now} and are not disabled. */
     public List<UUID> endpointsWithDueDeliveries(Instant now) {
         return statements.query("find endpoints with due webhooks", row -> row.getObject(1, UUID.class), """
                 select e.id from reporting.webhook_endpoint e
                 where e.disabled_at is null
                   and exists (select 1 from reporting.webhook_delivery d
-                              where d.endpoint_id = e.id and d.status = 'PENDING' and d.next_attempt_at <= ?)""",
+                              where d.endpoint_id = e.id and d.status = 'PENDING' and d.head and d.next_attempt_at <= ?)""",
                 Timestamp.from(now));
     }
 
     /** Up to {@code limit} of the endpoint's due deliveries, leased to the caller until {@code leaseEnds}. */
     public List<Delivery> claim(UUID endpoint, int limit, Instant now, Instant leaseEnds) {
         Timestamp at = Timestamp.from(now);
-        List<Object[]> window = statements.query("read the due webhooks of endpoint " + endpoint,
-                row -> new Object[] {row.getLong(1), row.getString(2)}, CLAIM_WINDOW_ROWS, endpoint, at, at,
-                limit * CLAIM_WINDOW);
-        if (window.isEmpty()) {
-            return List.of();
-        }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setTimestamp(1, Timestamp.from(leaseEnds));
-            claim.setArray(2, connection.createArrayOf("bigint", window.stream().map(row -> row[0]).toArray()));
-            claim.setTimestamp(3, at);
-            claim.setTimestamp(4, at);
-            claim.setObject(5, endpoint);
-            claim.setArray(6, connection.createArrayOf("text",
-                    window.stream().map(row -> row[1]).distinct().toArray()));
-            claim.setInt(7, limit);
-            List<Delivery> claimed = new ArrayList<>();
-            try (ResultSet rows = claim.executeQuery()) {
-                while (rows.next()) {
-                    claimed.add(new Delivery(rows.getLong("id"), rows.getObject("endpoint_id", UUID.class),
-                            rows.getObject("event_id", UUID.class), rows.getString("event_type"),
-                            rows.getObject("signature_id", UUID.class), rows.getString("petition_slug"),
-                            EndpointRepository.instant(rows, "occurred_at"), rows.getInt("attempts"),
-                            EndpointRepository.instant(rows, "first_attempt_at"), rows.getString("data")));
-                }
-            }
-            claimed.sort(Comparator.comparingLong(Delivery::id));
-            return claimed;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not claim the webhooks of endpoint " + endpoint, e);
-        }
+        List<Delivery> claimed = new ArrayList<>(statements.query("claim the due webhooks of endpoint " + endpoint,
+                row -> new Delivery(row.getLong("id"), row.getObject("endpoint_id", UUID.class),
+                        row.getObject("event_id", UUID.class), row.getString("event_type"),
+                        row.getObject("signature_id", UUID.class), row.getString("petition_slug"),
+                        EndpointRepository.instant(row, "occurred_at"), row.getInt("attempts"),
+                        EndpointRepository.instant(row, "first_attempt_at"), row.getString("data")),
+                CLAIM, Timestamp.from(leaseEnds), endpoint, at, at, limit));
+        claimed.sort(Comparator.comparingLong(Delivery::id));
+        return claimed;
+    }
+
+    /**
+     * Subjects left with pending webhooks and no head, each given its oldest as head; how many. A queueing that saw
+     * the subject's last pending webhook still pending while the delivery of that one was being recorded leaves such a
+     * subject: neither transaction saw the other's row.
+     */
+    public int promoteHeadless() {
+        return statements.update("repair the heads of webhook subjects", PROMOTE_HEADLESS);
     }
 
     /*
@@ -268,7 +273,8 @@ public class DeliveryOutbox {
 
     /**
      * Records each delivery's attempt: {@code status} the receiver's HTTP status (null when none came),
-     * {@code nextAttempt} when to try again (null: no more attempts, {@code outcome} is final).
+     * {@code nextAttempt} when to try again (null: no more attempts, {@code outcome} is final). The subject of a
+     * delivery that ended gets its next pending webhook as head, in the caller's transaction.
      */
     public void recordAttempts(Map<Delivery, Attempt> attempts) {
         List<Delivery> deliveries = List.copyOf(attempts.keySet());
@@ -292,6 +298,12 @@ public class DeliveryOutbox {
             update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not record the attempts of " + deliveries.size() + " webhooks", e);
+        }
+        String[] ended = deliveries.stream().filter(delivery -> attempts.get(delivery).outcome() != Outcome.PENDING)
+                .map(delivery -> String.valueOf(delivery.id())).toArray(String[]::new);
+        if (ended.length > 0) {
+            statements.update("give the subjects of " + ended.length + " ended webhooks their next head", PROMOTE_AFTER,
+                    (Object) ended);
         }
     }
 

@@ -4,11 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +29,9 @@ import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox.Attempt
 import org.petitionpipeline.reporting.webhooks.repository.DeliveryOutbox.Outcome;
 import org.petitionpipeline.reporting.webhooks.repository.EndpointRepository;
 import org.petitionpipeline.reporting.webhooks.repository.WebhookEndpoint;
+import org.petitionpipeline.reporting.webhooks.service.ReceiverAddresses.Allowed;
+import org.petitionpipeline.reporting.webhooks.service.ReceiverAddresses.Checked;
+import org.petitionpipeline.reporting.webhooks.service.ReceiverAddresses.Refused;
 
 /**
  * Posts the queued webhooks to their endpoints, each attempt signed, and records what came of it.
@@ -48,14 +47,13 @@ import org.petitionpipeline.reporting.webhooks.repository.WebhookEndpoint;
  * in order.
  *
  * <p>Each attempt runs on a delivery thread of its own, never a consumer's: a slow or dead receiver holds at most its
- * endpoint's slots (and their threads) until the timeouts end them. Redirects are not followed, since a redirect
- * could lead past the address check.
+ * endpoint's slots (and their threads) until the timeouts end them. The receiver's address is checked before each
+ * attempt, and {@link WebhookPoster} connects to the address checked.
  */
 @ApplicationScoped
 public class DeliveryWorker {
 
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
-    private static final String USER_AGENT = "petition-pipeline-webhooks/1";
 
     private final DeliveryOutbox outbox;
     private final EndpointRepository endpoints;
@@ -65,17 +63,19 @@ public class DeliveryWorker {
     private final WebhooksConfig config;
     private final Clock clock;
     private final RetryPolicy retries;
+    private final WebhookPoster poster;
     private final ExecutorService executor;
-    private final HttpClient client;
     private final ConcurrentMap<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
     public DeliveryWorker(DeliveryOutbox outbox, EndpointRepository endpoints, AttemptRecords records,
-            WebhookPayloads payloads, ReceiverAddresses receivers, WebhooksConfig config, Clock clock) {
+            WebhookPayloads payloads, ReceiverAddresses receivers, WebhookPoster poster, WebhooksConfig config,
+            Clock clock) {
         this.outbox = outbox;
         this.endpoints = endpoints;
         this.records = records;
         this.payloads = payloads;
         this.receivers = receivers;
+        this.poster = poster;
         this.config = config;
         this.clock = clock;
         this.retries = new RetryPolicy(config.firstRetryDelay(), config.maxRetryDelay(), config.retryFor(),
@@ -85,9 +85,6 @@ public class DeliveryWorker {
             thread.setDaemon(true);
             return thread;
         });
-        this.client = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
-                .executor(executor).build();
     }
 
     @Scheduled(every = "${reporting.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -167,29 +164,23 @@ public class DeliveryWorker {
      */
     private boolean attempt(WebhookEndpoint endpoint, List<Delivery> deliveries) {
         Instant started = clock.instant();
-        Optional<String> refusal = receivers.refusal(endpoint.url());
-        if (refusal.isPresent()) {
-            failed(endpoint, deliveries, started, null, "not sent: " + refusal.get(), 0, null, true);
+        Checked checked = receivers.check(endpoint.url());
+        if (checked instanceof Refused refused) {
+            failed(endpoint, deliveries, started, null, "not sent: " + refused.reason(), 0, null, true);
             return false;
         }
+        Allowed receiver = (Allowed) checked;
         boolean batch = endpoint.batchSize() > 1;
         byte[] body = payloads.render(deliveries, batch);
         String id = batch ? batchId(deliveries) : deliveries.get(0).eventId().toString();
         long timestamp = started.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
-                .timeout(config.requestTimeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", USER_AGENT)
-                .header("webhook-id", id)
-                .header("webhook-timestamp", String.valueOf(timestamp))
-                .header("webhook-signature",
-                        WebhookSignature.header(endpoint.secrets().signingAt(started), id, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "webhook-id", id,
+                "webhook-timestamp", String.valueOf(timestamp), "webhook-signature",
+                WebhookSignature.header(endpoint.secrets().signingAt(started), id, timestamp, body));
         long sentAt = System.nanoTime();
-        HttpResponse<String> response;
+        WebhookPoster.Answer response;
         try {
-            response = client.sendAsync(request, info -> new ResponseExcerpt())
-                    .get(config.connectTimeout().plus(config.requestTimeout()).toMillis(), TimeUnit.MILLISECONDS);
+            response = poster.post(receiver, headers, body).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -198,15 +189,15 @@ public class DeliveryWorker {
             return false;
         }
         int latency = millisSince(sentAt);
-        int status = response.statusCode();
+        int status = response.status();
         if (status >= 200 && status < 300) {
             Map<Delivery, Attempt> attempts = new LinkedHashMap<>();
             deliveries.forEach(delivery -> attempts.put(delivery, new Attempt(Outcome.DELIVERED, started, null,
-                    status, null, latency, response.body())));
+                    status, null, latency, response.excerpt())));
             records.delivered(endpoint.id(), attempts);
             return true;
         }
-        failed(endpoint, deliveries, started, status, "HTTP " + status, latency, response.body(),
+        failed(endpoint, deliveries, started, status, "HTTP " + status, latency, response.excerpt(),
                 RetryPolicy.retryable(status));
         return false;
     }

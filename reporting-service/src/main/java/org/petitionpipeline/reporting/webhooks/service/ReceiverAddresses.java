@@ -16,7 +16,8 @@ import org.petitionpipeline.reporting.webhooks.config.WebhooksConfig;
  * Where a webhook may go: an https URL (http only where configuration allows) whose host resolves to public addresses
  * only, so that an organizer cannot make this service post into the network it runs in (SSRF: the cloud's metadata
  * service, the database, an admin port). Checked when an endpoint is configured and again before each delivery, since
- * a name's addresses can change after it was accepted.
+ * a name's addresses can change after it was accepted; a delivery then connects to the address this check resolved,
+ * never to one a second lookup might give (DNS rebinding).
  */
 @ApplicationScoped
 public class ReceiverAddresses {
@@ -45,45 +46,64 @@ public class ReceiverAddresses {
         this.allowPrivate = allowPrivate;
     }
 
+    /** What the check of a receiver's URL found. */
+    public sealed interface Checked permits Allowed, Refused {
+    }
+
+    /** A receiver a webhook may go to, and the checked address to connect to. */
+    public record Allowed(URI uri, InetAddress address) implements Checked {
+    }
+
+    /** Why a webhook may not go to a URL, for the organizer to read. */
+    public record Refused(String reason) implements Checked {
+    }
+
     /** Why a webhook may not go to {@code url}, for the organizer to read; empty when it may. */
     public Optional<String> refusal(String url) {
+        return check(url) instanceof Refused refused ? Optional.of(refused.reason()) : Optional.empty();
+    }
+
+    /** Whether a webhook may go to {@code url}, and where to connect when it may. */
+    public Checked check(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_URL_LENGTH) {
-            return Optional.of("an absolute https URL of at most " + MAX_URL_LENGTH + " characters");
+            return new Refused("an absolute https URL of at most " + MAX_URL_LENGTH + " characters");
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return Optional.of("not a URL: " + e.getReason());
+            return new Refused("not a URL: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
-            return Optional.of(allowHttp ? "must start with https:// or http://" : "must start with https://");
+            return new Refused(allowHttp ? "must start with https:// or http://" : "must start with https://");
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            return Optional.of("needs a host, and no user name, password or #fragment");
+            return new Refused("needs a host, and no user name, password or #fragment");
         }
-        return refusalOfHost(uri.getHost());
+        return checkHost(uri);
     }
 
-    private Optional<String> refusalOfHost(String host) {
+    /* Every address the name has must be allowed, not only the one connected to: the lookup may order them anew. */
+    private Checked checkHost(URI uri) {
+        String host = uri.getHost();
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            return Optional.of("the host '" + host + "' does not resolve");
+            return new Refused("the host '" + host + "' does not resolve");
         }
         for (InetAddress address : addresses) {
             byte[] bytes = address.getAddress();
             if (NEVER.stream().anyMatch(network -> network.contains(bytes))) {
-                return Optional.of("the host '" + host + "' resolves to " + address.getHostAddress()
+                return new Refused("the host '" + host + "' resolves to " + address.getHostAddress()
                         + ", which is no single receiver");
             }
             if (!allowPrivate && PRIVATE.stream().anyMatch(network -> network.contains(bytes))) {
-                return Optional.of("the host '" + host + "' resolves to " + address.getHostAddress()
+                return new Refused("the host '" + host + "' resolves to " + address.getHostAddress()
                         + ", a private, loopback or link-local address");
             }
         }
-        return Optional.empty();
+        return new Allowed(uri, addresses[0]);
     }
 }

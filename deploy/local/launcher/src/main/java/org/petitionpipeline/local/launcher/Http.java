@@ -29,6 +29,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public static HttpResponse<String> delete(URI uri, String bearerToken) {
+        return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Bearer " + bearerToken).DELETE().build());
+    }
+
     /**
      * Polls {@code uri} until it answers 200. Fails early when {@code stillStarting} turns false (the process
      * behind it died), and after {@code timeout}.

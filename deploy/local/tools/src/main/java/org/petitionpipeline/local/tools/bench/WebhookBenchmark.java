@@ -72,9 +72,11 @@ public final class WebhookBenchmark {
         LocalPipelineSettings settings = Benchmarks.settings("webhooks", Map.of());
         EmailHasher hasher = new EmailHasher(settings.secrets().emailHashKey());
         // every event is another person's, so no event waits for an earlier one of its signer
-        List<SubmittedSignature> signers = SyntheticSubmissions.generate(warmUp + 2 * events, PETITION, 0,
+        List<SubmittedSignature> signers = SyntheticSubmissions.generate(warmUp + 3 * events, PETITION, 0,
                 hasher);
         try (WebhookReceiver fast = new WebhookReceiver(request -> 204);
+                WebhookReceiver otherFast = new WebhookReceiver(request -> 204);
+                WebhookReceiver thirdFast = new WebhookReceiver(request -> 204);
                 WebhookReceiver slow = new WebhookReceiver(request -> {
                     TimeUnit.MILLISECONDS.sleep(SLOW_ANSWER.toMillis());
                     return 204;
@@ -89,7 +91,7 @@ public final class WebhookBenchmark {
                 Connection database = connect(pipeline.postgres())) {
             URI reporting = pipeline.url(PipelineService.REPORTING);
             String owner = openPetition(reporting, settings.secrets().adminToken());
-            String fastSecret = addEndpoint(reporting, owner, fast.url(), batchSize);
+            String fastSecret = addEndpoint(reporting, owner, fast.url(), batchSize).secret();
 
             System.out.printf("warming up with %,d events%n", warmUp);
             publish(pipeline, signers.subList(0, warmUp));
@@ -107,14 +109,23 @@ public final class WebhookBenchmark {
             Phase one = measure("one receiver", pipeline, database, fast, alone, warmUp);
             String statements = counting ? StatementCounts.read(database).describe(events)
                     : "(this PostgreSQL has no pg_stat_statements loaded)";
+            // the same three webhooks per event in the next two rounds: only how two receivers answer differs
+            List<Endpoint> others = List.of(addEndpoint(reporting, owner, otherFast.url(), batchSize),
+                    addEndpoint(reporting, owner, thirdFast.url(), batchSize));
+            Phase allFast = measure("three receivers answering at once", pipeline, database, fast,
+                    signers.subList(warmUp + events, warmUp + 2 * events), warmUp + events);
+            for (Endpoint other : others) {
+                expect(Http.delete(reporting.resolve("/api/admin/organizations/" + ORGANIZATION + "/webhooks/"
+                        + other.id()), owner), 204, "the deletion of endpoint " + other.id());
+            }
             addEndpoint(reporting, owner, slow.url(), batchSize);
             addEndpoint(reporting, owner, silent.url(), batchSize);
-            Phase three = measure("with a receiver answering in 5 s and one never answering", pipeline, database,
-                    fast, signers.subList(warmUp + events, signers.size()), warmUp + events);
+            Phase slowOnes = measure("one receiver answering at once, one in 5 s, one never", pipeline, database,
+                    fast, signers.subList(warmUp + 2 * events, signers.size()), warmUp + 2 * events);
             Check check = Check.of(fast.received(), fastSecret);
 
-            Benchmarks.publish("webhooks.md", report(events, batchSize, warmUp, List.of(one, three), check, slow,
-                    silent, statements, rawRowsPerSecond, rawRecordsPerSecond, loadBefore));
+            Benchmarks.publish("webhooks.md", report(events, batchSize, warmUp, List.of(one, allFast, slowOnes), check,
+                    slow, silent, statements, rawRowsPerSecond, rawRecordsPerSecond, loadBefore));
         }
     }
 
@@ -132,14 +143,18 @@ public final class WebhookBenchmark {
         return owner;
     }
 
-    /** An endpoint for {@code signature.accepted} at {@code url}; returns its secret. */
-    private static String addEndpoint(URI reporting, String owner, String url, int batchSize) throws Exception {
+    private record Endpoint(String id, String secret) {
+    }
+
+    /** An endpoint for {@code signature.accepted} at {@code url}. */
+    private static Endpoint addEndpoint(URI reporting, String owner, String url, int batchSize) throws Exception {
         HttpResponse<String> added = Http.postJson(
                 reporting.resolve("/api/admin/organizations/" + ORGANIZATION + "/webhooks"),
                 "{\"url\": \"%s\", \"event_types\": [\"signature.accepted\"], \"batch_size\": %d}"
                         .formatted(url, batchSize), owner);
         expect(added, 201, "the webhook endpoint " + url);
-        return JSON.readTree(added.body()).get("secret").asText();
+        JsonNode endpoint = JSON.readTree(added.body());
+        return new Endpoint(endpoint.get("id").asText(), endpoint.get("secret").asText());
     }
 
     private static void expect(HttpResponse<String> response, int status, String what) {
@@ -290,10 +305,12 @@ public final class WebhookBenchmark {
                 events per POST) at a receiver in this JVM that answers `204` at once. Counted signatures, each of
                 another signer, go onto `signatures.counted` at once, as dedup publishes them; reporting counts each,
                 writes its webhook in the same transaction, and its delivery worker posts them. The clock runs from the
-                first record produced until the receiver holds every event, after %,d events of warm-up. Then a second
-                round of as many events runs with two more endpoints on the same petition: one whose receiver answers
-                after %d s, one whose receiver never answers (reporting gives up on a request after 10 s). The raw
-                rates are measured in the same run, between the warm-up and the first round.
+                first record produced until the receiver holds every event, after %,d events of warm-up. A second round
+                of as many events runs with two more endpoints on the same petition whose receivers also answer at once;
+                a third with those two replaced by one whose receiver answers after %d s and one whose receiver never
+                answers (reporting gives up on a request after 10 s). Both queue three webhooks per event, so what
+                differs between them is only how two receivers answer. The raw rates are measured in the same run,
+                between the warm-up and the first round.
 
                 | what | figure |
                 | --- | --- |
