@@ -267,6 +267,35 @@ class OsdiPullApiTest {
                 .isEqualTo(publicUrl + ROOT + organization + "/petitions/" + second + "/signatures");
     }
 
+    /* OSDI clients written for page numbers ask page=2, 3, … without the cursors: they get what the links give. */
+    @Test
+    void pagesAskedByTheirNumberHoldWhatFollowingTheLinksGives() {
+        counting.countAccepted(List.of(accepted(), accepted(), accepted(), accepted(), accepted(), accepted(),
+                accepted()));
+        List<JsonNode> followed = follow(signatures() + "?per_page=3");
+        assertThat(followed).hasSize(3);
+
+        for (int page = 1; page <= 3; page++) {
+            JsonNode numbered = get(signatures() + "?per_page=3&page=" + page);
+            assertThat(numbered.get("page").asInt()).isEqualTo(page);
+            assertThat(numbered.get("total_pages").asInt()).isEqualTo(3);
+            assertThat(signaturesOf(List.of(numbered))).isEqualTo(signaturesOf(List.of(followed.get(page - 1))));
+            assertThat(numbered.at("/_links/next").isMissingNode()).isEqualTo(page == 3);
+        }
+        JsonNode beyond = get(signatures() + "?per_page=3&page=4");
+        assertThat(beyond.at(EMBEDDED).size()).isZero();
+        assertThat(beyond.get("total_records").asInt()).isEqualTo(7);
+        // the next link of a numbered page carries the cursor on
+        JsonNode second = get(signatures() + "?per_page=3&page=2");
+        assertThat(signaturesOf(List.of(get(pathOf(second.at("/_links/next/href").asText())))))
+                .isEqualTo(signaturesOf(List.of(followed.get(2))));
+        List<JsonNode> petitionPages = follow(ROOT + organization + "/petitions?per_page=1");
+        for (int page = 1; page <= petitionPages.size(); page++) {
+            assertThat(get(ROOT + organization + "/petitions?per_page=1&page=" + page).at("/_embedded/osdi:petitions"))
+                    .isEqualTo(petitionPages.get(page - 1).at("/_embedded/osdi:petitions"));
+        }
+    }
+
     @Test
     void malformedPagingOrFilterIsA400ProblemNamingTheParameter() {
         String petitionsCursor = Base64.getUrlEncoder().withoutPadding()
@@ -274,7 +303,7 @@ class OsdiPullApiTest {
         Map<String, String> hostile = Map.ofEntries(
                 Map.entry("per_page=0", "per_page"), Map.entry("per_page=101", "per_page"),
                 Map.entry("per_page=ten", "per_page"), Map.entry("per_page=-1", "per_page"),
-                Map.entry("page=0", "page"), Map.entry("page=2", "page"), Map.entry("page=x", "page"),
+                Map.entry("page=0", "page"), Map.entry("page=x", "page"),
                 Map.entry("after=not-a-cursor", "after"), Map.entry("page=2&after=" + petitionsCursor, "after"),
                 Map.entry("before=%27%3Bdrop%20table", "before"),
                 Map.entry("filter=modified_date%20ge%20%272026-12-01T00:00:00Z%27", "filter"),

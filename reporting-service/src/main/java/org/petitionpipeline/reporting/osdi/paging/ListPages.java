@@ -26,7 +26,8 @@ public final class ListPages {
                     wanted.size(), true);
         }
         List<T> later = request.after().map(after -> wanted.stream()
-                .filter(row -> SYNC_ORDER.compare(position.apply(row), after) > 0).toList()).orElse(wanted);
+                .filter(row -> SYNC_ORDER.compare(position.apply(row), after) > 0).toList())
+                .orElse(wanted.stream().skip(request.skipped()).toList());
         return new Page<>(later.subList(0, Math.min(later.size(), request.perPage())), wanted.size(),
                 later.size() > request.perPage());
     }

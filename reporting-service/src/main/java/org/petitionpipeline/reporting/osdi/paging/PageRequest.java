@@ -10,8 +10,9 @@ import org.petitionpipeline.kit.http.ProblemException;
  * One page of an OSDI collection as asked: {@code per_page} rows, in sync order (last change, then key), after the
  * {@code after} cursor of a {@code next} link or before the {@code before} cursor of a {@code previous} link, only
  * rows changed after the {@code filter}'s instant. {@code page} is the number the links carry along, so the envelope's
- * {@code page} stays true; pages are not reached by number alone, which would need an OFFSET scan that slows with the
- * page (docs/osdi.md).
+ * {@code page} stays true. A page asked by its number alone, as OSDI clients written for page numbers do, skips the
+ * pages before it: that costs a scan of the rows skipped, and rows arriving meanwhile can shift it, which the links'
+ * cursors avoid (docs/osdi.md).
  */
 public record PageRequest(int perPage, int page, Optional<Position> after, Optional<Position> before,
         Optional<Instant> modifiedSince, Optional<String> filter) {
@@ -33,10 +34,6 @@ public record PageRequest(int perPage, int page, Optional<Position> after, Optio
         if (from.isPresent() && number < 2) {
             throw badRequest("page", "of a next link is 2 or more; follow the links as they are");
         }
-        if (from.isEmpty() && upTo.isEmpty() && number != 1) {
-            throw badRequest("page", number + " is reached by following the next links from page 1 (the "
-                    + "after cursor in them keeps paging fast and stable), not by its number alone");
-        }
         Optional<Instant> since = Optional.empty();
         if (filter != null) {
             since = Optional.of(ModifiedSince.parse(filter).orElseThrow(() -> badRequest("filter",
@@ -44,6 +41,11 @@ public record PageRequest(int perPage, int page, Optional<Position> after, Optio
                             + "modified_date gt '2026-12-01T00:00:00Z'")));
         }
         return new PageRequest(size, number, from, upTo, since, Optional.ofNullable(filter));
+    }
+
+    /** Rows before this page that it skips: those of the pages before it, when it was asked by its number alone. */
+    public long skipped() {
+        return after.isEmpty() && before.isEmpty() ? (long) (page - 1) * perPage : 0;
     }
 
     private static int number(String value, int max, String parameter, String expected) {

@@ -17,7 +17,8 @@ import org.petitionpipeline.reporting.osdi.paging.Position;
 
 /**
  * A petition's signer rows in sync order (modified_at, signature_id), a page at a time from a position, along the
- * index signer_in_change_order: page 400 reads as few rows as page 1.
+ * index signer_in_change_order: page 400 reached by its links reads as few rows as page 1 (asked by its number alone,
+ * it reads the rows of the pages before it too).
  */
 @ApplicationScoped
 public class SignatureFeed {
@@ -46,7 +47,7 @@ public class SignatureFeed {
             """;
     private static final String FORWARD = COLUMNS + """
               and (s.modified_at, s.signature_id) > (?, ?::uuid)
-            order by s.modified_at, s.signature_id limit ?""";
+            order by s.modified_at, s.signature_id limit ? offset ?""";
     private static final String BACKWARD = COLUMNS + """
               and (s.modified_at, s.signature_id) < (?, ?::uuid)
             order by s.modified_at desc, s.signature_id desc limit ?""";
@@ -72,15 +73,19 @@ public class SignatureFeed {
             return new Page<>(rows.size() == wanted ? rows.subList(1, wanted) : rows, total, true);
         }
         Position after = request.after().orElse(new Position(Instant.EPOCH, FIRST_KEY));
-        List<FeedSignature> rows = read(FORWARD, slug, since, horizon, after, wanted);
+        List<FeedSignature> rows = read(FORWARD, slug, since, horizon, after, wanted, request.skipped());
         return new Page<>(rows.size() == wanted ? rows.subList(0, request.perPage()) : rows, total,
                 rows.size() == wanted);
     }
 
+    /* {@code paging}: the limit, and for a forward read the rows skipped. */
     private List<FeedSignature> read(String sql, String slug, Timestamp since, Timestamp horizon, Position from,
-            int limit) {
-        return statements.query("read the signatures of petition " + slug, SignatureFeed::signature, sql, slug, since,
-                horizon, Timestamp.from(from.at()), from.key(), limit);
+            Object... paging) {
+        List<Object> parameters = new ArrayList<>(List.of(slug, since, horizon, Timestamp.from(from.at()),
+                from.key()));
+        parameters.addAll(List.of(paging));
+        return statements.query("read the signatures of petition " + slug, SignatureFeed::signature, sql,
+                parameters.toArray());
     }
 
     private static FeedSignature signature(ResultSet row) throws SQLException {
